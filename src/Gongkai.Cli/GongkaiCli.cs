@@ -1,0 +1,337 @@
+using System.CommandLine;
+using System.Globalization;
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Calendar;
+using Gongkai.Infrastructure;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Cli;
+
+/// <summary>
+/// <c>gongkai</c>: the same database and settings as the web host (Gongkai:DataDirectory, Gongkai:Database:Provider,
+/// ConnectionStrings:Gongkai — from appsettings.json beside the program or environment variables).
+/// </summary>
+public static class GongkaiCli
+{
+    private const string Actor = "命令行";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settingsOverride = null)
+    {
+        var root = new RootCommand("Gongkai 政府信息公开平台的命令行工具。与网站使用同一数据库和配置。");
+        root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(Users());
+        root.Subcommands.Add(Agencies());
+        root.Subcommands.Add(Calendar());
+        root.Subcommands.Add(DemoData());
+
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config);
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"错误：{e.Message}");
+            return 1;
+        }
+        catch (CalendarDataException e)
+        {
+            await error.WriteLineAsync($"错误：{e.Message}");
+            return 1;
+        }
+        catch (DateOutsideCalendarException e)
+        {
+            await error.WriteLineAsync($"错误：{e.Message}");
+            return 1;
+        }
+
+        Command Migrate()
+        {
+            var command = new Command("migrate", "创建或升级数据库（应用全部迁移），并载入随程序发布的节假日安排。");
+            command.SetAction(async (_, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                await output.WriteLineAsync($"数据库已是最新（{services.GetRequiredService<GongkaiSettings>().Provider}）。");
+                return 0;
+            });
+            return command;
+        }
+
+        Command Users()
+        {
+            var users = new Command("users", "工作人员账号。");
+
+            var add = new Command("add", "新增账号，并显示一次性密码（首次登录须修改）。");
+            var name = new Option<string>("--name") { Description = "用户名", Required = true };
+            var display = new Option<string?>("--display-name") { Description = "姓名（默认同用户名）" };
+            var agency = new Option<string?>("--agency") { Description = "所属机关的统一社会信用代码；管理员不填表示平台管理员（全部机关）" };
+            var roles = new Option<string[]>("--role") { Description = $"角色，可多次指定：{string.Join(", ", StaffRoles.All)}", AllowMultipleArgumentsPerToken = true };
+            var admin = new Option<bool>("--admin") { Description = "系统管理员（等同 --role Administrator）" };
+            add.Options.Add(name);
+            add.Options.Add(display);
+            add.Options.Add(agency);
+            add.Options.Add(roles);
+            add.Options.Add(admin);
+            add.SetAction(async (result, ct) =>
+            {
+                var roleNames = (result.GetValue(roles) ?? []).ToList();
+                if (result.GetValue(admin))
+                {
+                    roleNames.Add(StaffRoles.Administrator);
+                }
+
+                roleNames = roleNames.Distinct(StringComparer.Ordinal).ToList();
+                if (roleNames.Count == 0)
+                {
+                    throw new CliException("请用 --admin 或 --role 指定至少一个角色。");
+                }
+
+                if (roleNames.FirstOrDefault(r => !StaffRoles.IsKnown(r)) is { } unknown)
+                {
+                    throw new CliException($"没有名为“{unknown}”的角色。可用角色：{string.Join(", ", StaffRoles.All)}。");
+                }
+
+                await using var services = await OpenAsync(ct);
+                var db = services.GetRequiredService<GongkaiDbContext>();
+                int? agencyId = null;
+                if (result.GetValue(agency) is { } code)
+                {
+                    var normalized = UnifiedSocialCreditCode.Normalize(code);
+                    agencyId = await db.Agencies.Where(a => a.CreditCode == normalized).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+                        ?? throw new CliException($"没有统一社会信用代码为 {normalized} 的机关（用 gongkai agencies list 查看）。");
+                }
+                else if (!roleNames.SequenceEqual([StaffRoles.Administrator]))
+                {
+                    throw new CliException("除平台管理员外，每个账号都必须属于一个机关：请用 --agency 指定统一社会信用代码。");
+                }
+
+                var userName = result.GetValue(name)!.Trim();
+                var password = DatabaseInitializer.NewPassword();
+                try
+                {
+                    await services.GetRequiredService<DatabaseInitializer>().CreateUserAsync(
+                        userName, result.GetValue(display) ?? userName, agencyId, roleNames, password, mustChangePassword: true, ct, createdBy: Actor);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new CliException(e.Message);
+                }
+
+                await output.WriteLineAsync($"已创建账号 {userName}（{string.Join("、", roleNames.Select(StaffRoles.DisplayName))}）。");
+                await output.WriteLineAsync($"一次性密码：{password}");
+                await output.WriteLineAsync("此密码只显示这一次；首次登录后须修改。");
+                return 0;
+            });
+
+            var list = new Command("list", "列出全部账号：用户名、姓名、所属机关、角色、状态。");
+            list.SetAction(async (_, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                var db = services.GetRequiredService<GongkaiDbContext>();
+                var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.FullName, ct);
+                var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+                foreach (var u in await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct))
+                {
+                    var agencyName = u.AgencyId is { } a ? names.GetValueOrDefault(a, "?") : "平台（全部机关）";
+                    var userRoles = string.Join(",", roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name));
+                    await output.WriteLineAsync($"{u.UserName}\t{u.DisplayName}\t{agencyName}\t{userRoles}\t{(u.IsDisabled ? "已停用" : "正常")}");
+                }
+
+                return 0;
+            });
+
+            var disable = new Command("disable", "停用账号（立即使其登录失效）。");
+            var disableName = new Argument<string>("用户名");
+            disable.Arguments.Add(disableName);
+            disable.SetAction(async (result, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                var userManager = services.GetRequiredService<UserManager<StaffUser>>();
+                var userName = result.GetValue(disableName)!;
+                var user = await userManager.FindByNameAsync(userName) ?? throw new CliException($"没有用户名为 {userName} 的账号。");
+                user.IsDisabled = true;
+                await userManager.UpdateSecurityStampAsync(user);
+                var db = services.GetRequiredService<GongkaiDbContext>();
+                db.AuditEntries.Add(new AuditEntry { At = services.GetRequiredService<TimeProvider>().GetUtcNow(), UserName = Actor, Action = AuditActions.UserDisabled, Target = user.UserName, AgencyId = user.AgencyId });
+                await db.SaveChangesAsync(ct);
+                await output.WriteLineAsync($"已停用账号 {user.UserName}。");
+                return 0;
+            });
+
+            users.Subcommands.Add(add);
+            users.Subcommands.Add(list);
+            users.Subcommands.Add(disable);
+            return users;
+        }
+
+        Command Agencies()
+        {
+            var agencies = new Command("agencies", "机关。");
+            var list = new Command("list", "列出机关：每行一个，统一社会信用代码、制表符、机关全称。");
+            list.SetAction(async (_, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                var db = services.GetRequiredService<GongkaiDbContext>();
+                foreach (var a in await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct))
+                {
+                    await output.WriteLineAsync($"{a.CreditCode}\t{a.FullName}");
+                }
+
+                return 0;
+            });
+            agencies.Subcommands.Add(list);
+            return agencies;
+        }
+
+        Command Calendar()
+        {
+            var calendar = new Command("calendar", "国务院节假日安排与工作日计算。");
+
+            var show = new Command("show", "显示某年的节假日和调休上班日。");
+            var year = new Argument<int>("年份");
+            show.Arguments.Add(year);
+            show.SetAction(async (result, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                var workingDays = await services.GetRequiredService<CalendarStore>().GetCalendarAsync(ct);
+                var y = result.GetValue(year);
+                var data = workingDays.Schedule.Year(y)
+                    ?? throw new CliException($"节假日安排中没有 {y} 年的数据（现有 {workingDays.Schedule.FirstYear}–{workingDays.Schedule.LastYear} 年）。");
+                await output.WriteLineAsync($"{y} 年节假日（{data.Holidays.Count} 天）：");
+                foreach (var d in data.Holidays.Order())
+                {
+                    await output.WriteLineAsync($"  {Iso(d)} 休");
+                }
+
+                await output.WriteLineAsync($"{y} 年调休上班日（{data.Workdays.Count} 天）：");
+                foreach (var d in data.Workdays.Order())
+                {
+                    await output.WriteLineAsync($"  {Iso(d)} 班");
+                }
+
+                return 0;
+            });
+
+            var import = new Command("import", "导入新年度或更正的节假日安排（与 cn-holidays.json 同格式）；导入的年份替换现有同年数据，并保存为新版本。");
+            var file = new Argument<FileInfo>("文件");
+            var note = new Option<string?>("--note") { Description = "说明，如所依据的通知文号" };
+            import.Arguments.Add(file);
+            import.Options.Add(note);
+            import.SetAction(async (result, ct) =>
+            {
+                var path = result.GetValue(file)!;
+                if (!path.Exists)
+                {
+                    throw new CliException($"找不到文件 {path.FullName}。");
+                }
+
+                var json = await File.ReadAllTextAsync(path.FullName, ct);
+                await using var services = await OpenAsync(ct);
+                var db = services.GetRequiredService<GongkaiDbContext>();
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    UserName = Actor,
+                    Action = AuditActions.CalendarImported,
+                    Target = "节假日安排",
+                    Details = $"文件 {path.Name}，SHA-256 {CalendarStore.Sha256(json)}；说明：{result.GetValue(note)}",
+                });
+                var imported = await services.GetRequiredService<CalendarStore>().ImportAsync(json, Actor, result.GetValue(note), ct);
+                await output.WriteLineAsync($"已导入 {string.Join("、", imported.YearsImported)} 年，生成版本 {imported.Version.Id}（SHA-256 {imported.Version.ContentSha256}）。");
+                if (imported.ChangedDays.Count > 0)
+                {
+                    await output.WriteLineAsync($"与之前相比变化的日期：{string.Join("、", imported.ChangedDays.Select(Iso))}");
+                }
+
+                return 0;
+            });
+
+            var add = new Command("add", "计算某日之后第 N 个工作日（不含当日，按《条例》的计算方法），以 yyyy-MM-dd 单独一行输出。");
+            var date = new Argument<string>("日期") { Description = "yyyy-MM-dd" };
+            var days = new Argument<int>("N") { Description = "工作日数" };
+            add.Arguments.Add(date);
+            add.Arguments.Add(days);
+            add.SetAction(async (result, ct) =>
+            {
+                var text = result.GetValue(date);
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                {
+                    throw new CliException($"“{text}”不是 yyyy-MM-dd 格式的日期。");
+                }
+
+                var n = result.GetValue(days);
+                if (n < 0)
+                {
+                    throw new CliException("工作日数不能为负数。");
+                }
+
+                await using var services = await OpenAsync(ct);
+                var workingDays = await services.GetRequiredService<CalendarStore>().GetCalendarAsync(ct);
+                await output.WriteLineAsync(Iso(workingDays.AddWorkingDays(start, n)));
+                return 0;
+            });
+
+            calendar.Subcommands.Add(show);
+            calendar.Subcommands.Add(import);
+            calendar.Subcommands.Add(add);
+            return calendar;
+        }
+
+        Command DemoData()
+        {
+            var command = new Command("demo-data", "在空数据库中生成虚构的示例区演示数据（机关和每个角色一个账号），并显示各账号的密码。");
+            command.SetAction(async (_, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                var initializer = services.GetRequiredService<DatabaseInitializer>();
+                if (!await initializer.IsEmptyAsync(ct))
+                {
+                    throw new CliException("数据库中已有机关或账号，演示数据只能生成在空数据库中。");
+                }
+
+                var credentials = await initializer.SeedDemoDataAsync(ct);
+                await output.WriteLineAsync("已生成演示数据（示例区，均为虚构）。各账号密码只显示这一次：");
+                foreach (var c in credentials)
+                {
+                    await output.WriteLineAsync($"{c.UserName}\t{c.Role}\t{c.Password}");
+                }
+
+                return 0;
+            });
+            return command;
+        }
+
+        async Task<ServiceProvider> OpenAsync(CancellationToken ct)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .AddInMemoryCollection(settingsOverride ?? new Dictionary<string, string?>())
+                .Build();
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddGongkaiInfrastructure(GongkaiSettings.From(configuration, demoDataByDefault: false));
+            services.AddGongkaiIdentityCore();
+            var provider = services.BuildServiceProvider();
+            await using (var scope = provider.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().PrepareAsync(ct);
+            }
+
+            return provider;
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A problem the person at the terminal can fix; shown as one Chinese line, exit code 1.</summary>
+public sealed class CliException(string message) : Exception(message);

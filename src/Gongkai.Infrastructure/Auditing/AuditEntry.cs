@@ -1,0 +1,61 @@
+namespace Gongkai.Infrastructure.Auditing;
+
+/// <summary>One staff action. Append-only: the database refuses updates and deletes, and so does the DbContext.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public int? AgencyId { get; set; }
+    /// <summary>A stable code such as <c>agency.create</c> (see <see cref="AuditActions"/>).</summary>
+    public required string Action { get; set; }
+    public string? Target { get; set; }
+    public string? Details { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string LoginLockedOut = "login.locked-out";
+    public const string Logout = "logout";
+    public const string PasswordChanged = "password.changed";
+    public const string AgencyCreated = "agency.create";
+    public const string AgencyUpdated = "agency.update";
+    public const string AgencyMoved = "agency.move";
+    public const string AgencyDeactivated = "agency.deactivate";
+    public const string AgencyReactivated = "agency.reactivate";
+    public const string UserCreated = "user.create";
+    public const string UserDisabled = "user.disable";
+    public const string UserEnabled = "user.enable";
+    public const string CalendarImported = "calendar.import";
+    public const string DemoDataSeeded = "demo.seed";
+
+    public static string DisplayName(string action) => action switch
+    {
+        LoginSucceeded => "登录成功",
+        LoginFailed => "登录失败",
+        LoginLockedOut => "账号被锁定",
+        Logout => "退出登录",
+        PasswordChanged => "修改密码",
+        AgencyCreated => "新增机关",
+        AgencyUpdated => "修改机关信息",
+        AgencyMoved => "调整上级机关",
+        AgencyDeactivated => "停用机关",
+        AgencyReactivated => "启用机关",
+        UserCreated => "新增账号",
+        UserDisabled => "停用账号",
+        UserEnabled => "启用账号",
+        CalendarImported => "导入节假日安排",
+        DemoDataSeeded => "生成演示数据",
+        _ => action,
+    };
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded,
+    ];
+}

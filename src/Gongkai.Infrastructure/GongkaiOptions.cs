@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Gongkai.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>
+/// Settings shared by the web host and the CLI. Configuration keys: <c>Gongkai:DataDirectory</c>,
+/// <c>Gongkai:Database:Provider</c> (Sqlite | PostgreSQL), <c>ConnectionStrings:Gongkai</c>, <c>Gongkai:DemoData</c>.
+/// Environment variables use double underscores: <c>Gongkai__Database__Provider=PostgreSQL</c>.
+/// </summary>
+public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Provider, string ConnectionString, bool DemoData)
+{
+    public static GongkaiSettings From(IConfiguration configuration, bool demoDataByDefault)
+    {
+        var dataDirectory = ResolveDataDirectory(configuration["Gongkai:DataDirectory"]);
+        var providerText = configuration["Gongkai:Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerText) ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var p) ? p
+            : throw new InvalidOperationException($"Gongkai:Database:Provider must be Sqlite or PostgreSQL, not '{providerText}'.");
+        var connectionString = configuration.GetConnectionString("Gongkai");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? $"Data Source={Path.Combine(dataDirectory, "gongkai.db")}"
+                : throw new InvalidOperationException("PostgreSQL needs ConnectionStrings:Gongkai (e.g. Host=127.0.0.1;Port=5432;Username=gongkai;Password=...;Database=gongkai).");
+        }
+
+        var demoData = configuration.GetValue("Gongkai:DemoData", demoDataByDefault);
+        return new GongkaiSettings(dataDirectory, provider, connectionString, demoData);
+    }
+
+    /// <summary>
+    /// An explicit setting wins (relative to the working directory). Otherwise, when running from a source checkout,
+    /// <c>data/</c> at the repository root, so that the web host and the CLI share one database; else <c>./data</c>.
+    /// </summary>
+    public static string ResolveDataDirectory(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
+            {
+                return Path.Combine(dir.FullName, "data");
+            }
+        }
+
+        return Path.GetFullPath("data");
+    }
+}

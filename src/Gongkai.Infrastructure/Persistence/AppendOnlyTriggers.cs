@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Gongkai.Infrastructure.Persistence;
+
+/// <summary>Database-level guards that make the audit log and calendar versions append-only, whoever connects.</summary>
+public static class AppendOnlyTriggers
+{
+    public static readonly string[] Tables = ["AuditEntries", "CalendarVersions"];
+
+    public static void CreateSqlite(MigrationBuilder migrationBuilder)
+    {
+        foreach (var table in Tables)
+        {
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "{table}_no_update" BEFORE UPDATE ON "{table}"
+                BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+                """);
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}"
+                BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+                """);
+        }
+    }
+
+    public static void CreatePostgres(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE FUNCTION gongkai_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+            END;
+            $$;
+            """);
+        foreach (var table in Tables)
+        {
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "{table}"
+                FOR EACH STATEMENT EXECUTE FUNCTION gongkai_refuse_change();
+                """);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Gongkai.Core.Agencies;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Gongkai.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of a deployment. Each provider has its own subclass so that each keeps its own migration set
+/// (see docs/adr/0003-persistence.md); code depends on this base type only.
+/// </summary>
+public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CalendarVersion> CalendarVersions => Set<CalendarVersion>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Agency>(agency =>
+        {
+            agency.Property(a => a.FullName).HasMaxLength(100);
+            agency.Property(a => a.ShortName).HasMaxLength(40);
+            agency.Property(a => a.CreditCode).HasMaxLength(18).IsFixedLength(false);
+            agency.Property(a => a.Level).HasConversion<string>().HasMaxLength(20);
+            agency.HasIndex(a => a.CreditCode).IsUnique();
+            agency.HasIndex(a => new { a.ParentId, a.FullName }).IsUnique();
+            agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            agency.ComplexProperty(a => a.Contact, contact =>
+            {
+                contact.Property(c => c.OfficeName).HasMaxLength(100).HasColumnName("OfficeName");
+                contact.Property(c => c.Address).HasMaxLength(200).HasColumnName("OfficeAddress");
+                contact.Property(c => c.Postcode).HasMaxLength(6).HasColumnName("OfficePostcode");
+                contact.Property(c => c.Phone).HasMaxLength(100).HasColumnName("OfficePhone");
+                contact.Property(c => c.OfficeHours).HasMaxLength(200).HasColumnName("OfficeHours");
+                contact.Property(c => c.Email).HasMaxLength(100).HasColumnName("OfficeEmail");
+            });
+        });
+
+        builder.Entity<StaffUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(50);
+            user.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.UserName).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(50);
+            entry.Property(e => e.Target).HasMaxLength(200);
+            entry.Property(e => e.Details).HasMaxLength(2000);
+            entry.Property(e => e.IpAddress).HasMaxLength(64);
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => new { e.Action, e.At });
+        });
+
+        builder.Entity<CalendarVersion>(version =>
+        {
+            version.Property(v => v.CreatedBy).HasMaxLength(256);
+            version.Property(v => v.ContentSha256).HasMaxLength(64);
+            version.Property(v => v.UploadSha256).HasMaxLength(64);
+            version.Property(v => v.YearsImported).HasMaxLength(200);
+            version.Property(v => v.Note).HasMaxLength(500);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToAppendOnlyRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToAppendOnlyRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The database triggers refuse these too; failing here first gives a clearer error and avoids a round trip.
+    private void RefuseChangesToAppendOnlyRecords()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or CalendarVersion && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are append-only and cannot be changed or deleted.");
+            }
+        }
+    }
+}
+
+public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options) : GongkaiDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-offset type; stored as sortable integers so that ordering and filtering run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);

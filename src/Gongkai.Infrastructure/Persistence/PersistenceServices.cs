@@ -1,0 +1,80 @@
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Infrastructure.Persistence;
+
+public static class PersistenceServices
+{
+    /// <summary>The database, identity stores and calendar, as the web host and the CLI both need them.</summary>
+    public static IServiceCollection AddGongkaiInfrastructure(this IServiceCollection services, GongkaiSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>(o => ConfigurePostgres(o, settings.ConnectionString));
+        }
+
+        services.AddSingleton<CalendarCache>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Identity stores and rules; the web host adds sign-in and cookies on top.</summary>
+    public static IdentityBuilder AddGongkaiIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GongkaiDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GongkaiDbContext).Assembly.FullName));
+}
+
+/// <summary>
+/// Used only by <c>dotnet ef migrations add … --context SqliteGongkaiDbContext</c> (see README); the connection is never opened.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGongkaiDbContext>
+{
+    public SqliteGongkaiDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteGongkaiDbContext>();
+        PersistenceServices.ConfigureSqlite(builder, "Data Source=design-time.db");
+        return new SqliteGongkaiDbContext(builder.Options);
+    }
+}
+
+/// <summary>Used only by <c>dotnet ef migrations add … --context PostgresGongkaiDbContext</c>; the connection is never opened.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGongkaiDbContext>
+{
+    public PostgresGongkaiDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresGongkaiDbContext>();
+        PersistenceServices.ConfigurePostgres(builder, "Host=localhost;Database=design_time");
+        return new PostgresGongkaiDbContext(builder.Options);
+    }
+}

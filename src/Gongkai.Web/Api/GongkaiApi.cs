@@ -1,0 +1,143 @@
+using System.Globalization;
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Calendar;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Agencies;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Api;
+
+/// <summary>The JSON API. Reads of public information are open; changes need a staff cookie and the right role and agency.</summary>
+public static class GongkaiApi
+{
+    public static IEndpointRouteBuilder MapGongkaiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        var agencies = api.MapGroup("/agencies").WithTags("机关");
+        agencies.MapGet("/", ListAgencies).WithSummary("启用中的机关（公开信息）");
+        agencies.MapGet("/{id:int}", GetAgency).WithSummary("一个机关（公开信息）");
+        agencies.MapPost("/", CreateAgency).RequireAuthorization(StaffPolicies.Administrator).WithSummary("新增机关（管理员）");
+        agencies.MapPut("/{id:int}", UpdateAgency).RequireAuthorization(StaffPolicies.Administrator).WithSummary("修改或移动机关（管理员）");
+
+        var calendar = api.MapGroup("/calendar").WithTags("工作日");
+        calendar.MapGet("/{year:int}", GetYear).WithSummary("某年的节假日和调休上班日");
+        calendar.MapGet("/add", AddWorkingDays).WithSummary("某日之后第 N 个工作日（不含当日）");
+
+        var audit = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(StaffPolicies.Administrator);
+        audit.MapGet("/", ListAudit).WithSummary("工作人员操作记录（管理员）");
+        return app;
+    }
+
+    public sealed record AgencyDto(int Id, string FullName, string ShortName, string CreditCode, AgencyLevel Level, int? ParentId, bool IsActive, ContactDto Contact)
+    {
+        public static AgencyDto From(Agency a) => new(a.Id, a.FullName, a.ShortName, a.CreditCode, a.Level, a.ParentId, a.IsActive,
+            new ContactDto(a.Contact.OfficeName, a.Contact.Address, a.Contact.Postcode, a.Contact.Phone, a.Contact.OfficeHours, a.Contact.Email));
+    }
+
+    public sealed record ContactDto(string? OfficeName, string? Address, string? Postcode, string? Phone, string? OfficeHours, string? Email);
+
+    private static async Task<Ok<List<AgencyDto>>> ListAgencies(GongkaiDbContext db, CancellationToken ct)
+    {
+        var list = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Id).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(AgencyDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(int id, GongkaiDbContext db, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.IsActive, ct);
+        return agency is null ? NotFound($"没有编号为 {id} 的机关。") : TypedResults.Ok(AgencyDto.From(agency));
+    }
+
+    private static async Task<Results<Created<AgencyDto>, ValidationProblem, ProblemHttpResult>> CreateAgency(
+        AgencyInput input, HttpContext http, StaffAccess access, AgencyCommands commands, CancellationToken ct)
+    {
+        if (!await MayPlaceUnderAsync(http, access, input.ParentId, ct))
+        {
+            return Forbidden("只能在本机关及其下级机关范围内新增机关；新增顶级机关需要平台管理员。");
+        }
+
+        var result = await commands.CreateAsync(input, ct);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/agencies/{result.Agency!.Id}", AgencyDto.From(result.Agency))
+            : Invalid(result.Errors);
+    }
+
+    private static async Task<Results<Ok<AgencyDto>, ValidationProblem, ProblemHttpResult>> UpdateAgency(
+        int id, AgencyInput input, HttpContext http, StaffAccess access, AgencyCommands commands, CancellationToken ct)
+    {
+        if (!await access.CanAccessAsync(http.User, id, ct))
+        {
+            return Forbidden("该机关不在您的管理范围内。");
+        }
+
+        if (!await MayPlaceUnderAsync(http, access, input.ParentId, ct))
+        {
+            return Forbidden("只能把机关移到本机关管理范围内的上级机关之下。");
+        }
+
+        var result = await commands.UpdateAsync(id, input, ct);
+        return result.IsNotFound ? NotFound($"没有编号为 {id} 的机关。")
+            : result.Succeeded ? TypedResults.Ok(AgencyDto.From(result.Agency!))
+            : Invalid(result.Errors);
+    }
+
+    private static async Task<bool> MayPlaceUnderAsync(HttpContext http, StaffAccess access, int? parentId, CancellationToken ct) =>
+        parentId is { } p ? await access.CanAccessAsync(http.User, p, ct) : StaffAccess.IsPlatformAdministrator(http.User);
+
+    public sealed record CalendarYearDto(int Year, IReadOnlyList<DateOnly> Holidays, IReadOnlyList<DateOnly> Workdays, IReadOnlyList<string> Sources);
+
+    private static async Task<Results<Ok<CalendarYearDto>, ProblemHttpResult>> GetYear(int year, CalendarStore store, CancellationToken ct)
+    {
+        var calendar = await store.GetCalendarAsync(ct);
+        return calendar.Schedule.Year(year) is { } y
+            ? TypedResults.Ok(new CalendarYearDto(y.Year, y.Holidays.Order().ToList(), y.Workdays.Order().ToList(), y.Sources))
+            : NotFound($"节假日安排中没有 {year} 年的数据（现有 {calendar.Schedule.FirstYear}–{calendar.Schedule.LastYear} 年）。");
+    }
+
+    public sealed record WorkingDaysDto(DateOnly Start, int WorkingDays, DateOnly Result);
+
+    private static async Task<Results<Ok<WorkingDaysDto>, ProblemHttpResult>> AddWorkingDays(string? date, int? days, CalendarStore store, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            return BadRequest("参数 date 应为 yyyy-MM-dd 格式的日期。");
+        }
+
+        if (days is not (>= 0 and <= 400))
+        {
+            return BadRequest("参数 days 应为 0 到 400 之间的整数。");
+        }
+
+        try
+        {
+            var calendar = await store.GetCalendarAsync(ct);
+            return TypedResults.Ok(new WorkingDaysDto(start, days.Value, calendar.AddWorkingDays(start, days.Value)));
+        }
+        catch (DateOutsideCalendarException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "超出节假日安排的范围");
+        }
+    }
+
+    public sealed record AuditEntryDto(long Id, DateTimeOffset At, string UserName, string Action, string ActionName, string? Target, string? Details, string? IpAddress, int? AgencyId);
+
+    private static async Task<Ok<List<AuditEntryDto>>> ListAudit(
+        HttpContext http, StaffAccess access, GongkaiDbContext db, string? action, string? user, DateOnly? from, DateOnly? to, int? take, CancellationToken ct)
+    {
+        var query = AuditQuery.Filter(db.AuditEntries.AsNoTracking(), await access.ScopeAsync(http.User, ct), action, user, from, to);
+        var rows = await query.OrderByDescending(e => e.Id).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(e => new AuditEntryDto(e.Id, e.At, e.UserName, e.Action, AuditActions.DisplayName(e.Action), e.Target, e.Details, e.IpAddress, e.AgencyId)).ToList());
+    }
+
+    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "提交的内容有误");
+
+    private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "未找到");
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "请求参数有误");
+    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "无权操作");
+}

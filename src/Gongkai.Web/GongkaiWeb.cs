@@ -1,0 +1,121 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Gongkai.Infrastructure;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Api;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+namespace Gongkai.Web;
+
+/// <summary>The web host's table of contents: what it registers and in which order requests flow.</summary>
+public static class GongkaiWeb
+{
+    public static WebApplicationBuilder AddGongkai(this WebApplicationBuilder builder)
+    {
+        var settings = GongkaiSettings.From(builder.Configuration, demoDataByDefault: builder.Environment.IsDevelopment());
+        var services = builder.Services;
+
+        // Razor would otherwise write every Chinese character as &#x…; (TECH-NOTES §1).
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.AddGongkaiInfrastructure(settings);
+        services.AddDataProtection().SetApplicationName("Gongkai").PersistKeysToDbContext<GongkaiDbContext>();
+        services.AddGongkaiIdentityCore()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddStaffSecurity();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<Gongkai.Web.Pages.Shared.PortalContext>();
+        services.AddScoped<Gongkai.Web.Agencies.AgencyCommands>();
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
+            o.Conventions.AllowAnonymousToPage("/Admin/Login");
+            o.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new MustChangePasswordFilter()));
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Gongkai 政府信息公开平台 API";
+            doc.Info.Description = "机关、节假日安排等接口。写操作需要以工作人员身份登录（Cookie）。错误以 RFC 9457 ProblemDetails 返回。";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseGongkai(this WebApplication app)
+    {
+        // Machines get ProblemDetails; people get a page in Chinese. Never a stack trace.
+        app.UseWhen(c => IsApi(c.Request.Path), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c.Request.Path), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        });
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapGongkaiApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Gongkai API"));
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = DatabaseHealthCheck.WriteJsonAsync,
+        });
+        return app;
+    }
+
+    /// <summary>Migrates and seeds; passwords made on first run are shown once here, on the console only.</summary>
+    public static async Task InitializeGongkaiAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var credentials = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (credentials.Count > 0)
+        {
+            ShowCredentials(credentials, Console.Out);
+        }
+    }
+
+    public static void ShowCredentials(IReadOnlyList<IssuedCredential> credentials, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("==================== Gongkai 初始账号（只显示这一次，请妥善保存） ====================");
+        foreach (var c in credentials)
+        {
+            output.WriteLine($"  {StaffRoles.DisplayName(c.Role),-14} 用户名 {c.UserName,-12} 密码 {c.Password}{(c.OneTime ? "（一次性密码，首次登录后须修改）" : "")}");
+        }
+
+        output.WriteLine("  后台登录：/admin/login");
+        output.WriteLine("=====================================================================================");
+        output.WriteLine();
+    }
+
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+}

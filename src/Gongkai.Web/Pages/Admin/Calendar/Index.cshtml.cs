@@ -1,0 +1,80 @@
+using System.Text;
+using Gongkai.Core.Calendar;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Admin.Calendar;
+
+public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAccess access, AuditTrail audit) : PageModel
+{
+    public const int MaxFileBytes = 1024 * 1024;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? Json { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public HolidaySchedule Schedule { get; private set; } = null!;
+    public List<CalendarVersion> Versions { get; private set; } = [];
+    public bool CanImport { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await access.CanManageCalendarAsync(User))
+        {
+            return Forbid();
+        }
+
+        string? content = Json;
+        if (Upload is { Length: > 0 })
+        {
+            if (Upload.Length > MaxFileBytes)
+            {
+                return await FailAsync("文件超过 1 MB，不像是节假日安排文件。");
+            }
+
+            using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8);
+            content = await reader.ReadToEndAsync();
+        }
+
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return await FailAsync("请选择文件或粘贴 JSON 内容。");
+        }
+
+        try
+        {
+            audit.Add(AuditActions.CalendarImported, "节假日安排", $"上传内容 SHA-256 {CalendarStore.Sha256(content)}；说明：{Note}");
+            var result = await store.ImportAsync(content, User.Identity!.Name!, Note);
+            TempData["Message"] = $"已导入 {string.Join("、", result.YearsImported)} 年，生成版本 {result.Version.Id}。"
+                + (result.ChangedDays.Count > 0 ? $"与之前相比变化的日期 {result.ChangedDays.Count} 天。" : "");
+            return RedirectToPage();
+        }
+        catch (CalendarDataException e)
+        {
+            db.ChangeTracker.Clear();
+            return await FailAsync(e.Message);
+        }
+    }
+
+    private async Task<IActionResult> FailAsync(string message)
+    {
+        Error = message;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Schedule = (await store.GetCalendarAsync()).Schedule;
+        Versions = await db.CalendarVersions.AsNoTracking().OrderByDescending(v => v.Id).ToListAsync();
+        CanImport = await access.CanManageCalendarAsync(User);
+    }
+}

@@ -1,0 +1,28 @@
+using Gongkai.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages;
+
+/// <summary>Portal sections whose features have not landed yet: they say so, and point to the guide's contact.</summary>
+public sealed class SectionModel(PortalContext portal) : PageModel
+{
+    public string Section { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Purpose { get; private set; } = "";
+    public string AgencyQuery { get; private set; } = "";
+
+    public async Task OnGetAsync(string section)
+    {
+        Section = section;
+        (Title, Purpose) = section switch
+        {
+            "catalog" => ("政府信息公开目录", "按类别浏览本机关主动公开的政府信息，包括规章、规范性文件及其政策解读。"),
+            "apply" => ("依申请公开", "公民、法人或者其他组织可以向本机关申请获取相关政府信息（《条例》第二十七条）。"),
+            "interaction" => ("互动交流", "领导信箱、咨询和投诉：来信的办理结果将按规定公开。"),
+            "reports" => ("政府信息公开工作年度报告", "本机关每年 1 月 31 日前公布上一年度的政府信息公开工作年度报告（《条例》第四十九条）。"),
+            _ => ("", ""),
+        };
+        var agency = await portal.CurrentAgencyAsync(HttpContext);
+        AgencyQuery = agency is null ? "" : $"?agency={agency.Id}";
+    }
+}

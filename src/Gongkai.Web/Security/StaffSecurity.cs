@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Security.Claims;
+using Gongkai.Core.Agencies;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web.Security;
+
+/// <summary>
+/// Who may do what, in one place: the role policies below say which roles may use a capability, and
+/// <see cref="StaffAccess"/> says which agencies a staff member may act on (their own agency and those under it).
+/// Pages and API endpoints name a policy and, for a given agency, ask <see cref="StaffAccess"/>.
+/// </summary>
+public static class StaffPolicies
+{
+    /// <summary>Any staff role (the back office).</summary>
+    public const string Staff = "staff";
+    /// <summary>Manage agencies, accounts, the calendar; read the audit log.</summary>
+    public const string Administrator = "administrator";
+
+    public static IServiceCollection AddStaffSecurity(this IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "gongkai.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/admin/login";
+            o.LogoutPath = "/admin/logout";
+            o.AccessDeniedPath = "/admin/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                // Machines are told 401/403; only people are sent to the login page.
+                OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden),
+            };
+        });
+        // A disabled account or a changed role takes effect within a minute on every node.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
+            .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Administrator));
+        services.AddScoped<StaffAccess>();
+        return services;
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class StaffClaims
+{
+    public const string AgencyId = "gongkai:agency";
+    public const string DisplayName = "gongkai:name";
+    public const string MustChangePassword = "gongkai:must-change-password";
+
+    public static int? AgencyOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(AgencyId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
+}
+
+/// <summary>Puts the agency and the display name into the staff cookie.</summary>
+public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StaffClaims.DisplayName, user.DisplayName));
+        if (user.AgencyId is { } agency)
+        {
+            identity.AddClaim(new Claim(StaffClaims.AgencyId, agency.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(StaffClaims.MustChangePassword, "true"));
+        }
+
+        return identity;
+    }
+}
+
+/// <summary>The agencies a staff member may act on: their agency's subtree; a platform administrator (no agency), all.</summary>
+public sealed class StaffAccess(GongkaiDbContext db)
+{
+    private AgencyTree? _tree;
+
+    public async Task<AgencyTree> TreeAsync(CancellationToken ct = default) =>
+        _tree ??= new AgencyTree(await db.Agencies.AsNoTracking().Select(a => new ValueTuple<int, int?>(a.Id, a.ParentId)).ToListAsync(ct));
+
+    public static bool IsPlatformAdministrator(ClaimsPrincipal user) =>
+        user.IsInRole(StaffRoles.Administrator) && StaffClaims.AgencyOf(user) is null;
+
+    /// <summary>Null means every agency (a platform administrator); otherwise the ids the user may see.</summary>
+    public async Task<IReadOnlySet<int>?> ScopeAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (IsPlatformAdministrator(user))
+        {
+            return null;
+        }
+
+        return StaffClaims.AgencyOf(user) is { } agency ? (await TreeAsync(ct)).Subtree(agency) : new HashSet<int>();
+    }
+
+    public async Task<bool> CanAccessAsync(ClaimsPrincipal user, int agencyId, CancellationToken ct = default) =>
+        await ScopeAsync(user, ct) is not { } scope || scope.Contains(agencyId);
+
+    /// <summary>The holiday schedule serves the whole deployment: only an administrator at the top of the tree may change it.</summary>
+    public async Task<bool> CanManageCalendarAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(StaffRoles.Administrator))
+        {
+            return false;
+        }
+
+        return StaffClaims.AgencyOf(user) is not { } agency || (await TreeAsync(ct)).Roots.Contains(agency);
+    }
+}

@@ -1,0 +1,169 @@
+using Gongkai.Core.Calendar;
+
+namespace Gongkai.Core.Tests.Calendar;
+
+/// <summary>
+/// Every day of every covered year, checked against the official data read independently of the product's parser
+/// and against a brute-force count. Mismatches are collected so a failure lists all of them at once.
+/// </summary>
+public sealed class WorkingDayCalendarOfficialDataTests
+{
+    private static readonly int[] Counts = [1, 5, 15, 20, 40];
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    [InlineData(2021)]
+    [InlineData(2022)]
+    [InlineData(2023)]
+    [InlineData(2024)]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void Every_day_of_the_year_is_a_working_day_exactly_when_the_official_schedule_says_so(int year)
+    {
+        var official = OfficialSchedule.Data;
+        var calendar = OfficialSchedule.ProductCalendar();
+        var mismatches = new List<string>();
+
+        foreach (var date in DaysOf(year))
+        {
+            var expected = official.IsWorkingDay(date);
+            if (calendar.IsWorkingDay(date) != expected)
+            {
+                mismatches.Add($"{OfficialSchedule.Iso(date)}: expected working day = {expected}");
+            }
+        }
+
+        Assert.Equal(DateTime.IsLeapYear(year) ? 366 : 365, DaysOf(year).Count());
+        Assert.Empty(mismatches);
+    }
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    [InlineData(2021)]
+    [InlineData(2022)]
+    [InlineData(2023)]
+    [InlineData(2024)]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void Every_day_of_the_year_has_the_kind_the_official_schedule_gives_it(int year)
+    {
+        var official = OfficialSchedule.Data;
+        var calendar = OfficialSchedule.ProductCalendar();
+        var mismatches = new List<string>();
+
+        foreach (var date in DaysOf(year))
+        {
+            var expected =
+                official.Holidays.Contains(date) ? DayKind.Holiday
+                : official.Workdays.Contains(date) ? DayKind.MakeUpWorkday
+                : date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? DayKind.Weekend
+                : DayKind.Workday;
+            var actual = calendar.DayKindOf(date);
+            if (actual != expected)
+            {
+                mismatches.Add($"{OfficialSchedule.Iso(date)}: expected {expected}, got {actual}");
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    [InlineData(2021)]
+    [InlineData(2022)]
+    [InlineData(2023)]
+    [InlineData(2024)]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void Adding_working_days_from_any_day_of_the_year_matches_counting_day_by_day(int year)
+    {
+        var official = OfficialSchedule.Data;
+        var calendar = OfficialSchedule.ProductCalendar();
+        var mismatches = new List<string>();
+        var refused = new List<DateOnly>();
+
+        foreach (var start in DaysOf(year))
+        {
+            foreach (var n in Counts)
+            {
+                var expected = official.AddWorkingDays(start, n);
+                var label = $"{OfficialSchedule.Iso(start)} + {n}";
+                if (expected is not { } deadline)
+                {
+                    // Past the last covered day the answer would be a guess: the calendar must refuse.
+                    try
+                    {
+                        var guessed = calendar.AddWorkingDays(start, n);
+                        mismatches.Add($"{label}: expected DateOutsideCalendarException, got {OfficialSchedule.Iso(guessed)}");
+                    }
+                    catch (DateOutsideCalendarException)
+                    {
+                        refused.Add(start);
+                    }
+
+                    continue;
+                }
+
+                var actual = calendar.AddWorkingDays(start, n);
+                if (actual != deadline)
+                {
+                    mismatches.Add($"{label}: expected {OfficialSchedule.Iso(deadline)}, got {OfficialSchedule.Iso(actual)}");
+                    continue;
+                }
+
+                var between = calendar.WorkingDaysBetween(start, actual);
+                if (between != n)
+                {
+                    mismatches.Add($"{label}: WorkingDaysBetween to {OfficialSchedule.Iso(actual)} gave {between}");
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+        // Only the last covered year's final weeks can run off the data (40 working days is about two months).
+        if (year == official.NoticeYears.Max())
+        {
+            Assert.NotEmpty(refused);
+            Assert.All(refused, start => Assert.True(start.Month >= 10, OfficialSchedule.Iso(start)));
+        }
+        else
+        {
+            Assert.Empty(refused);
+        }
+    }
+
+    [Fact]
+    public void Forty_working_days_from_late_december_of_the_last_covered_year_runs_off_the_data_and_throws()
+    {
+        var calendar = OfficialSchedule.ProductCalendar();
+
+        // 2026-12-01 (Tue) has 22 weekdays after it in December and no holidays or make-up days: 40 cannot fit.
+        var e = Assert.Throws<DateOutsideCalendarException>(() => calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 40));
+
+        Assert.Equal(new DateOnly(2027, 1, 1), e.Date);
+        Assert.Contains("2026-12-31", e.Message, StringComparison.Ordinal);
+        Assert.Contains("请管理员导入", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Working_days_that_just_fit_before_the_end_of_the_data_are_still_answered()
+    {
+        var calendar = OfficialSchedule.ProductCalendar();
+
+        // 2026-12-01 (Tue): 12-02..04 (3), 12-07..11 (8), 12-14..18 (13), 12-21..25 (18), 12-28..31 (22).
+        Assert.Equal(new DateOnly(2026, 12, 31), calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 22));
+        Assert.Throws<DateOutsideCalendarException>(() => calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 23));
+    }
+
+    private static IEnumerable<DateOnly> DaysOf(int year)
+    {
+        for (var date = new DateOnly(year, 1, 1); date.Year == year; date = date.AddDays(1))
+        {
+            yield return date;
+        }
+    }
+}
