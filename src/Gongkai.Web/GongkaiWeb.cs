@@ -43,6 +43,7 @@ public static class GongkaiWeb
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Gongkai 政府信息公开平台 API";
@@ -84,7 +85,7 @@ public static class GongkaiWeb
         app.MapRazorPages();
         app.MapGongkaiApi();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Gongkai API"));
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Gongkai API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = DatabaseHealthCheck.WriteJsonAsync,

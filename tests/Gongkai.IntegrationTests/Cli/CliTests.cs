@@ -1,0 +1,149 @@
+using System.Net;
+using Gongkai.Cli;
+using Gongkai.IntegrationTests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.IntegrationTests.Cli;
+
+/// <summary>The CLI run in-process against a database of its own, with the settings the web host would use.</summary>
+public sealed class CliTests
+{
+    private sealed record Run(int ExitCode, string Output, string Error);
+
+    private static async Task<Run> RunAsync(TestDatabase database, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await GongkaiCli.RunAsync(args, output, error, database.Settings(demoData: false));
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Calendar_add_prints_the_due_date_alone_on_its_line(Db db)
+    {
+        using var database = TestDatabase.Create(db);
+
+        var run = await RunAsync(database, "calendar", "add", "2020-09-28", "20");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("2020-11-02" + Environment.NewLine, run.Output);
+    }
+
+    [Fact]
+    public async Task Calendar_add_refuses_a_date_the_schedule_does_not_cover_and_a_malformed_date()
+    {
+        using var database = TestDatabase.Create(Db.Sqlite);
+
+        var outside = await RunAsync(database, "calendar", "add", "2026-12-28", "5");
+        var malformed = await RunAsync(database, "calendar", "add", "2020/09/28", "5");
+
+        Assert.Equal(1, outside.ExitCode);
+        Assert.Equal("", outside.Output);
+        Assert.Contains("超出了节假日安排数据的范围", outside.Error);
+        Assert.Equal(1, malformed.ExitCode);
+        Assert.Contains("不是 yyyy-MM-dd 格式的日期", malformed.Error);
+    }
+
+    [Fact]
+    public async Task Calendar_show_lists_holidays_and_make_up_days()
+    {
+        using var database = TestDatabase.Create(Db.Sqlite);
+
+        var run = await RunAsync(database, "calendar", "show", "2024");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2024-02-10 休", run.Output);
+        Assert.Contains("2024-02-04 班", run.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Calendar_import_adds_a_version_and_a_bad_file_writes_nothing(Db db)
+    {
+        using var database = TestDatabase.Create(db);
+        var good = Path.Combine(database.DataDirectory, "2027.json");
+        var bad = Path.Combine(database.DataDirectory, "bad.json");
+        await File.WriteAllTextAsync(good, """{"2027": {"holidays": ["2027-01-01"], "workdays": []}}""");
+        await File.WriteAllTextAsync(bad, """{"2028": {"holidays": ["2028-01-01"], "workdays": ["2028-01-01"]}}""");
+
+        var rejected = await RunAsync(database, "calendar", "import", bad);
+        var imported = await RunAsync(database, "calendar", "import", good, "--note", "测试");
+        var after = await RunAsync(database, "calendar", "add", "2026-12-31", "1");
+
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("既被列为节假日又被列为调休上班日", rejected.Error);
+        Assert.Equal(0, imported.ExitCode);
+        Assert.True(imported.Output.Contains("已导入 2027 年，生成版本 2", StringComparison.Ordinal), imported.Output + imported.Error);
+        Assert.Equal("2027-01-04" + Environment.NewLine, after.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_data_then_agencies_list_prints_code_tab_name(Db db)
+    {
+        using var database = TestDatabase.Create(db);
+
+        var seeded = await RunAsync(database, "demo-data");
+        var again = await RunAsync(database, "demo-data");
+        var list = await RunAsync(database, "agencies", "list");
+
+        Assert.Equal(0, seeded.ExitCode);
+        Assert.Contains("clerk\tClerk\t", seeded.Output);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("只能生成在空数据库中", again.Error);
+        var lines = list.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(7, lines.Length);
+        Assert.Equal("11999999000000001U\t示例区人民政府", lines[0]);
+        Assert.All(lines, l => Assert.Matches("^[0-9A-Z]{18}\t示例区", l));
+    }
+
+    [Fact]
+    public async Task Users_add_admin_gives_a_one_time_password_that_works_on_the_website_sharing_the_database()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, demoData: false);
+        _ = app.Server;
+
+        var added = await RunAsync(app.Database, "users", "add", "--admin", "--name", "chief", "--display-name", "主任");
+        var password = added.Output.Split(Environment.NewLine).Single(l => l.StartsWith("一次性密码：", StringComparison.Ordinal))["一次性密码：".Length..];
+        var login = await app.Browser().PostFormAsync("/admin/login", "/admin/login", new() { ["UserName"] = "chief", ["Password"] = password });
+        var list = await RunAsync(app.Database, "users", "list");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.True(login.IsRedirectTo("/admin/account/password"), $"{login.Headers.Location}");
+        Assert.Contains("chief\t主任\t平台（全部机关）\tAdministrator\t正常", list.Output);
+    }
+
+    [Fact]
+    public async Task Users_add_refuses_unknown_roles_and_missing_agencies_and_users_disable_works()
+    {
+        using var database = TestDatabase.Create(Db.Sqlite);
+        await RunAsync(database, "demo-data");
+
+        var unknownRole = await RunAsync(database, "users", "add", "--name", "x", "--role", "Boss", "--agency", "11999999000000002Y");
+        var noAgency = await RunAsync(database, "users", "add", "--name", "x", "--role", "Clerk");
+        var wrongAgency = await RunAsync(database, "users", "add", "--name", "x", "--role", "Clerk", "--agency", "11999999000000009X");
+        var added = await RunAsync(database, "users", "add", "--name", "office-clerk", "--role", "Clerk", "--agency", "11999999000000002Y");
+        var disabled = await RunAsync(database, "users", "disable", "office-clerk");
+        var list = await RunAsync(database, "users", "list");
+
+        Assert.Contains("没有名为“Boss”的角色", unknownRole.Error);
+        Assert.Contains("必须属于一个机关", noAgency.Error);
+        Assert.Contains("没有统一社会信用代码为", wrongAgency.Error);
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(0, disabled.ExitCode);
+        Assert.Contains("office-clerk\toffice-clerk\t示例区人民政府办公室\tClerk\t已停用", list.Output);
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_database_in_the_configured_data_folder()
+    {
+        using var database = TestDatabase.Create(Db.Sqlite);
+
+        var run = await RunAsync(database, "migrate");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(database.DataDirectory, "gongkai.db")));
+    }
+}

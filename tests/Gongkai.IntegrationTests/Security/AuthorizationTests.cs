@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.IntegrationTests.TestSupport;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.IntegrationTests.Security;
+
+/// <summary>
+/// Walks every staff page and every API endpoint the host actually maps, so a new route cannot ship without
+/// a decision about who may use it: the table below must name each one.
+/// </summary>
+public sealed class AuthorizationTests
+{
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+        /// <summary>Any staff role.</summary>
+        Staff,
+        /// <summary>Administrators only.</summary>
+        Administrator,
+    }
+
+    // "METHOD route" → who may use it. Razor pages answer GET (and POST for their forms).
+    private static readonly Dictionary<string, Access> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET admin/login"] = Access.Public,
+        ["GET admin/access-denied"] = Access.Public,
+        ["GET admin"] = Access.Staff,
+        ["GET admin/index"] = Access.Staff,
+        ["GET admin/logout"] = Access.Staff,
+        ["GET admin/account/password"] = Access.Staff,
+        ["GET admin/agencies"] = Access.Staff,
+        ["GET admin/agencies/index"] = Access.Staff,
+        ["GET admin/agencies/edit/{id:int?}"] = Access.Administrator,
+        ["GET admin/users"] = Access.Administrator,
+        ["GET admin/users/index"] = Access.Administrator,
+        ["GET admin/users/create"] = Access.Administrator,
+        ["GET admin/audit"] = Access.Administrator,
+        ["GET admin/audit/index"] = Access.Administrator,
+        ["GET admin/calendar"] = Access.Staff,
+        ["GET admin/calendar/index"] = Access.Staff,
+        ["GET admin/calendar/year/{year:int}"] = Access.Staff,
+        ["GET api/agencies"] = Access.Public,
+        ["GET api/agencies/{id:int}"] = Access.Public,
+        ["POST api/agencies"] = Access.Administrator,
+        ["PUT api/agencies/{id:int}"] = Access.Administrator,
+        ["GET api/calendar/{year:int}"] = Access.Public,
+        ["GET api/calendar/add"] = Access.Public,
+        ["GET api/audit"] = Access.Administrator,
+    };
+
+    private static List<string> DiscoverRoutes(GongkaiApp app)
+    {
+        var routes = new List<string>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = (endpoint.RoutePattern.RawText ?? "").Trim('/').ToLowerInvariant();
+            if (!(pattern == "admin" || pattern.StartsWith("admin/", StringComparison.Ordinal) || pattern.StartsWith("api/", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            routes.AddRange(methods.Select(m => $"{m} {pattern}"));
+        }
+
+        return routes.Distinct().Order().ToList();
+    }
+
+    [Fact]
+    public void Every_staff_route_and_api_endpoint_has_a_stated_access_rule()
+    {
+        var discovered = DiscoverRoutes(GongkaiApp.For(Db.Sqlite));
+
+        var unlisted = discovered.Except(Expected.Keys).ToList();
+        var stale = Expected.Keys.Except(discovered).ToList();
+
+        Assert.True(unlisted.Count == 0, "Routes with no access rule in this test: " + string.Join(", ", unlisted));
+        Assert.True(stale.Count == 0, "Rules for routes that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_login_on_pages_and_get_401_from_the_api()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.AgencyAsync("示例区人民政府");
+        var client = app.Browser();
+        var failures = new StringBuilder();
+
+        foreach (var (route, access) in Expected)
+        {
+            var response = await SendAsync(client, route, agency.Id);
+            var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
+            if (access == Access.Public)
+            {
+                if (response.StatusCode is HttpStatusCode.Unauthorized || response.IsRedirectTo("/admin/login"))
+                {
+                    failures.AppendLine($"{route}: public, but anonymous got {(int)response.StatusCode}");
+                }
+            }
+            else if (isApi ? response.StatusCode != HttpStatusCode.Unauthorized : !response.IsRedirectTo("/admin/login"))
+            {
+                failures.AppendLine($"{route}: expected {(isApi ? "401" : "redirect to login")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public async Task Staff_without_the_administrator_role_are_refused_administrator_routes()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var failures = new StringBuilder();
+
+        foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
+        {
+            var client = await app.LoginAsync(await app.NewStaffAsync(role, office.Id));
+            foreach (var (route, access) in Expected.Where(e => e.Value != Access.Public))
+            {
+                var response = await SendAsync(client, route, office.Id);
+                var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
+                var refused = isApi ? response.StatusCode == HttpStatusCode.Forbidden : response.IsRedirectTo("/admin/access-denied");
+                if (access == Access.Administrator && !refused)
+                {
+                    failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+                else if (access == Access.Staff && response.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.AppendLine($"{role} {route}: expected 200, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public async Task An_administrator_of_a_department_is_refused_agencies_outside_its_subtree()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var government = await app.AgencyAsync("示例区人民政府");
+        var bureau = await app.AgencyAsync("示例区教育局");
+        var sibling = await app.AgencyAsync("示例区发展和改革局");
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, bureau.Id));
+
+        var ownPage = await client.GetAsync($"/admin/agencies/edit/{bureau.Id}");
+        var parentPage = await client.GetAsync($"/admin/agencies/edit/{government.Id}");
+        var siblingPage = await client.GetAsync($"/admin/agencies/edit/{sibling.Id}");
+        var siblingApi = await client.PutAsync($"/api/agencies/{sibling.Id}", Json($$"""{"fullName":"改名","shortName":"改名","creditCode":"{{sibling.CreditCode}}","level":"Department","parentId":{{government.Id}}}"""));
+        var list = await client.GetStringAsync("/admin/agencies");
+
+        Assert.Equal(HttpStatusCode.OK, ownPage.StatusCode);
+        Assert.True(parentPage.IsRedirectTo("/admin/access-denied"), $"parent: {(int)parentPage.StatusCode}");
+        Assert.True(siblingPage.IsRedirectTo("/admin/access-denied"), $"sibling: {(int)siblingPage.StatusCode}");
+        Assert.Equal(HttpStatusCode.Forbidden, siblingApi.StatusCode);
+        Assert.Contains("示例区教育局", list);
+        Assert.DoesNotContain("示例区发展和改革局", list);
+        Assert.Equal("示例区发展和改革局", (await app.AgencyAsync("示例区发展和改革局")).FullName);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, null));
+
+        var response = await client.PostAsync("/admin/agencies/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FullName"] = "伪造请求机关",
+            ["ShortName"] = "伪造",
+            ["CreditCode"] = GongkaiApp.UniqueCreditCode(),
+            ["Level"] = "Department",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Agencies, a => a.FullName == "伪造请求机关")));
+    }
+
+    private static string RouteOf(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, int agencyId)
+    {
+        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+        var path = "/" + RouteOf(route)
+            .Replace("{id:int?}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id:int}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{year:int}", "2024", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = Json("{}");
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gongkai.Core.Agencies;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.IntegrationTests.TestSupport;
+
+/// <summary>The real web host on a database of its own (demo data on unless told otherwise).</summary>
+public sealed partial class GongkaiApp(Db kind, bool demoData = true) : WebApplicationFactory<Program>
+{
+    private static readonly Dictionary<Db, Lazy<GongkaiApp>> Shared = new()
+    {
+        [Db.Sqlite] = new(() => Start(Db.Sqlite)),
+        [Db.PostgreSQL] = new(() => Start(Db.PostgreSQL)),
+    };
+
+    public TestDatabase Database { get; } = TestDatabase.Create(kind);
+
+    /// <summary>
+    /// One host per provider for the whole run; tests make their own agencies and accounts with unique names
+    /// so that none depends on another's data. Tests that need an empty database make their own host.
+    /// </summary>
+    public static GongkaiApp For(Db kind) => Shared[kind].Value;
+
+    private static GongkaiApp Start(Db kind)
+    {
+        var app = new GongkaiApp(kind);
+        _ = app.Server;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Dispose();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // The in-memory test server has no socket, so no client address; give it the one Kestrel would report.
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackAddressFilter>());
+        foreach (var (key, value) in Database.Settings(demoData))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<GongkaiDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
+    }
+
+    public Task<Agency> AgencyAsync(string fullName) =>
+        WithDbAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.FullName == fullName));
+
+    /// <summary>A new active agency under <paramref name="parentId"/> with a unique name and a valid, unique credit code.</summary>
+    public async Task<Agency> NewAgencyAsync(int? parentId, string? name = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var agency = new Agency
+        {
+            FullName = name ?? "测试机关" + Guid.NewGuid().ToString("N")[..8],
+            ShortName = "测试",
+            CreditCode = UniqueCreditCode(),
+            Level = AgencyLevel.Department,
+            ParentId = parentId,
+        };
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return agency;
+    }
+
+    public static string UniqueCreditCode()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        var random = Random.Shared;
+        var body = "11" + "888888" + new string(Enumerable.Range(0, 9).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        return body + UnifiedSocialCreditCode.CheckCharacter(body);
+    }
+
+    public sealed record Staff(string UserName, string Password, int? AgencyId);
+
+    /// <summary>A staff account with a known password, in the given agency (null: platform administrator).</summary>
+    public async Task<Staff> NewStaffAsync(string role, int? agencyId, bool mustChangePassword = false)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var name = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "test-pass-2026";
+        var user = new StaffUser { UserName = name, DisplayName = "测试" + role, AgencyId = agencyId, LockoutEnabled = true, MustChangePassword = mustChangePassword };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return new Staff(name, password, agencyId);
+    }
+
+    /// <summary>A browser-like client logged in through the real login form.</summary>
+    public async Task<HttpClient> LoginAsync(Staff staff)
+    {
+        var client = Browser();
+        var response = await client.PostFormAsync("/admin/login", "/admin/login", new() { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login of {staff.UserName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+internal sealed class LoopbackAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => context =>
+        {
+            context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
+public static partial class FormPosting
+{
+    public static bool IsRedirectTo(this HttpResponseMessage response, string path)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location)
+        {
+            return false;
+        }
+
+        var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+        return target.StartsWith(path, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads the antiforgery token from <paramref name="formPage"/> as a browser would, then posts the form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = TokenPattern().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+        }
+
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
+        return await client.PostAsync(action, content);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

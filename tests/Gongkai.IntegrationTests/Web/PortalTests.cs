@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Gongkai.IntegrationTests.TestSupport;
+
+namespace Gongkai.IntegrationTests.Web;
+
+public sealed class PortalTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Home_page_shows_the_agency_and_the_five_sections_as_chinese_characters(Db db)
+    {
+        var client = GongkaiApp.For(db).Browser();
+
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Contains("<h1>示例区人民政府 政府信息公开</h1>", html);
+        foreach (var section in new[] { "政府信息公开指南", "政府信息公开目录", "依申请公开", "互动交流", "年度报告" })
+        {
+            Assert.Contains(section, html);
+        }
+
+        // Razor must write characters, not &#x…; entities (TECH-NOTES §1).
+        Assert.DoesNotContain("&#x", html);
+    }
+
+    [Theory]
+    [InlineData("/catalog", "政府信息公开目录")]
+    [InlineData("/apply", "依申请公开")]
+    [InlineData("/interaction", "互动交流")]
+    [InlineData("/reports", "政府信息公开工作年度报告")]
+    public async Task Sections_not_built_yet_say_so_and_point_to_the_guide(string path, string title)
+    {
+        var html = await GongkaiApp.For(Db.Sqlite).Browser().GetStringAsync(path);
+
+        Assert.Contains($"<h1>{title}</h1>", html);
+        Assert.Contains("建设中", html);
+        Assert.Contains("/guide", html);
+    }
+
+    [Fact]
+    public async Task The_guide_shows_the_chosen_agencys_disclosure_office()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var bureau = await app.AgencyAsync("示例区教育局");
+
+        var html = await app.Browser().GetStringAsync($"/guide?agency={bureau.Id}");
+
+        Assert.Contains("示例区教育局", html);
+        Assert.Contains("区教育局办公室", html);
+        Assert.Contains("示例区学府路 2 号", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Healthz_checks_the_database_and_the_calendar(Db db)
+    {
+        var response = await GongkaiApp.For(db).Browser().GetAsync("/healthz");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Contains("2019–2026", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_api_and_the_reference_page_is_served()
+    {
+        var client = GongkaiApp.For(Db.Sqlite).Browser();
+
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        var reference = await client.GetAsync("/api-docs/");
+
+        Assert.Contains("/api/agencies", paths);
+        Assert.Contains("/api/calendar/add", paths);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Contains("text/html", reference.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_gets_a_friendly_chinese_404()
+    {
+        var response = await GongkaiApp.For(Db.Sqlite).Browser().GetAsync("/no-such-page");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", html);
+        Assert.Contains("返回首页", html);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_gets_problem_details()
+    {
+        var response = await GongkaiApp.For(Db.Sqlite).Browser().GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_api_error_is_problem_details_in_chinese()
+    {
+        var response = await GongkaiApp.For(Db.Sqlite).Browser().GetAsync("/api/calendar/add?date=2020-13-01&days=5");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("yyyy-MM-dd", json.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Working_days_api_counts_from_the_day_after_and_refuses_dates_it_cannot_know()
+    {
+        var client = GongkaiApp.For(Db.Sqlite).Browser();
+
+        using var ok = JsonDocument.Parse(await client.GetStringAsync("/api/calendar/add?date=2020-09-28&days=20"));
+        var outside = await client.GetAsync("/api/calendar/add?date=2026-12-20&days=20");
+        using var problem = JsonDocument.Parse(await outside.Content.ReadAsStringAsync());
+
+        Assert.Equal("2020-11-02", ok.RootElement.GetProperty("result").GetString());
+        Assert.Equal((HttpStatusCode)422, outside.StatusCode);
+        Assert.Contains("超出了节假日安排数据的范围", problem.RootElement.GetProperty("detail").GetString());
+    }
+}
