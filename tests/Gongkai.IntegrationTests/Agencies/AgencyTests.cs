@@ -193,4 +193,23 @@ public sealed class AgencyTests
         Assert.Contains("请填写机关全称", errors.GetProperty("FullName")[0].GetString());
         Assert.Contains("应为 18 位", errors.GetProperty("CreditCode")[0].GetString());
     }
+
+    [Fact]
+    public async Task The_api_accepts_only_json_so_a_cross_site_form_cannot_post_to_it()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, null));
+        var name = "表单伪造机关" + Guid.NewGuid().ToString("N")[..6];
+
+        var response = await client.PostAsync("/api/agencies", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["fullName"] = name,
+            ["shortName"] = "伪造",
+            ["creditCode"] = GongkaiApp.UniqueCreditCode(),
+            ["level"] = "Department",
+        }));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.False(await app.WithDbAsync(d => d.Agencies.AnyAsync(a => a.FullName == name)));
+    }
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Gongkai.Benchmarks.CalendarBenchmarks).Assembly).Run(args);

@@ -1,0 +1,91 @@
+using System.Text;
+using Gongkai.Cli;
+using Gongkai.IntegrationTests.TestSupport;
+
+namespace Gongkai.IntegrationTests.Docs;
+
+/// <summary>Every CLI command the README shows is run here, in order, on a fresh database: the docs cannot go stale.</summary>
+public sealed class ReadmeTests
+{
+    private const string Prefix = "dotnet run --project src/Gongkai.Cli -- ";
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found.");
+    }
+
+    [Fact]
+    public async Task Every_cli_command_in_the_readme_runs_and_prints_what_the_readme_says()
+    {
+        var readme = await File.ReadAllLinesAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var commands = readme.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
+        using var database = TestDatabase.Create(Db.Sqlite);
+        await File.WriteAllTextAsync(Path.Combine(database.DataDirectory, "holidays-2027.json"),
+            """{"2027": {"holidays": ["2027-01-01", "2027-02-06"], "workdays": []}}""");
+
+        Assert.True(commands.Count >= 10, $"Expected the README to show the CLI; found {commands.Count} commands.");
+        foreach (var line in commands)
+        {
+            var (command, comment) = SplitComment(line[Prefix.Length..]);
+            var args = ShellWords(command).Select(a => a.EndsWith(".json", StringComparison.Ordinal) ? Path.Combine(database.DataDirectory, a) : a).ToArray();
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var code = await GongkaiCli.RunAsync(args, output, error, database.Settings(demoData: false));
+
+            Assert.True(code == 0, $"`{command}` exited {code}: {error}");
+            if (comment?.StartsWith("prints ", StringComparison.Ordinal) == true)
+            {
+                var expected = comment["prints ".Length..].Replace(", a tab, ", "\t", StringComparison.Ordinal);
+                Assert.True(output.ToString().Contains(expected, StringComparison.Ordinal), $"`{command}` should print “{expected}”, printed:\n{output}");
+            }
+        }
+    }
+
+    private static (string Command, string? Comment) SplitComment(string line)
+    {
+        var hash = line.IndexOf(" # ", StringComparison.Ordinal);
+        return hash < 0 ? (line.Trim(), null) : (line[..hash].Trim(), line[(hash + 3)..].Trim());
+    }
+
+    private static List<string> ShellWords(string command)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in command)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (current.Length > 0)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                }
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
+    }
+}
