@@ -40,7 +40,11 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true) : WebAppli
     {
         builder.UseEnvironment("Testing");
         // The in-memory test server has no socket, so no client address; give it the one Kestrel would report.
-        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackAddressFilter>());
+        builder.ConfigureServices(s =>
+        {
+            s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackAddressFilter>();
+            s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingPathFilter>();
+        });
         foreach (var (key, value) in Database.Settings(demoData))
         {
             builder.UseSetting(key, value);
@@ -140,6 +144,19 @@ internal sealed class LoopbackAddressFilter : Microsoft.AspNetCore.Hosting.IStar
             return nextMiddleware(context);
         });
         next(app);
+    };
+}
+
+/// <summary>Paths ending in /test-failure throw inside the real pipeline, to show what people and machines see then.</summary>
+internal sealed class FailingPathFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        // Runs after routing found no endpoint, inside the host's exception handling.
+        app.Use(nextMiddleware => context => context.Request.Path.Value?.EndsWith("/test-failure", StringComparison.Ordinal) == true
+            ? throw new InvalidOperationException("secret-stack-detail")
+            : nextMiddleware(context));
     };
 }
 

@@ -17,7 +17,7 @@ public sealed class PortalTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
-        Assert.Contains("<h1>示例区人民政府 政府信息公开</h1>", html);
+        Assert.Contains("<h1>示例区人民政府政府信息公开</h1>", html);
         foreach (var section in new[] { "政府信息公开指南", "政府信息公开目录", "依申请公开", "互动交流", "年度报告" })
         {
             Assert.Contains(section, html);
@@ -124,5 +124,23 @@ public sealed class PortalTests
         Assert.Equal("2020-11-02", ok.RootElement.GetProperty("result").GetString());
         Assert.Equal((HttpStatusCode)422, outside.StatusCode);
         Assert.Contains("超出了节假日安排数据的范围", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_failure_shows_people_a_chinese_page_and_machines_problem_details_never_the_exception()
+    {
+        var client = GongkaiApp.For(Db.Sqlite).Browser();
+
+        var page = await client.GetAsync("/test-failure");
+        var api = await client.GetAsync("/api/test-failure");
+        var html = await page.Content.ReadAsStringAsync();
+        var json = await api.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Contains("系统暂时出错", html);
+        Assert.DoesNotContain("secret-stack-detail", html);
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("secret-stack-detail", json);
     }
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Gongkai.BrowserTests.Support;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gongkai.BrowserTests.Accessibility;
+
+/// <summary>An axe-core smoke check: no critical or serious violation (GB/T 37668 ≈ WCAG 2.1 AA) on the pages people meet first.</summary>
+public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] BlockingImpacts = ["critical", "serious"];
+
+    [ChromiumFact]
+    public Task Home_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/", "示例区人民政府");
+
+    [ChromiumFact]
+    public Task Login_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/admin/login", "工作人员登录");
+
+    private async Task AssertNoSeriousViolationsAsync(string path, string heading)
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await Expect(page.Locator("h1")).ToContainTextAsync(heading);
+
+        var result = await page.RunAxe();
+
+        // An axe that failed to load would report no violations and no passes either.
+        Assert.NotEmpty(result.Passes);
+        var blocking = result.Violations.Where(v => BlockingImpacts.Contains(v.Impact)).ToList();
+        var minor = result.Violations.Except(blocking).ToList();
+        if (minor.Count > 0)
+        {
+            output.WriteLine(Describe(path, minor));
+        }
+
+        Assert.True(blocking.Count == 0, Describe(path, blocking));
+    }
+
+    private static string Describe(string path, IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"axe found problems on {path}:");
+        foreach (var v in violations)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {v.Id} ({v.Impact}): {v.Help} {v.HelpUrl}");
+            foreach (var node in v.Nodes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {node.Target}: {node.Html}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"      {check.Message}");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+}
