@@ -111,4 +111,17 @@ public sealed class CalendarImportTests
         Assert.Contains("aria-label=\"10日 调休上班日\"", html);
         Assert.Contains("aria-label=\"1日 节假日\"", html);
     }
+
+    [Theory]
+    [InlineData("2026-11-02T09:00:00+08:00", true)]
+    [InlineData("2026-06-01T09:00:00+08:00", false)]
+    public async Task The_dashboard_warns_from_november_when_next_years_schedule_is_missing(string now, bool warns)
+    {
+        using var app = new GongkaiApp(Db.Sqlite, clock: new FixedClock(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Clerk, (await app.AgencyAsync("示例区人民政府办公室")).Id));
+
+        var html = await client.GetStringAsync("/admin");
+
+        Assert.Equal(warns, html.Contains("请系统管理员在“节假日安排”中导入", StringComparison.Ordinal));
+    }
 }

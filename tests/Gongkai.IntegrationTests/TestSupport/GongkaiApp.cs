@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongkai.IntegrationTests.TestSupport;
 
 /// <summary>The real web host on a database of its own (demo data on unless told otherwise).</summary>
-public sealed partial class GongkaiApp(Db kind, bool demoData = true) : WebApplicationFactory<Program>
+public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     private static readonly Dictionary<Db, Lazy<GongkaiApp>> Shared = new()
     {
@@ -45,6 +45,10 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true) : WebAppli
             s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackAddressFilter>();
             s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingPathFilter>();
         });
+        if (clock is not null)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, s => s.AddSingleton(clock));
+        }
         foreach (var (key, value) in Database.Settings(demoData))
         {
             builder.UseSetting(key, value);
@@ -158,6 +162,12 @@ internal sealed class FailingPathFilter : Microsoft.AspNetCore.Hosting.IStartupF
             ? throw new InvalidOperationException("secret-stack-detail")
             : nextMiddleware(context));
     };
+}
+
+/// <summary>A clock that stands still at the given moment.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }
 
 public static partial class FormPosting
