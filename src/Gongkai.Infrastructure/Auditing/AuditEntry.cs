@@ -28,6 +28,8 @@ public static class AuditActions
     public const string AgencyDeactivated = "agency.deactivate";
     public const string AgencyReactivated = "agency.reactivate";
     public const string UserCreated = "user.create";
+    public const string UserUpdated = "user.update";
+    public const string PasswordReset = "password.reset";
     public const string UserDisabled = "user.disable";
     public const string UserEnabled = "user.enable";
     public const string CalendarImported = "calendar.import";
@@ -46,6 +48,8 @@ public static class AuditActions
         AgencyDeactivated => "停用机关",
         AgencyReactivated => "启用机关",
         UserCreated => "新增账号",
+        UserUpdated => "修改账号",
+        PasswordReset => "重置密码",
         UserDisabled => "停用账号",
         UserEnabled => "启用账号",
         CalendarImported => "导入节假日安排",
@@ -56,6 +60,6 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded,
     ];
 }

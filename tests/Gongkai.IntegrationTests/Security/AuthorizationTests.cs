@@ -38,6 +38,7 @@ public sealed class AuthorizationTests
         ["GET admin/users"] = Access.Administrator,
         ["GET admin/users/index"] = Access.Administrator,
         ["GET admin/users/create"] = Access.Administrator,
+        ["GET admin/users/edit/{id}"] = Access.Administrator,
         ["GET admin/audit"] = Access.Administrator,
         ["GET admin/audit/index"] = Access.Administrator,
         ["GET admin/calendar"] = Access.Staff,
