@@ -1,0 +1,7 @@
+namespace Gongkai.Core.Requests;
+
+public enum FeeBasis
+{
+    ByCount,
+    ByPages,
+}

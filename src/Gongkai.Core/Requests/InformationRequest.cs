@@ -1,0 +1,519 @@
+using System.Globalization;
+using Gongkai.Core.Calendar;
+
+namespace Gongkai.Core.Requests;
+
+/// <summary>
+/// One application for government information (政府信息公开申请) and its handling, as a state machine over an
+/// append-only history. Every command checks that the law and the workflow allow the step, then appends one
+/// event; the state — and, with a calendar, the statutory clock — is computed from the events alone, so replaying
+/// a stored history gives back exactly this request.
+/// </summary>
+public sealed class InformationRequest
+{
+    /// <summary>A fee may be charged only on requests received from this day on (国办函〔2020〕109号).</summary>
+    public static readonly DateOnly FeesFrom = new(2021, 1, 1);
+
+    public const int AnswerWorkingDays = 20;
+    public const int CorrectionNoticeWorkingDays = 7;
+    public const int ConsultationWorkingDays = 15;
+    public const int MaxExtensionWorkingDays = 20;
+    public const int FeePaymentWorkingDays = 20;
+
+    private readonly List<RequestEvent> _history = [];
+    private readonly List<Consultation> _consultations = [];
+
+    private InformationRequest()
+    {
+    }
+
+    public IReadOnlyList<RequestEvent> History => _history;
+    public Channel Channel { get; private set; }
+    public ApplicantType ApplicantType { get; private set; }
+    public RequestStatus Status { get; private set; }
+    public DateOnly SubmittedOn { get; private set; }
+    /// <summary>收到申请之日 (Art. 31); null until the office confirms an online, e-mail, fax or ordinary-mail request.</summary>
+    public DateOnly? ReceivedOn { get; private set; }
+    /// <summary>The day the 20 working days count from: the day of receipt, or the day the corrected request arrived.</summary>
+    public DateOnly? ClockStart { get; private set; }
+    public CorrectionRequested? CorrectionNotice { get; private set; }
+    public DateOnly? CorrectionReceivedOn { get; private set; }
+    public IReadOnlyList<Consultation> Consultations => _consultations;
+    public Extended? Extension { get; private set; }
+    public ReasonableDeadlineSet? ReasonableDeadline { get; private set; }
+    public FeeNoticeSent? FeeNotice { get; private set; }
+    public DateOnly? FeePaidOn { get; private set; }
+    public Decided? Decision { get; private set; }
+    public Delivered? Delivery { get; private set; }
+    public DateOnly? ArchivedOn { get; private set; }
+    public int Version => _history.Count;
+
+    public bool HasOpenConsultation => _consultations.Any(c => c.AnsweredOn is null);
+
+    /// <summary>The last day to pay the fee: 20 working days counted from the day after the notice (fee rules).</summary>
+    public DateOnly? FeePayBy(WorkingDayCalendar calendar) => FeeNotice is { } n ? calendar.AddWorkingDays(n.On, FeePaymentWorkingDays) : null;
+
+    public static InformationRequest Submit(Channel channel, ApplicantType applicantType, Step step, DateOnly? receivedOn = null)
+    {
+        if (step.On > step.Today)
+        {
+            throw new RequestRuleException("提交日期不能晚于今天。");
+        }
+
+        if (!Enum.IsDefined(channel) || !Enum.IsDefined(applicantType))
+        {
+            throw new RequestRuleException("申请渠道或申请人类型无效。");
+        }
+
+        DateOnly? received = channel switch
+        {
+            // Art. 31 (一): handed in, received the same day.
+            Channel.InPerson => receivedOn is null || receivedOn == step.On ? step.On
+                : throw new RequestRuleException("当面提交的申请，收到申请之日就是提交之日。"),
+            // Art. 31 (二): received the day the office signs for the letter.
+            Channel.RegisteredMail => receivedOn is { } signed
+                ? (signed > step.Today ? throw new RequestRuleException("签收日期不能晚于今天。") : signed)
+                : throw new RequestRuleException("邮寄（需签收）的申请须填写签收日期。"),
+            // Art. 31 (二)(三): known only once the office confirms with the applicant.
+            Channel.OrdinaryMail or Channel.Online or Channel.Email or Channel.Fax => receivedOn is null ? null
+                : throw new RequestRuleException($"{channel.DisplayName()}的申请须经确认后才有收到申请之日，请在登记后“确认收到”。"),
+        };
+
+        var request = new InformationRequest();
+        request.Apply(new Submitted { On = step.On, By = step.By, Note = step.Note, Channel = channel, ApplicantType = applicantType, ReceivedOn = received });
+        return request;
+    }
+
+    public static InformationRequest Replay(IEnumerable<RequestEvent> history)
+    {
+        var request = new InformationRequest();
+        foreach (var e in history)
+        {
+            request.Apply(e);
+        }
+
+        if (request._history.Count == 0 || request._history[0] is not Submitted)
+        {
+            throw new InvalidOperationException("A request's history starts with its submission.");
+        }
+
+        return request;
+    }
+
+    /// <summary>Art. 31: the office confirms an online, e-mail, fax or ordinary-mail request; that day is the day of receipt.</summary>
+    public void ConfirmReceipt(Step step)
+    {
+        Require(step, RequestStatus.AwaitingConfirmation, "确认收到");
+        Apply(new ReceiptConfirmed { On = step.On, By = step.By, Note = step.Note });
+    }
+
+    /// <summary>
+    /// Art. 30: one correction notice listing everything to correct, with a reasonable period. Sent later than
+    /// 7 working days after receipt it still goes out, marked late, and the returned warning says so.
+    /// </summary>
+    public string? RequestCorrection(Step step, string items, DateOnly correctBy, WorkingDayCalendar calendar)
+    {
+        Require(step, RequestStatus.Processing, "发出补正通知");
+        if (CorrectionNotice is not null)
+        {
+            throw new RequestRuleException("补正通知只能发一次（《条例》第三十条：一次性告知）。");
+        }
+
+        if (HasOpenConsultation)
+        {
+            throw new RequestRuleException("征求意见期间不能要求补正，请先记录征求意见的结果。");
+        }
+
+        if (string.IsNullOrWhiteSpace(items))
+        {
+            throw new RequestRuleException("请写明需要补正的事项。");
+        }
+
+        if (correctBy <= step.On)
+        {
+            throw new RequestRuleException("补正期限应晚于通知发出之日。");
+        }
+
+        var latest = calendar.AddWorkingDays(ReceivedOn!.Value, CorrectionNoticeWorkingDays);
+        var late = step.On > latest;
+        Apply(new CorrectionRequested { On = step.On, By = step.By, Note = step.Note, Items = items.Trim(), CorrectBy = correctBy, Late = late });
+        return late
+            ? $"补正通知应自收到申请之日起 7 个工作日内发出（最迟 {Iso(latest)}），本次已超期；通知仍然有效，但该情况会被记录。"
+            : null;
+    }
+
+    /// <summary>The corrected request arrived: the 20 working days count afresh from today (Art. 30).</summary>
+    public void ReceiveCorrection(Step step)
+    {
+        Require(step, RequestStatus.AwaitingCorrection, "登记补正材料");
+        if (step.On > CorrectionNotice!.CorrectBy)
+        {
+            throw new RequestRuleException($"补正期限已于 {Iso(CorrectionNotice.CorrectBy)} 届满。逾期补正的，视为放弃申请；如申请人有正当理由，请在备注中说明后作为新申请登记。");
+        }
+
+        Apply(new CorrectionReceived { On = step.On, By = step.By, Note = step.Note });
+    }
+
+    /// <summary>The correction period ran out: deemed withdrawn, closed as 其他处理 · 逾期不补正 (Art. 30).</summary>
+    public void LapseCorrection(Step step)
+    {
+        Require(step, RequestStatus.AwaitingCorrection, "按逾期不补正处理");
+        if (step.On <= CorrectionNotice!.CorrectBy)
+        {
+            throw new RequestRuleException($"补正期限到 {Iso(CorrectionNotice.CorrectBy)} 才届满，届满后才能按逾期不补正处理。");
+        }
+
+        Apply(new CorrectionLapsed { On = step.On, By = step.By, Note = step.Note });
+    }
+
+    /// <summary>Arts. 32, 34: a consultation letter; the time it takes is not counted in the deadline (Art. 33 ¶3).</summary>
+    public int StartConsultation(Step step, ConsultationKind kind, string party)
+    {
+        Require(step, RequestStatus.Processing, "征求意见");
+        if (string.IsNullOrWhiteSpace(party))
+        {
+            throw new RequestRuleException(kind == ConsultationKind.ThirdParty ? "请填写被征求意见的第三方。" : "请填写被征求意见的机关。");
+        }
+
+        var number = _consultations.Count + 1;
+        Apply(new ConsultationStarted { On = step.On, By = step.By, Note = step.Note, Number = number, Kind = kind, Party = party.Trim() });
+        return number;
+    }
+
+    public void EndConsultation(Step step, int number, string opinion)
+    {
+        CheckDate(step);
+        var consultation = _consultations.FirstOrDefault(c => c.Number == number)
+            ?? throw new RequestRuleException($"没有第 {number} 次征求意见。");
+        if (consultation.AnsweredOn is not null)
+        {
+            throw new RequestRuleException($"第 {number} 次征求意见已于 {Iso(consultation.AnsweredOn.Value)} 记录结果。");
+        }
+
+        if (string.IsNullOrWhiteSpace(opinion))
+        {
+            throw new RequestRuleException("请记录对方的意见，或注明期满未提出意见。");
+        }
+
+        Apply(new ConsultationEnded { On = step.On, By = step.By, Note = step.Note, Number = number, Opinion = opinion.Trim() });
+    }
+
+    /// <summary>Art. 33 ¶2: once, at most 20 working days, approved by the office's head before the deadline passes.</summary>
+    public void Extend(Step step, int workingDays, Actor approvedBy, string reason, WorkingDayCalendar calendar)
+    {
+        Require(step, RequestStatus.Processing, "延期答复");
+        if (Extension is not null)
+        {
+            throw new RequestRuleException("答复期限只能延长一次（《条例》第三十三条第二款）。");
+        }
+
+        if (workingDays is < 1 or > MaxExtensionWorkingDays)
+        {
+            throw new RequestRuleException("延长的期限应为 1 至 20 个工作日。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RequestRuleException("请写明延期理由。");
+        }
+
+        var due = StatutoryClock.Compute(this, calendar, step.On).Due;
+        if (due is { } d && step.On > d)
+        {
+            throw new RequestRuleException($"答复期限已于 {Iso(d)} 届满，期满后不能再延期。");
+        }
+
+        Apply(new Extended { On = step.On, By = step.By, Note = step.Note, WorkingDays = workingDays, ApprovedBy = approvedBy, Reason = reason.Trim() });
+    }
+
+    /// <summary>Art. 35: for plainly excessive requests whose reasons are accepted, a longer reasonable period, told to the applicant.</summary>
+    public void SetReasonableDeadline(Step step, DateOnly deadline, string reason, WorkingDayCalendar calendar)
+    {
+        Require(step, RequestStatus.Processing, "确定延迟答复的合理期限");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RequestRuleException("请写明确定延迟答复期限的理由（《条例》第三十五条）。");
+        }
+
+        var due = StatutoryClock.Compute(this, calendar, step.On).Due;
+        if (due is { } d && deadline <= d)
+        {
+            throw new RequestRuleException($"合理期限应晚于现在的答复期限 {Iso(d)}。");
+        }
+
+        Apply(new ReasonableDeadlineSet { On = step.On, By = step.By, Note = step.Note, Deadline = deadline, Reason = reason.Trim() });
+    }
+
+    /// <summary>A fee notice (fee rules): the clock pauses until the fee is paid; unpaid after 20 working days, the request lapses.</summary>
+    public void SendFeeNotice(Step step, FeeBasis basis, decimal amount, string explanation)
+    {
+        Require(step, RequestStatus.Processing, "发出收费通知");
+        if (ReceivedOn < FeesFrom)
+        {
+            throw new RequestRuleException("信息处理费自 2021 年 1 月 1 日起施行，此前收到的申请不收费。");
+        }
+
+        if (FeeNotice is not null)
+        {
+            throw new RequestRuleException("本申请已发出过收费通知。");
+        }
+
+        if (amount <= 0)
+        {
+            throw new RequestRuleException("收费金额应大于零；不收费的申请无需发收费通知。");
+        }
+
+        Apply(new FeeNoticeSent { On = step.On, By = step.By, Note = step.Note, Basis = basis, Amount = amount, Explanation = explanation });
+    }
+
+    public void RecordFeePaid(Step step, WorkingDayCalendar calendar)
+    {
+        Require(step, RequestStatus.AwaitingFee, "登记缴费");
+        var payBy = FeePayBy(calendar)!.Value;
+        if (step.On > payBy)
+        {
+            throw new RequestRuleException($"缴费期限已于 {Iso(payBy)} 届满，逾期未缴纳的视为放弃申请。");
+        }
+
+        Apply(new FeePaid { On = step.On, By = step.By, Note = step.Note });
+    }
+
+    public void LapseFee(Step step, WorkingDayCalendar calendar)
+    {
+        Require(step, RequestStatus.AwaitingFee, "按逾期未缴费处理");
+        var payBy = FeePayBy(calendar)!.Value;
+        if (step.On <= payBy)
+        {
+            throw new RequestRuleException($"缴费期限到 {Iso(payBy)} 才届满，届满后才能按逾期未缴费处理。");
+        }
+
+        Apply(new FeeLapsed { On = step.On, By = step.By, Note = step.Note });
+    }
+
+    /// <summary>The reply (Art. 36): one outcome as the report counts it, why, and the articles it rests on.</summary>
+    public void Decide(Step step, Outcome outcome, string? reason, string? legalBasis, bool onTheSpot = false)
+    {
+        Require(step, RequestStatus.Processing, "作出答复");
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new RequestRuleException("请选择办理结果。");
+        }
+
+        if (outcome.IsLapse())
+        {
+            throw new RequestRuleException("逾期不补正、逾期未缴费由相应的“按逾期处理”步骤记录，不能直接选择。");
+        }
+
+        if (HasOpenConsultation)
+        {
+            throw new RequestRuleException("还有未结束的征求意见，请先记录对方意见或期满未答复。");
+        }
+
+        if (outcome.NeedsReason() && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RequestRuleException($"“{outcome.DisplayName()}”须说明理由（《条例》第三十六条、第三十七条）。");
+        }
+
+        if (outcome == Outcome.UnavailableUnclearAfterCorrection && CorrectionReceivedOn is null)
+        {
+            throw new RequestRuleException("“补正后申请内容仍不明确”只适用于已经补正过的申请。");
+        }
+
+        var basis = string.IsNullOrWhiteSpace(legalBasis) ? outcome.DefaultLegalBasis() : legalBasis.Trim();
+        if (basis is null)
+        {
+            throw new RequestRuleException($"请填写“{outcome.DisplayName()}”所依据的条款。");
+        }
+
+        if (onTheSpot && (Channel != Channel.InPerson || step.On != ReceivedOn))
+        {
+            throw new RequestRuleException("当场答复只适用于当面提交、并在提交当日作出的答复（《条例》第三十三条第一款）。");
+        }
+
+        Apply(new Decided { On = step.On, By = step.By, Note = step.Note, Outcome = outcome, Reason = reason?.Trim() ?? "", LegalBasis = basis, OnTheSpot = onTheSpot });
+    }
+
+    public void Deliver(Step step, DeliveryMethod method, string? trackingNumber)
+    {
+        Require(step, RequestStatus.Decided, "送达");
+        if (!Enum.IsDefined(method))
+        {
+            throw new RequestRuleException("请选择送达方式。");
+        }
+
+        if (method == DeliveryMethod.Mail && string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            throw new RequestRuleException("邮寄送达须填写邮件号码，以便查证送达时间。");
+        }
+
+        Apply(new Delivered { On = step.On, By = step.By, Note = step.Note, Method = method, TrackingNumber = trackingNumber?.Trim() });
+    }
+
+    public void Archive(Step step)
+    {
+        Require(step, RequestStatus.Delivered, "归档");
+        Apply(new Archived { On = step.On, By = step.By, Note = step.Note });
+    }
+
+    /// <summary>
+    /// The applicant withdraws. Before the office confirmed receipt nothing was ever received, so nothing is counted;
+    /// afterwards the request closes as 其他处理 · 其他.
+    /// </summary>
+    public void Withdraw(Step step, string reason)
+    {
+        CheckDate(step);
+        if (Status is not (RequestStatus.AwaitingConfirmation or RequestStatus.Processing or RequestStatus.AwaitingCorrection or RequestStatus.AwaitingFee))
+        {
+            throw new RequestRuleException($"申请当前状态为“{Status.DisplayName()}”，已不能撤回。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RequestRuleException("请记录撤回的方式或理由（如申请人书面撤回）。");
+        }
+
+        Apply(new Withdrawn { On = step.On, By = step.By, Note = step.Note, Reason = reason.Trim() });
+    }
+
+    /// <summary>Records on the request that a new holiday schedule moved its due date.</summary>
+    public void RecordDeadlineChange(Step step, DateOnly? oldDue, DateOnly? newDue, string reason)
+    {
+        if (oldDue == newDue)
+        {
+            return;
+        }
+
+        Apply(new DeadlineRecomputed { On = step.On, By = step.By, Note = step.Note, OldDue = oldDue, NewDue = newDue, Reason = reason });
+    }
+
+    /// <summary>The day the request stopped being open: its decision or closure.</summary>
+    public DateOnly? ClosedOn => Decision?.On;
+
+    private void Require(Step step, RequestStatus expected, string action)
+    {
+        CheckDate(step);
+        if (Status != expected)
+        {
+            throw new RequestRuleException($"申请当前状态为“{Status.DisplayName()}”，不能{action}。");
+        }
+    }
+
+    private void CheckDate(Step step)
+    {
+        if (Status == RequestStatus.Archived)
+        {
+            throw new RequestRuleException("该申请已归档，不能再办理。");
+        }
+
+        if (step.On > step.Today)
+        {
+            throw new RequestRuleException("办理日期不能晚于今天。");
+        }
+
+        var last = _history[^1].On;
+        if (step.On < last)
+        {
+            throw new RequestRuleException($"办理日期 {Iso(step.On)} 早于上一步的日期 {Iso(last)}。");
+        }
+    }
+
+    private void Apply(RequestEvent e)
+    {
+        switch (e)
+        {
+            case Submitted s:
+                Channel = s.Channel;
+                ApplicantType = s.ApplicantType;
+                SubmittedOn = s.On;
+                ReceivedOn = s.ReceivedOn;
+                ClockStart = s.ReceivedOn;
+                Status = s.ReceivedOn is null ? RequestStatus.AwaitingConfirmation : RequestStatus.Processing;
+                break;
+            case ReceiptConfirmed c:
+                ReceivedOn = c.On;
+                ClockStart = c.On;
+                Status = RequestStatus.Processing;
+                break;
+            case CorrectionRequested c:
+                CorrectionNotice = c;
+                Status = RequestStatus.AwaitingCorrection;
+                break;
+            case CorrectionReceived c:
+                CorrectionReceivedOn = c.On;
+                ClockStart = c.On;
+                Status = RequestStatus.Processing;
+                break;
+            case CorrectionLapsed c:
+                Close(c, Outcome.OtherCorrectionNotSupplied, "申请人无正当理由逾期不补正，视为放弃申请", "《中华人民共和国政府信息公开条例》第三十条");
+                break;
+            case ConsultationStarted c:
+                _consultations.Add(new Consultation(c.Number, c.Kind, c.Party, c.On, null, null));
+                break;
+            case ConsultationEnded c:
+                var index = _consultations.FindIndex(x => x.Number == c.Number);
+                _consultations[index] = _consultations[index] with { AnsweredOn = c.On, Opinion = c.Opinion };
+                break;
+            case Extended x:
+                Extension = x;
+                break;
+            case ReasonableDeadlineSet r:
+                ReasonableDeadline = r;
+                break;
+            case FeeNoticeSent f:
+                FeeNotice = f;
+                Status = RequestStatus.AwaitingFee;
+                break;
+            case FeePaid p:
+                FeePaidOn = p.On;
+                Status = RequestStatus.Processing;
+                break;
+            case FeeLapsed f:
+                Close(f, Outcome.OtherFeeNotPaid, "申请人逾期未按收费通知要求缴纳费用，视为放弃申请", "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）");
+                break;
+            case Decided d:
+                Decision = d;
+                Status = RequestStatus.Decided;
+                break;
+            case Delivered d:
+                Delivery = d;
+                Status = RequestStatus.Delivered;
+                break;
+            case Archived a:
+                ArchivedOn = a.On;
+                Status = RequestStatus.Archived;
+                break;
+            case Withdrawn w:
+                if (Status == RequestStatus.AwaitingConfirmation)
+                {
+                    Status = RequestStatus.Cancelled;
+                }
+                else
+                {
+                    Close(w, Outcome.OtherOther, "申请人撤回申请：" + w.Reason, "申请人撤回");
+                }
+
+                break;
+            case DeadlineRecomputed:
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown request event {e.GetType().Name}.");
+        }
+
+        _history.Add(e);
+    }
+
+    // A closure the clock or the applicant causes is recorded as the decision the report counts.
+    private void Close(RequestEvent cause, Outcome outcome, string reason, string legalBasis)
+    {
+        Decision = new Decided { On = cause.On, By = cause.By, Note = cause.Note, Outcome = outcome, Reason = reason, LegalBasis = legalBasis };
+        Status = RequestStatus.Decided;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A consultation letter and its answer; its period is 15 working days from the day after the letter.</summary>
+public sealed record Consultation(int Number, ConsultationKind Kind, string Party, DateOnly SentOn, DateOnly? AnsweredOn, string? Opinion)
+{
+    public DateOnly PeriodEnds(WorkingDayCalendar calendar) => calendar.AddWorkingDays(SentOn, InformationRequest.ConsultationWorkingDays);
+}

@@ -1,0 +1,151 @@
+using System.Text.Json.Serialization;
+
+namespace Gongkai.Core.Requests;
+
+/// <summary>Who took a step: the account's user name and the name people see.</summary>
+public sealed record Actor(string UserName, string DisplayName)
+{
+    public static readonly Actor System = new("system", "系统");
+    public static readonly Actor Applicant = new("applicant", "申请人");
+}
+
+/// <summary>
+/// One step in a request's life, as recorded: the China date it happened (<see cref="On"/>), who took it and why.
+/// A request's history is its events, appended and never changed; its state and its clock are computed from them.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(Submitted), "submitted")]
+[JsonDerivedType(typeof(ReceiptConfirmed), "receipt-confirmed")]
+[JsonDerivedType(typeof(CorrectionRequested), "correction-requested")]
+[JsonDerivedType(typeof(CorrectionReceived), "correction-received")]
+[JsonDerivedType(typeof(CorrectionLapsed), "correction-lapsed")]
+[JsonDerivedType(typeof(ConsultationStarted), "consultation-started")]
+[JsonDerivedType(typeof(ConsultationEnded), "consultation-ended")]
+[JsonDerivedType(typeof(Extended), "extended")]
+[JsonDerivedType(typeof(ReasonableDeadlineSet), "reasonable-deadline-set")]
+[JsonDerivedType(typeof(FeeNoticeSent), "fee-notice-sent")]
+[JsonDerivedType(typeof(FeePaid), "fee-paid")]
+[JsonDerivedType(typeof(FeeLapsed), "fee-lapsed")]
+[JsonDerivedType(typeof(Decided), "decided")]
+[JsonDerivedType(typeof(Delivered), "delivered")]
+[JsonDerivedType(typeof(Archived), "archived")]
+[JsonDerivedType(typeof(Withdrawn), "withdrawn")]
+[JsonDerivedType(typeof(DeadlineRecomputed), "deadline-recomputed")]
+public abstract record RequestEvent
+{
+    public required DateOnly On { get; init; }
+    public required Actor By { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>The request came in. For in-person and registered-mail requests the day of receipt is known at once.</summary>
+public sealed record Submitted : RequestEvent
+{
+    public required Channel Channel { get; init; }
+    public required ApplicantType ApplicantType { get; init; }
+    public DateOnly? ReceivedOn { get; init; }
+}
+
+public sealed record ReceiptConfirmed : RequestEvent;
+
+public sealed record CorrectionRequested : RequestEvent
+{
+    public required string Items { get; init; }
+    public required DateOnly CorrectBy { get; init; }
+    /// <summary>Set when the notice went out later than the 7 working days Art. 30 allows; the notice still stands.</summary>
+    public bool Late { get; init; }
+}
+
+public sealed record CorrectionReceived : RequestEvent;
+
+public sealed record CorrectionLapsed : RequestEvent;
+
+public enum ConsultationKind
+{
+    /// <summary>征求第三方意见 (Art. 32).</summary>
+    ThirdParty,
+    /// <summary>征求其他机关意见 (Art. 34).</summary>
+    Agency,
+}
+
+public sealed record ConsultationStarted : RequestEvent
+{
+    public required int Number { get; init; }
+    public required ConsultationKind Kind { get; init; }
+    public required string Party { get; init; }
+}
+
+public sealed record ConsultationEnded : RequestEvent
+{
+    public required int Number { get; init; }
+    /// <summary>The answer, or that the 15 working days ran out without one.</summary>
+    public required string Opinion { get; init; }
+}
+
+public sealed record Extended : RequestEvent
+{
+    public required int WorkingDays { get; init; }
+    public required Actor ApprovedBy { get; init; }
+    public required string Reason { get; init; }
+}
+
+/// <summary>Art. 35: a longer reasonable period set by decision for a request whose volume is plainly excessive.</summary>
+public sealed record ReasonableDeadlineSet : RequestEvent
+{
+    public required DateOnly Deadline { get; init; }
+    public required string Reason { get; init; }
+}
+
+public sealed record FeeNoticeSent : RequestEvent
+{
+    public required FeeBasis Basis { get; init; }
+    public required decimal Amount { get; init; }
+    public required string Explanation { get; init; }
+}
+
+public sealed record FeePaid : RequestEvent;
+
+public sealed record FeeLapsed : RequestEvent;
+
+public sealed record Decided : RequestEvent
+{
+    public required Outcome Outcome { get; init; }
+    public required string Reason { get; init; }
+    public required string LegalBasis { get; init; }
+    public bool OnTheSpot { get; init; }
+}
+
+public enum DeliveryMethod
+{
+    /// <summary>当场领取.</summary>
+    PickUp,
+    /// <summary>邮寄.</summary>
+    Mail,
+    /// <summary>电子邮件.</summary>
+    Email,
+    /// <summary>在线（本平台）.</summary>
+    Online,
+    /// <summary>传真.</summary>
+    Fax,
+}
+
+public sealed record Delivered : RequestEvent
+{
+    public required DeliveryMethod Method { get; init; }
+    public string? TrackingNumber { get; init; }
+}
+
+public sealed record Archived : RequestEvent;
+
+public sealed record Withdrawn : RequestEvent
+{
+    public required string Reason { get; init; }
+}
+
+/// <summary>The holiday schedule changed while the request was open, and its due date moved.</summary>
+public sealed record DeadlineRecomputed : RequestEvent
+{
+    public DateOnly? OldDue { get; init; }
+    public DateOnly? NewDue { get; init; }
+    public required string Reason { get; init; }
+}

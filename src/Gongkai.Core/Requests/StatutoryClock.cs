@@ -1,0 +1,195 @@
+using System.Globalization;
+using Gongkai.Core.Calendar;
+
+namespace Gongkai.Core.Requests;
+
+public enum ClockState
+{
+    /// <summary>Not yet received (awaiting confirmation), or withdrawn before it was: no clock.</summary>
+    NotStarted,
+    /// <summary>Counting working days towards the due date.</summary>
+    Running,
+    /// <summary>A consultation or a fee notice is open: these days are not counted.</summary>
+    Paused,
+    /// <summary>Awaiting correction: the count starts afresh when the corrected request arrives.</summary>
+    Stopped,
+    /// <summary>Decided on or before the due date.</summary>
+    Met,
+    /// <summary>Decided after the due date.</summary>
+    Late,
+    /// <summary>Still open after the due date (督办).</summary>
+    Overdue,
+    /// <summary>The calendar does not cover the days needed: no date rather than a wrong one.</summary>
+    Unknown,
+}
+
+/// <summary>The due date and how it was reached, step by step, in words staff and applicants read.</summary>
+public sealed record StatutoryDeadline(DateOnly? Due, ClockState State, int PausedWorkingDays, IReadOnlyList<string> Explanation, string? Problem = null)
+{
+    /// <summary>Working days left until the due date (0 on the day itself), or null when there is no running clock.</summary>
+    public int? WorkingDaysLeft(WorkingDayCalendar calendar, DateOnly asOf) =>
+        Due is { } due && State is ClockState.Running or ClockState.Paused && asOf <= due ? calendar.WorkingDaysBetween(asOf, due) : null;
+}
+
+/// <summary>
+/// The statutory clock (Arts. 30–35 and the fee rules), a pure function of a request's history, the calendar and
+/// the day it is asked on. Convention for time not counted (docs/adr/0007): a consultation or fee notice excludes
+/// the working days after the day the letter is sent, up to and including the day the answer (or payment) arrives;
+/// days excluded by overlapping consultations are excluded once.
+/// </summary>
+public static class StatutoryClock
+{
+    public static StatutoryDeadline Compute(InformationRequest request, WorkingDayCalendar calendar, DateOnly asOf)
+    {
+        var lines = new List<string>();
+        if (request.ReceivedOn is not { } received)
+        {
+            lines.Add($"{Iso(request.SubmittedOn)} 提交；{request.Channel.ReceiptRule()}。尚未确认，答复期限尚未起算。");
+            return new StatutoryDeadline(null, ClockState.NotStarted, 0, lines);
+        }
+
+        lines.Add($"{Iso(received)} 收到申请：{request.Channel.ReceiptRule()}。");
+        try
+        {
+            return Compute(request, calendar, asOf, received, lines);
+        }
+        catch (DateOutsideCalendarException e)
+        {
+            lines.Add(e.Message);
+            return new StatutoryDeadline(null, ClockState.Unknown, 0, lines, e.Message);
+        }
+    }
+
+    private static StatutoryDeadline Compute(InformationRequest request, WorkingDayCalendar calendar, DateOnly asOf, DateOnly received, List<string> lines)
+    {
+        var decision = request.Decision;
+        if (decision is { OnTheSpot: true })
+        {
+            lines.Add($"{Iso(decision.On)} 当场答复（《条例》第三十三条第一款）。");
+            return new StatutoryDeadline(received, ClockState.Met, 0, lines);
+        }
+
+        if (request.CorrectionNotice is { } notice)
+        {
+            lines.Add($"{Iso(notice.On)} 发出补正通知，补正期限至 {Iso(notice.CorrectBy)}；答复期限自收到补正之日起重新计算（《条例》第三十条）。"
+                + (notice.Late ? "（补正通知晚于收到申请后 7 个工作日发出。）" : ""));
+            if (request.CorrectionReceivedOn is { } corrected)
+            {
+                lines.Add($"{Iso(corrected)} 收到补正后的申请，自次日起重新计算。");
+            }
+            else
+            {
+                var stoppedState = decision is null ? ClockState.Stopped : ClockState.Met;
+                if (decision is not null)
+                {
+                    lines.Add($"{Iso(decision.On)} {decision.Outcome.DisplayName()}。");
+                }
+
+                return new StatutoryDeadline(null, stoppedState, 0, lines);
+            }
+        }
+
+        var start = request.ClockStart!.Value;
+        // The clock stops for good at the decision; open pauses run until today.
+        var end = decision?.On ?? asOf;
+        var pauses = new List<(DateOnly From, DateOnly To, string What, bool Open)>();
+        foreach (var c in request.Consultations)
+        {
+            var what = c.Kind == ConsultationKind.ThirdParty ? $"征求第三方（{c.Party}）意见" : $"征求{c.Party}意见";
+            pauses.Add((c.SentOn, c.AnsweredOn ?? end, what, c.AnsweredOn is null && decision is null));
+        }
+
+        if (request.FeeNotice is { } fee)
+        {
+            pauses.Add((fee.On, request.FeePaidOn ?? end, "发出收费通知，至缴费", request.FeePaidOn is null && decision is null));
+        }
+
+        var excluded = new SortedSet<DateOnly>();
+        foreach (var (from, to, what, open) in pauses)
+        {
+            var days = new List<DateOnly>();
+            for (var d = (from > start ? from : start).AddDays(1); d <= to; d = d.AddDays(1))
+            {
+                if (calendar.IsWorkingDay(d))
+                {
+                    days.Add(d);
+                }
+            }
+
+            excluded.UnionWith(days);
+            lines.Add($"{Iso(from)} 起{what}{(open ? "，尚未结束（计至今日）" : $"，至 {Iso(to)}")}：{days.Count} 个工作日不计入答复期限。");
+        }
+
+        var extension = request.Extension?.WorkingDays ?? 0;
+        var total = InformationRequest.AnswerWorkingDays + excluded.Count + extension;
+        var due = calendar.AddWorkingDays(start, total);
+        lines.Add($"自 {Iso(start)} 次日起计算 20 个工作日{(excluded.Count > 0 ? $"，加上不计入的 {excluded.Count} 个工作日" : "")}。");
+        if (request.Extension is { } x)
+        {
+            lines.Add($"{Iso(x.On)} 经{x.ApprovedBy.DisplayName}同意延长 {x.WorkingDays} 个工作日（《条例》第三十三条第二款）：{x.Reason}。");
+        }
+
+        lines.AddRange(NonWorkingDays(calendar, start, due));
+
+        if (request.ReasonableDeadline is { } r)
+        {
+            lines.Add($"{Iso(r.On)} 依《条例》第三十五条确定延迟答复的合理期限至 {Iso(r.Deadline)}：{r.Reason}。");
+            due = r.Deadline;
+        }
+
+        lines.Add($"答复期限：{Iso(due)}。");
+        var paused = decision is null && (request.HasOpenConsultation || request.Status == RequestStatus.AwaitingFee);
+        ClockState state;
+        if (decision is not null)
+        {
+            state = decision.On <= due ? ClockState.Met : ClockState.Late;
+            lines.Add($"{Iso(decision.On)} {decision.Outcome.DisplayName()}{(state == ClockState.Late ? "，晚于答复期限" : "，在答复期限内")}。");
+        }
+        else
+        {
+            state = paused ? ClockState.Paused : asOf > due ? ClockState.Overdue : ClockState.Running;
+        }
+
+        return new StatutoryDeadline(due, state, excluded.Count, lines);
+    }
+
+    /// <summary>Holidays and make-up working days inside the count, grouped into runs, so people see why the date is where it is.</summary>
+    private static IEnumerable<string> NonWorkingDays(WorkingDayCalendar calendar, DateOnly start, DateOnly due)
+    {
+        var days = calendar.DaysBetween(start, due);
+        var i = 0;
+        while (i < days.Count)
+        {
+            var (date, kind) = days[i];
+            if (kind == DayKind.Holiday)
+            {
+                var j = i;
+                while (j + 1 < days.Count && days[j + 1].Kind is DayKind.Holiday or DayKind.Weekend)
+                {
+                    j++;
+                }
+
+                while (days[j].Kind != DayKind.Holiday)
+                {
+                    j--;
+                }
+
+                yield return days[j].Date == date
+                    ? $"其中 {Iso(date)} 为法定节假日，不计算在内。"
+                    : $"其中 {Iso(date)} 至 {Iso(days[j].Date)} 为法定节假日，不计算在内。";
+                i = j + 1;
+            }
+            else
+            {
+                if (kind == DayKind.MakeUpWorkday)
+                {
+                    yield return $"其中 {Iso(date)}（{(date.DayOfWeek == DayOfWeek.Saturday ? "周六" : "周日")}）为调休上班日，计为工作日。";
+                }
+
+                i++;
+            }
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
