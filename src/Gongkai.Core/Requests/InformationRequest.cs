@@ -11,9 +11,6 @@ namespace Gongkai.Core.Requests;
 /// </summary>
 public sealed class InformationRequest
 {
-    /// <summary>A fee may be charged only on requests received from this day on (国办函〔2020〕109号).</summary>
-    public static readonly DateOnly FeesFrom = new(2021, 1, 1);
-
     public const int AnswerWorkingDays = 20;
     public const int CorrectionNoticeWorkingDays = 7;
     public const int ConsultationWorkingDays = 15;
@@ -245,10 +242,10 @@ public sealed class InformationRequest
     }
 
     /// <summary>A fee notice (fee rules): the clock pauses until the fee is paid; unpaid after 20 working days, the request lapses.</summary>
-    public void SendFeeNotice(Step step, FeeBasis basis, decimal amount, string explanation)
+    public void SendFeeNotice(Step step, FeeQuote quote)
     {
         Require(step, RequestStatus.Processing, "发出收费通知");
-        if (ReceivedOn < FeesFrom)
+        if (!ProcessingFees.AppliesTo(ReceivedOn!.Value))
         {
             throw new RequestRuleException("信息处理费自 2021 年 1 月 1 日起施行，此前收到的申请不收费。");
         }
@@ -258,12 +255,12 @@ public sealed class InformationRequest
             throw new RequestRuleException("本申请已发出过收费通知。");
         }
 
-        if (amount <= 0)
+        if (quote.Amount <= 0)
         {
             throw new RequestRuleException("收费金额应大于零；不收费的申请无需发收费通知。");
         }
 
-        Apply(new FeeNoticeSent { On = step.On, By = step.By, Note = step.Note, Basis = basis, Amount = amount, Explanation = explanation });
+        Apply(new FeeNoticeSent { On = step.On, By = step.By, Note = step.Note, Basis = quote.Basis, Amount = quote.Amount, Explanation = quote.Explanation });
     }
 
     public void RecordFeePaid(Step step, WorkingDayCalendar calendar)

@@ -125,7 +125,7 @@ public sealed class StatutoryClockTests
     {
         // Notice Wed 03-06, paid Tue 03-12: 03-07, 03-08, 03-11, 03-12 excluded → 24 working days → 04-08.
         var request = InPerson("2024-03-04");
-        request.SendFeeNotice(On("2024-03-06"), FeeBasis.ByPages, 700m, "按量计收：100 页");
+        request.SendFeeNotice(On("2024-03-06"), FeeQuote.QuoteByPages(100));
         var paused = request.Clock("2024-03-08");
         request.RecordFeePaid(On("2024-03-12", Clerk), Official);
 

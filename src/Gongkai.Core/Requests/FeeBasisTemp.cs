@@ -1,7 +1,0 @@
-namespace Gongkai.Core.Requests;
-
-public enum FeeBasis
-{
-    ByCount,
-    ByPages,
-}

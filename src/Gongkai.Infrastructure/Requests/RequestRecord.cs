@@ -1,0 +1,76 @@
+using Gongkai.Core.Requests;
+
+namespace Gongkai.Infrastructure.Requests;
+
+/// <summary>
+/// A stored request: what the applicant submitted (who they are, what they want), and a projection of its history
+/// for lists, dashboards and the yearly ledger. The truth of the handling is <see cref="RequestEventRecord"/>; the
+/// projection columns are rewritten from it after every step.
+/// </summary>
+public sealed class RequestRecord
+{
+    public long Id { get; set; }
+    public int AgencyId { get; set; }
+    /// <summary>查询码: with the last four digits of the phone, lets the applicant follow the request without an account.</summary>
+    public required string TrackingCode { get; set; }
+
+    // What the applicant submitted.
+    public required string ApplicantName { get; set; }
+    public IdentityDocumentType IdType { get; set; }
+    public required string IdNumber { get; set; }
+    public string? ContactPerson { get; set; }
+    public required string Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public string? Postcode { get; set; }
+    public required string InformationTitle { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? Description { get; set; }
+    public ProvisionForm ProvisionForm { get; set; }
+    public ObtainMethod ObtainMethod { get; set; }
+
+    // Projection of the history (see RequestProjection).
+    public Channel Channel { get; set; }
+    public ApplicantType ApplicantType { get; set; }
+    public RequestStatus Status { get; set; }
+    public DateOnly SubmittedOn { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public ClockState ClockState { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public Outcome? Outcome { get; set; }
+    public string? HandlerUserName { get; set; }
+    /// <summary>The number of events; the optimistic-concurrency token: two people acting at once cannot both win.</summary>
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<RequestEventRecord> Events { get; set; } = [];
+    public List<RequestAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>One step of a request's history, as JSON. Append-only: the database refuses updates and deletes.</summary>
+public sealed class RequestEventRecord
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    /// <summary>1, 2, 3… within the request; unique, so two concurrent steps cannot both be appended.</summary>
+    public int Sequence { get; set; }
+    public required string Type { get; set; }
+    public DateOnly On { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public required string UserName { get; set; }
+    public required string Json { get; set; }
+}
+
+/// <summary>A file the applicant attached; kept in the database so it is saved, backed up and shared with the request.</summary>
+public sealed class RequestAttachment
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+}
