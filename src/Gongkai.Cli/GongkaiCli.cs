@@ -244,11 +244,16 @@ public static class GongkaiCli
                     Target = "节假日安排",
                     Details = $"文件 {path.Name}，SHA-256 {CalendarStore.Sha256(json)}；说明：{result.GetValue(note)}",
                 });
-                var imported = await services.GetRequiredService<CalendarStore>().ImportAsync(json, Actor, result.GetValue(note), ct);
+                var calendars = services.GetRequiredService<CalendarStore>();
+                var before = await calendars.GetCalendarAsync(ct);
+                var imported = await calendars.ImportAsync(json, Actor, result.GetValue(note), ct);
                 await output.WriteLineAsync($"已导入 {string.Join("、", imported.YearsImported)} 年，生成版本 {imported.Version.Id}（SHA-256 {imported.Version.ContentSha256}）。");
                 if (imported.ChangedDays.Count > 0)
                 {
                     await output.WriteLineAsync($"与之前相比变化的日期：{string.Join("、", imported.ChangedDays.Select(Iso))}");
+                    var moved = await services.GetRequiredService<Gongkai.Infrastructure.Requests.RequestStore>()
+                        .RecomputeOpenDeadlinesAsync(before, await calendars.GetCalendarAsync(ct), $"节假日安排变更（版本 {imported.Version.Id}）", ct);
+                    await output.WriteLineAsync($"{moved} 件办理中申请的答复期限随之调整，并已记入各申请的办理记录。");
                 }
 
                 return 0;

@@ -34,6 +34,9 @@ public static class AuditActions
     public const string UserEnabled = "user.enable";
     public const string CalendarImported = "calendar.import";
     public const string DemoDataSeeded = "demo.seed";
+    public const string RequestRegistered = "request.register";
+    public const string RequestStep = "request.step";
+    public const string AttachmentRead = "request.attachment";
 
     public static string DisplayName(string action) => action switch
     {
@@ -54,12 +57,15 @@ public static class AuditActions
         UserEnabled => "启用账号",
         CalendarImported => "导入节假日安排",
         DemoDataSeeded => "生成演示数据",
+        RequestRegistered => "登记申请",
+        RequestStep => "办理申请",
+        AttachmentRead => "查看申请附件",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead,
     ];
 }

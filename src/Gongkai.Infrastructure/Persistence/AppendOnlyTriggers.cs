@@ -5,11 +5,14 @@ namespace Gongkai.Infrastructure.Persistence;
 /// <summary>Database-level guards that make the audit log and calendar versions append-only, whoever connects.</summary>
 public static class AppendOnlyTriggers
 {
+    // The tables of the initial migration; later migrations name their own tables, so this list never changes.
     public static readonly string[] Tables = ["AuditEntries", "CalendarVersions"];
 
-    public static void CreateSqlite(MigrationBuilder migrationBuilder)
+    public static void CreateSqlite(MigrationBuilder migrationBuilder) => CreateSqlite(migrationBuilder, Tables);
+
+    public static void CreateSqlite(MigrationBuilder migrationBuilder, params string[] tables)
     {
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             migrationBuilder.Sql($"""
                 CREATE TRIGGER "{table}_no_update" BEFORE UPDATE ON "{table}"
@@ -24,6 +27,12 @@ public static class AppendOnlyTriggers
 
     public static void CreatePostgres(MigrationBuilder migrationBuilder)
     {
+        CreatePostgresFunction(migrationBuilder);
+        CreatePostgres(migrationBuilder, Tables);
+    }
+
+    private static void CreatePostgresFunction(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.Sql("""
             CREATE FUNCTION gongkai_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -31,7 +40,11 @@ public static class AppendOnlyTriggers
             END;
             $$;
             """);
-        foreach (var table in Tables)
+    }
+
+    public static void CreatePostgres(MigrationBuilder migrationBuilder, params string[] tables)
+    {
+        foreach (var table in tables)
         {
             migrationBuilder.Sql($"""
                 CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "{table}"

@@ -2,6 +2,7 @@ using Gongkai.Core.Agencies;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Requests;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarVersion> CalendarVersions => Set<CalendarVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RequestRecord> Requests => Set<RequestRecord>();
+    public DbSet<RequestEventRecord> RequestEvents => Set<RequestEventRecord>();
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +65,49 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             entry.HasIndex(e => new { e.Action, e.At });
         });
 
+        builder.Entity<RequestRecord>(request =>
+        {
+            request.HasIndex(r => r.TrackingCode).IsUnique();
+            request.Property(r => r.TrackingCode).HasMaxLength(20);
+            request.Property(r => r.ApplicantName).HasMaxLength(100);
+            request.Property(r => r.IdNumber).HasMaxLength(50);
+            request.Property(r => r.ContactPerson).HasMaxLength(50);
+            request.Property(r => r.Phone).HasMaxLength(30);
+            request.Property(r => r.Email).HasMaxLength(100);
+            request.Property(r => r.Address).HasMaxLength(200);
+            request.Property(r => r.Postcode).HasMaxLength(6);
+            request.Property(r => r.InformationTitle).HasMaxLength(200);
+            request.Property(r => r.DocumentNumber).HasMaxLength(100);
+            request.Property(r => r.Description).HasMaxLength(2000);
+            request.Property(r => r.HandlerUserName).HasMaxLength(256);
+            foreach (var name in new[] { nameof(RequestRecord.IdType), nameof(RequestRecord.ProvisionForm), nameof(RequestRecord.ObtainMethod), nameof(RequestRecord.Channel), nameof(RequestRecord.ApplicantType), nameof(RequestRecord.Status), nameof(RequestRecord.ClockState), nameof(RequestRecord.Outcome) })
+            {
+                request.Property(name).HasConversion<string>().HasMaxLength(50);
+            }
+
+            request.Property(r => r.Version).IsConcurrencyToken();
+            request.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
+            request.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
+            request.HasIndex(r => new { r.AgencyId, r.Status, r.DueOn });
+            request.HasIndex(r => new { r.AgencyId, r.ReceivedOn });
+            request.HasIndex(r => new { r.AgencyId, r.DecidedOn });
+        });
+
+        builder.Entity<RequestEventRecord>(e =>
+        {
+            e.HasIndex(x => new { x.RequestId, x.Sequence }).IsUnique();
+            e.Property(x => x.Type).HasMaxLength(50);
+            e.Property(x => x.UserName).HasMaxLength(256);
+        });
+
+        builder.Entity<RequestAttachment>(a =>
+        {
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.Sha256).HasMaxLength(64);
+        });
+
         builder.Entity<CalendarVersion>(version =>
         {
             version.Property(v => v.CreatedBy).HasMaxLength(256);
@@ -88,7 +135,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or CalendarVersion && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is AuditEntry or CalendarVersion or RequestEventRecord && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are append-only and cannot be changed or deleted.");
             }

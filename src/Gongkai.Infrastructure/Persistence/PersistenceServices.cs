@@ -26,6 +26,7 @@ public static class PersistenceServices
 
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
+        services.AddScoped<Requests.RequestStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

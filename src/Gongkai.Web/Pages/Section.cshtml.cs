@@ -17,7 +17,6 @@ public sealed class SectionModel(PortalContext portal) : PageModel
         (Title, Purpose) = section switch
         {
             "catalog" => ("政府信息公开目录", "按类别浏览本机关主动公开的政府信息，包括规章、规范性文件及其政策解读。"),
-            "apply" => ("依申请公开", "公民、法人或者其他组织可以向本机关申请获取相关政府信息（《条例》第二十七条）。"),
             "interaction" => ("互动交流", "领导信箱、咨询和投诉：来信的办理结果将按规定公开。"),
             "reports" => ("政府信息公开工作年度报告", "本机关每年 1 月 31 日前公布上一年度的政府信息公开工作年度报告（《条例》第四十九条）。"),
             _ => ("", ""),

@@ -21,6 +21,8 @@ public sealed class AuthorizationTests
         Staff,
         /// <summary>Administrators only.</summary>
         Administrator,
+        /// <summary>Clerks only (registering requests).</summary>
+        Clerk,
     }
 
     // "METHOD route" → who may use it. Razor pages answer GET (and POST for their forms).
@@ -44,6 +46,10 @@ public sealed class AuthorizationTests
         ["GET admin/calendar"] = Access.Staff,
         ["GET admin/calendar/index"] = Access.Staff,
         ["GET admin/calendar/year/{year:int}"] = Access.Staff,
+        ["GET admin/requests"] = Access.Staff,
+        ["GET admin/requests/index"] = Access.Staff,
+        ["GET admin/requests/new"] = Access.Clerk,
+        ["GET admin/requests/{id:long}"] = Access.Staff,
         ["GET api/agencies"] = Access.Public,
         ["GET api/agencies/{id:int}"] = Access.Public,
         ["POST api/agencies"] = Access.Administrator,
@@ -116,6 +122,7 @@ public sealed class AuthorizationTests
     {
         var app = GongkaiApp.For(Db.Sqlite);
         var office = await app.AgencyAsync("示例区人民政府办公室");
+        var requestId = await app.NewRequestAsync(office.Id);
         var failures = new StringBuilder();
 
         foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
@@ -123,14 +130,15 @@ public sealed class AuthorizationTests
             var client = await app.LoginAsync(await app.NewStaffAsync(role, office.Id));
             foreach (var (route, access) in Expected.Where(e => e.Value != Access.Public))
             {
-                var response = await SendAsync(client, route, office.Id);
+                var response = await SendAsync(client, route, office.Id, requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode == HttpStatusCode.Forbidden : response.IsRedirectTo("/admin/access-denied");
-                if (access == Access.Administrator && !refused)
+                var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk);
+                if (!allowed && !refused)
                 {
                     failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");
                 }
-                else if (access == Access.Staff && response.StatusCode != HttpStatusCode.OK)
+                else if (allowed && response.StatusCode != HttpStatusCode.OK)
                 {
                     failures.AppendLine($"{role} {route}: expected 200, got {(int)response.StatusCode} {response.Headers.Location}");
                 }
@@ -184,13 +192,14 @@ public sealed class AuthorizationTests
 
     private static string RouteOf(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, int agencyId)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, int agencyId, long requestId = 1)
     {
         var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
         var path = "/" + RouteOf(route)
             .Replace("{id:int?}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{year:int}", "2024", StringComparison.Ordinal);
+            .Replace("{year:int}", "2024", StringComparison.Ordinal)
+            .Replace("{id:long}", requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {

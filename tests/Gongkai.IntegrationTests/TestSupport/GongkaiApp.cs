@@ -103,6 +103,27 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
 
     public sealed record Staff(string UserName, string Password, int? AgencyId);
 
+    /// <summary>A request registered in person today at the agency, as a clerk would; returns its id.</summary>
+    public async Task<long> NewRequestAsync(int agencyId, string title = "测试申请的信息")
+    {
+        using var scope = Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<Gongkai.Infrastructure.Requests.RequestStore>();
+        var application = new Gongkai.Core.Requests.RequestApplication
+        {
+            ApplicantType = Gongkai.Core.Requests.ApplicantType.NaturalPerson,
+            ApplicantName = "测试申请人",
+            IdType = Gongkai.Core.Requests.IdentityDocumentType.ResidentIdCard,
+            IdNumber = "11010519491231002X",
+            Phone = "13800138000",
+            InformationTitle = title,
+            ProvisionForm = Gongkai.Core.Requests.ProvisionForm.Paper,
+            ObtainMethod = Gongkai.Core.Requests.ObtainMethod.PickUp,
+        };
+        var created = await store.CreateAsync(agencyId, application, Gongkai.Core.Requests.Channel.InPerson,
+            new Gongkai.Core.Requests.Actor("test-clerk", "测试登记员"), store.Today(), null, []);
+        return created.Record.Id;
+    }
+
     /// <summary>A staff account with a known password, in the given agency (null: platform administrator).</summary>
     public async Task<Staff> NewStaffAsync(string role, int? agencyId, bool mustChangePassword = false)
     {
@@ -164,10 +185,17 @@ internal sealed class FailingPathFilter : Microsoft.AspNetCore.Hosting.IStartupF
     };
 }
 
-/// <summary>A clock that stands still at the given moment.</summary>
+/// <summary>A clock that stands still at the given moment until a test moves it.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    public DateTimeOffset Now { get; set; } = now;
+
+    public static FixedClock At(string iso) => new(DateTimeOffset.Parse(iso, global::System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Moves to 10:00 Beijing time on the given day.</summary>
+    public void Set(string isoDate) => Now = DateTimeOffset.Parse(isoDate + "T10:00:00+08:00", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }
 
 public static partial class FormPosting

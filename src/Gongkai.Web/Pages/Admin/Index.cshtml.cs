@@ -1,3 +1,4 @@
+using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Web.Security;
@@ -8,6 +9,15 @@ namespace Gongkai.Web.Pages.Admin;
 
 public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, TimeProvider clock) : PageModel
 {
+    public sealed record Workload(string Name, int Open, int DueSoon, int Overdue);
+
+    public int AwaitingConfirmation { get; private set; }
+    public int DueToday { get; private set; }
+    public int DueSoon { get; private set; }
+    public int Overdue { get; private set; }
+    public List<Workload> ByHandler { get; private set; } = [];
+    public List<Workload> ByAgency { get; private set; } = [];
+
     public string? AgencyName { get; private set; }
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public int AgencyCount { get; private set; }
@@ -22,10 +32,44 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
 
         // Deadlines reach 40 working days ahead: from November on, next year's schedule is needed.
         var today = ChinaTime.Today(clock);
-        var schedule = (await calendar.GetCalendarAsync()).Schedule;
+        var workingDays = await calendar.GetCalendarAsync();
+        var schedule = workingDays.Schedule;
+        await LoadRequestDashboardAsync(ids: (await access.ScopeAsync(User))?.ToList(), today, workingDays);
         if (schedule.LastYear <= today.Year && today.Month >= 11)
         {
             CalendarWarning = $"节假日安排只覆盖到 {schedule.LastYear} 年底。国务院公布 {today.Year + 1} 年节假日安排后，请系统管理员在“节假日安排”中导入，否则跨年的办理期限将无法计算。";
         }
+    }
+
+    /// <summary>The office's to-do: what waits for confirmation, what falls due, what is overdue (督办), by handler and by agency.</summary>
+    private async Task LoadRequestDashboardAsync(List<int>? ids, DateOnly today, Gongkai.Core.Calendar.WorkingDayCalendar workingDays)
+    {
+        var open = new[] { RequestStatus.AwaitingConfirmation, RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => (ids == null || ids.Contains(r.AgencyId)) && open.Contains(r.Status))
+            .Select(r => new { r.Status, r.DueOn, r.ClockState, r.HandlerUserName, r.AgencyId })
+            .ToListAsync();
+        DateOnly soon;
+        try
+        {
+            soon = workingDays.AddWorkingDays(today, 3);
+        }
+        catch (Gongkai.Core.Calendar.DateOutsideCalendarException)
+        {
+            soon = today.AddDays(3);
+        }
+
+        bool Counting(RequestStatus s, ClockState c) => s != RequestStatus.AwaitingConfirmation && c != ClockState.Paused;
+        AwaitingConfirmation = rows.Count(r => r.Status == RequestStatus.AwaitingConfirmation);
+        DueToday = rows.Count(r => Counting(r.Status, r.ClockState) && r.DueOn == today);
+        DueSoon = rows.Count(r => Counting(r.Status, r.ClockState) && r.DueOn >= today && r.DueOn <= soon);
+        Overdue = rows.Count(r => Counting(r.Status, r.ClockState) && r.DueOn < today);
+        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
+        ByHandler = rows.Where(r => r.Status != RequestStatus.AwaitingConfirmation).GroupBy(r => r.HandlerUserName ?? "（未分配）")
+            .Select(g => new Workload(g.Key, g.Count(), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn < today)))
+            .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ToList();
+        ByAgency = rows.GroupBy(r => r.AgencyId)
+            .Select(g => new Workload(names.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn < today)))
+            .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ToList();
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Calendar;
 
-public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAccess access, AuditTrail audit) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Requests.RequestStore requests) : PageModel
 {
     public const int MaxFileBytes = 1024 * 1024;
 
@@ -51,10 +51,13 @@ public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAc
 
         try
         {
+            var before = await store.GetCalendarAsync();
             audit.Add(AuditActions.CalendarImported, "节假日安排", $"上传内容 SHA-256 {CalendarStore.Sha256(content)}；说明：{Note}");
             var result = await store.ImportAsync(content, User.Identity!.Name!, Note);
+            var moved = result.ChangedDays.Count == 0 ? 0
+                : await requests.RecomputeOpenDeadlinesAsync(before, await store.GetCalendarAsync(), $"节假日安排变更（版本 {result.Version.Id}）");
             TempData["Message"] = $"已导入 {string.Join("、", result.YearsImported)} 年，生成版本 {result.Version.Id}。"
-                + (result.ChangedDays.Count > 0 ? $"与之前相比变化的日期 {result.ChangedDays.Count} 天。" : "");
+                + (result.ChangedDays.Count > 0 ? $"与之前相比变化的日期 {result.ChangedDays.Count} 天，{moved} 件办理中申请的答复期限随之调整。" : "");
             return RedirectToPage();
         }
         catch (CalendarDataException e)

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Infrastructure.Requests;
+
+/// <summary>
+/// Loads a request with its history, lets Core take a step, and saves the new events with the refreshed projection
+/// in one transaction. Two people acting on the same request at once: the second save fails on the version check
+/// and nothing of it is written.
+/// </summary>
+public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock)
+{
+    // Enums are stored by name: a history written today must read the same after members are added or reordered.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public sealed record Loaded(RequestRecord Record, InformationRequest Request);
+
+    public sealed record NewAttachment(string FileName, string ContentType, byte[] Content);
+
+    public DateOnly Today() => ChinaDate.Today(clock);
+
+    /// <summary>Records a new request. Nothing is written unless everything is valid; the caller validated the application.</summary>
+    public async Task<Loaded> CreateAsync(int agencyId, RequestApplication application, Channel channel, Actor by, DateOnly submittedOn,
+        DateOnly? receivedOn, IReadOnlyList<NewAttachment> attachments, CancellationToken ct = default)
+    {
+        var step = new Step(submittedOn, by, Today());
+        var request = InformationRequest.Submit(channel, application.ApplicantType, step, receivedOn);
+        var record = new RequestRecord
+        {
+            AgencyId = agencyId,
+            TrackingCode = NewTrackingCode(),
+            ApplicantName = application.ApplicantName!.Trim(),
+            IdType = application.IdType,
+            IdNumber = IdentityDocument.Normalize(application.IdType, application.IdNumber!),
+            ContactPerson = Clean(application.ContactPerson),
+            Phone = application.Phone!.Trim(),
+            Email = Clean(application.Email),
+            Address = Clean(application.Address),
+            Postcode = Clean(application.Postcode),
+            InformationTitle = application.InformationTitle!.Trim(),
+            DocumentNumber = Clean(application.DocumentNumber),
+            Description = Clean(application.Description),
+            ProvisionForm = application.ProvisionForm,
+            ObtainMethod = application.ObtainMethod,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        foreach (var a in attachments)
+        {
+            record.Attachments.Add(new RequestAttachment
+            {
+                FileName = a.FileName,
+                ContentType = a.ContentType,
+                Size = a.Content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(a.Content)),
+                Content = a.Content,
+            });
+        }
+
+        db.Requests.Add(record);
+        await AppendAsync(record, request, ct);
+        return new Loaded(record, request);
+    }
+
+    public async Task<Loaded?> LoadAsync(long id, CancellationToken ct = default)
+    {
+        var record = await db.Requests.Include(r => r.Events.OrderBy(e => e.Sequence)).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return record is null ? null : new Loaded(record, Replay(record));
+    }
+
+    public async Task<Loaded?> FindByTrackingCodeAsync(string code, CancellationToken ct = default)
+    {
+        var normalized = NormalizeCode(code);
+        var record = await db.Requests.AsNoTracking().Include(r => r.Events.OrderBy(e => e.Sequence)).FirstOrDefaultAsync(r => r.TrackingCode == normalized, ct);
+        return record is null ? null : new Loaded(record, Replay(record));
+    }
+
+    /// <summary>
+    /// Saves the steps taken on <paramref name="loaded"/> since it was loaded. Throws
+    /// <see cref="DbUpdateConcurrencyException"/> when someone else saved a step on the same request meanwhile.
+    /// </summary>
+    public Task SaveAsync(Loaded loaded, CancellationToken ct = default) => AppendAsync(loaded.Record, loaded.Request, ct);
+
+    public async Task<WorkingDayCalendar> CalendarAsync(CancellationToken ct = default) => await calendars.GetCalendarAsync(ct);
+
+    public async Task<StatutoryDeadline> DeadlineAsync(InformationRequest request, CancellationToken ct = default) =>
+        StatutoryClock.Compute(request, await calendars.GetCalendarAsync(ct), Today());
+
+    private async Task AppendAsync(RequestRecord record, InformationRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var stored = record.Version;
+        for (var i = stored; i < request.History.Count; i++)
+        {
+            var e = request.History[i];
+            record.Events.Add(new RequestEventRecord
+            {
+                Sequence = i + 1,
+                Type = TypeName(e),
+                On = e.On,
+                RecordedAt = now,
+                UserName = e.By.UserName,
+                Json = JsonSerializer.Serialize(e, Json),
+            });
+        }
+
+        await ProjectAsync(record, request, ct);
+        record.Version = request.History.Count;
+        record.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Rewrites the query columns from the history and today's clock.</summary>
+    public async Task ProjectAsync(RequestRecord record, InformationRequest request, CancellationToken ct = default)
+    {
+        var deadline = StatutoryClock.Compute(request, await calendars.GetCalendarAsync(ct), Today());
+        record.Channel = request.Channel;
+        record.ApplicantType = request.ApplicantType;
+        record.Status = request.Status;
+        record.SubmittedOn = request.SubmittedOn;
+        record.ReceivedOn = request.ReceivedOn;
+        record.DueOn = deadline.Due;
+        record.ClockState = deadline.State;
+        record.DecidedOn = request.Decision?.On;
+        record.Outcome = request.Decision?.Outcome;
+        var handler = request.History.LastOrDefault(e => e is not (Submitted or ReceiptConfirmed or DeadlineRecomputed) && e.By.UserName is not ("system" or "applicant"));
+        record.HandlerUserName = handler?.By.UserName ?? record.HandlerUserName;
+    }
+
+    /// <summary>
+    /// After the holiday schedule changed: recomputes every open request's due date under both schedules (same day,
+    /// so a paused clock does not count as a change) and records on each request whose date moved the old and new
+    /// dates. Returns how many moved.
+    /// </summary>
+    public async Task<int> RecomputeOpenDeadlinesAsync(WorkingDayCalendar before, WorkingDayCalendar after, string reason, CancellationToken ct = default)
+    {
+        var today = Today();
+        var open = new[] { RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
+        var ids = await db.Requests.Where(r => open.Contains(r.Status)).Select(r => r.Id).ToListAsync(ct);
+        var moved = 0;
+        foreach (var id in ids)
+        {
+            var loaded = (await LoadAsync(id, ct))!;
+            var oldDue = StatutoryClock.Compute(loaded.Request, before, today).Due;
+            var newDue = StatutoryClock.Compute(loaded.Request, after, today).Due;
+            if (oldDue == newDue)
+            {
+                continue;
+            }
+
+            loaded.Request.RecordDeadlineChange(new Step(today, Actor.System, today), oldDue, newDue, reason);
+            await SaveAsync(loaded, ct);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    public static InformationRequest Replay(RequestRecord record) =>
+        InformationRequest.Replay(record.Events.OrderBy(e => e.Sequence).Select(e => JsonSerializer.Deserialize<RequestEvent>(e.Json, Json)!));
+
+    public static string NormalizeCode(string code) => new string(code.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+
+    private static string NewTrackingCode()
+    {
+        // 12 characters from 31 unambiguous symbols: about 59 bits, not guessable, and read aloud without confusion.
+        Span<char> chars = stackalloc char[12];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+
+    public static string FormatCode(string code) => code.Length == 12 ? $"{code[..4]}-{code[4..8]}-{code[8..]}" : code;
+
+    private static string TypeName(RequestEvent e) => e.GetType().Name;
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Statutory dates are China dates (Asia/Shanghai, UTC+8 all year, no daylight saving).</summary>
+public static class ChinaDate
+{
+    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+}

@@ -1,0 +1,241 @@
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Requests;
+using Gongkai.Web.Requests;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Act = Gongkai.Web.Security.RequestPermissions.Action;
+
+namespace Gongkai.Web.Pages.Admin.Requests;
+
+/// <summary>
+/// One request: who asked for what, the clock and how it was computed, the history, and the steps the user may take
+/// now. Each step is checked by Core, saved with its audit entry, and refused as a conflict if someone else acted
+/// on the request since the page was shown.
+/// </summary>
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public DateOnly? On { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? Items { get; set; }
+    [BindProperty] public DateOnly? CorrectBy { get; set; }
+    [BindProperty] public ConsultationKind Kind { get; set; }
+    [BindProperty] public string? Party { get; set; }
+    [BindProperty] public int Number { get; set; }
+    [BindProperty] public string? Opinion { get; set; }
+    [BindProperty] public int Days { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public DateOnly? Deadline { get; set; }
+    [BindProperty] public FeeBasis FeeBasis { get; set; }
+    [BindProperty] public int Pages { get; set; }
+    [BindProperty] public Outcome? Outcome { get; set; }
+    [BindProperty] public string? LegalBasis { get; set; }
+    [BindProperty] public bool OnTheSpot { get; set; }
+    [BindProperty] public DeliveryMethod Method { get; set; }
+    [BindProperty] public string? TrackingNumber { get; set; }
+
+    public RequestStore.Loaded Loaded { get; private set; } = null!;
+    public StatutoryDeadline Clock { get; private set; } = null!;
+    public WorkingDayCalendar Calendar { get; private set; } = null!;
+    public string AgencyName { get; private set; } = "";
+    public string? Error { get; private set; }
+    public string? Warning { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool ShowPersonalData { get; private set; }
+    public int RequestsThisMonth { get; private set; }
+    public List<(long Id, string Name)> AttachmentNames { get; private set; } = [];
+
+    public RequestRecord Record => Loaded.Record;
+    public InformationRequest Case => Loaded.Request;
+
+    public bool Can(Act action) => RequestPermissions.May(User, action);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string step, CancellationToken ct)
+    {
+        if (await ShowAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Enum.TryParse<Act>(step, out var action) || action is Act.Register or Act.ReadPersonalData || !Can(action))
+        {
+            return Forbid();
+        }
+
+        if (Version != Record.Version)
+        {
+            Error = "该申请在您打开页面后已被他人办理，请查看下方最新的办理记录后再操作。";
+            return Page();
+        }
+
+        var actor = new Actor(User.Identity!.Name!, StaffClaims.NameOf(User));
+        var taken = new Step(On ?? Today, actor, Today, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
+        try
+        {
+            Warning = Take(action, taken);
+        }
+        catch (RequestRuleException e)
+        {
+            Error = e.Message;
+            return await ReloadAsync(ct);
+        }
+
+        audit.Add(AuditActions.RequestStep, RequestStore.FormatCode(Record.TrackingCode), RequestText.Title(Case.History[^1]), Record.AgencyId);
+        try
+        {
+            await store.SaveAsync(Loaded, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The version check or the unique event sequence: someone saved a step on this request a moment ago.
+            db.ChangeTracker.Clear();
+            Error = "该申请刚刚已被他人办理，您的操作未保存。请查看最新的办理记录后再操作。";
+            return await ReloadAsync(ct);
+        }
+
+        TempData["Message"] = $"已记录：{RequestText.Title(Case.History[^1])}。" + (Warning is null ? "" : " " + Warning);
+        return Redirect($"/admin/requests/{Id}");
+    }
+
+    private string? Take(Act action, Step step)
+    {
+        switch (action)
+        {
+            case Act.ConfirmReceipt:
+                Case.ConfirmReceipt(step);
+                return null;
+            case Act.RequestCorrection:
+                return Case.RequestCorrection(step, Items ?? "", CorrectBy ?? step.On, Calendar);
+            case Act.ReceiveCorrection:
+                Case.ReceiveCorrection(step);
+                return null;
+            case Act.LapseCorrection:
+                Case.LapseCorrection(step);
+                return null;
+            case Act.StartConsultation:
+                Case.StartConsultation(step, Kind, Party ?? "");
+                return null;
+            case Act.EndConsultation:
+                Case.EndConsultation(step, Number, Opinion ?? "");
+                return null;
+            case Act.Extend:
+                Case.Extend(step, Days, step.By, Reason ?? "", Calendar);
+                return null;
+            case Act.SetReasonableDeadline:
+                Case.SetReasonableDeadline(step, Deadline ?? step.On, Reason ?? "", Calendar);
+                return null;
+            case Act.SendFeeNotice:
+                Case.SendFeeNotice(step, FeeBasis == FeeBasis.ByPages ? FeeQuote.QuoteByPages(Math.Max(0, Pages)) : FeeQuote.QuoteByCount(RequestsThisMonth, 1));
+                return null;
+            case Act.RecordFeePaid:
+                Case.RecordFeePaid(step, Calendar);
+                return null;
+            case Act.LapseFee:
+                Case.LapseFee(step, Calendar);
+                return null;
+            case Act.Decide:
+                if (Outcome is not { } outcome)
+                {
+                    throw new RequestRuleException("请选择办理结果。");
+                }
+
+                Case.Decide(step, outcome, Reason, LegalBasis, OnTheSpot);
+                return null;
+            case Act.Deliver:
+                Case.Deliver(step, Method, TrackingNumber);
+                return null;
+            case Act.Archive:
+                Case.Archive(step);
+                return null;
+            case Act.Withdraw:
+                Case.Withdraw(step, Reason ?? "");
+                return null;
+            case Act.Register or Act.ReadPersonalData:
+                throw new RequestRuleException("无效的办理步骤。");
+        }
+
+        return null;
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var error = Error;
+        var result = await ShowAsync(ct);
+        Error = error;
+        return result ?? Page();
+    }
+
+    /// <summary>Loads the request for the page; null when the user may see it, else the refusal.</summary>
+    private async Task<IActionResult?> ShowAsync(CancellationToken ct)
+    {
+        var loaded = await store.LoadAsync(Id, ct);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanAccessAsync(User, loaded.Record.AgencyId, ct))
+        {
+            return Forbid();
+        }
+
+        Loaded = loaded;
+        Today = store.Today();
+        Calendar = await store.CalendarAsync(ct);
+        Clock = StatutoryClock.Compute(Case, Calendar, Today);
+        AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.FullName).SingleAsync(ct);
+        ShowPersonalData = Can(Act.ReadPersonalData);
+        RequestsThisMonth = await EarlierRequestsThisMonthAsync(ct);
+        AttachmentNames = (await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.FileName }).ToListAsync(ct)).Select(a => (a.Id, a.FileName)).ToList();
+        return null;
+    }
+
+    /// <summary>The same applicant's requests received earlier in the same calendar month (fee by count, 国办函〔2020〕109号 第四条).</summary>
+    private async Task<int> EarlierRequestsThisMonthAsync(CancellationToken ct)
+    {
+        if (Record.ReceivedOn is not { } received)
+        {
+            return 0;
+        }
+
+        var first = new DateOnly(received.Year, received.Month, 1);
+        var id = Record.Id;
+        return await db.Requests.CountAsync(r => r.IdType == Record.IdType && r.IdNumber == Record.IdNumber && r.Id != id
+            && r.ReceivedOn >= first && (r.ReceivedOn < received || (r.ReceivedOn == received && r.Id < id)), ct);
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(long attachmentId, CancellationToken ct)
+    {
+        if (await ShowAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        // Attachments carry personal data: only caseworkers of the handling agency may open them.
+        if (!ShowPersonalData)
+        {
+            return Forbid();
+        }
+
+        var file = await db.RequestAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == Id, ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        audit.Add(AuditActions.AttachmentRead, RequestStore.FormatCode(Record.TrackingCode), file.FileName, Record.AgencyId);
+        await db.SaveChangesAsync(ct);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}

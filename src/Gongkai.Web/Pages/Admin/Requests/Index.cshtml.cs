@@ -1,0 +1,92 @@
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Requests;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Admin.Requests;
+
+/// <summary>The staff list of requests in the user's agencies, with filters. Phones are masked here for everyone.</summary>
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestStore store) : PageModel
+{
+    public const int Limit = 500;
+
+    [BindProperty(SupportsGet = true, Name = "status")] public RequestStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "due")] public string? Due { get; set; }
+    [BindProperty(SupportsGet = true, Name = "channel")] public Channel? Channel { get; set; }
+    [BindProperty(SupportsGet = true, Name = "type")] public ApplicantType? Type { get; set; }
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+
+    public List<RequestRecord> Rows { get; private set; } = [];
+    public Dictionary<int, string> AgencyNames { get; private set; } = [];
+    private DateOnly _today;
+
+    public bool IsOverdue(RequestRecord r) => r.Status.IsOpen() && r.ClockState != ClockState.Paused && r.DueOn < _today;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        _today = store.Today();
+        var ids = (await access.ScopeAsync(User, ct))?.ToList();
+        var query = db.Requests.AsNoTracking().Where(r => ids == null || ids.Contains(r.AgencyId));
+        if (Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (Channel is { } channel)
+        {
+            query = query.Where(r => r.Channel == channel);
+        }
+
+        if (Type is { } type)
+        {
+            query = query.Where(r => r.ApplicantType == type);
+        }
+
+        if (Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            query = query.Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var text = Query.Trim();
+            var code = RequestStore.NormalizeCode(text);
+            query = query.Where(r => r.TrackingCode == code || r.InformationTitle.Contains(text) || r.ApplicantName.Contains(text));
+        }
+
+        var open = new[] { RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
+        if (Due is "today" or "soon" or "overdue")
+        {
+            var calendar = await store.CalendarAsync(ct);
+            var soon = SafeAdd(calendar, _today, 3);
+            query = query.Where(r => open.Contains(r.Status) && r.ClockState != ClockState.Paused && r.DueOn != null);
+            query = Due switch
+            {
+                "today" => query.Where(r => r.DueOn == _today),
+                "soon" => query.Where(r => r.DueOn >= _today && r.DueOn <= soon),
+                _ => query.Where(r => r.DueOn < _today),
+            };
+        }
+
+        Rows = await query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenByDescending(r => r.Id).Take(Limit).ToListAsync(ct);
+        AgencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
+    }
+
+    private static DateOnly SafeAdd(Gongkai.Core.Calendar.WorkingDayCalendar calendar, DateOnly day, int n)
+    {
+        try
+        {
+            return calendar.AddWorkingDays(day, n);
+        }
+        catch (Gongkai.Core.Calendar.DateOutsideCalendarException)
+        {
+            return day.AddDays(n);
+        }
+    }
+}

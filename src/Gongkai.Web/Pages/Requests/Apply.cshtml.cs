@@ -1,0 +1,56 @@
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Requests;
+using Gongkai.Web.Pages.Shared;
+using Gongkai.Web.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Requests;
+
+/// <summary>The public application form: no account, works without JavaScript; on success, a receipt with the tracking code.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[RequestSizeLimit(60 * 1024 * 1024)]
+public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalContext portal) : PageModel
+{
+    [BindProperty] public int AgencyId { get; set; }
+    [BindProperty] public ApplicationForm Form { get; set; } = new();
+    [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public List<string> FileErrors { get; private set; } = [];
+    public List<Agency> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        AgencyId = (await portal.CurrentAgencyAsync(HttpContext))?.Id ?? 0;
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var application = Form.ToApplication();
+        Errors = application.Validate();
+        (var files, FileErrors) = await ApplicationForm.ReadAttachmentsAsync(Attachments, ct);
+        var agencyOk = await db.Agencies.AnyAsync(a => a.Id == AgencyId && a.IsActive, ct);
+        if (!agencyOk)
+        {
+            FileErrors.Insert(0, "请选择受理申请的机关。");
+        }
+
+        if (Errors.Count > 0 || FileErrors.Count > 0)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var created = await store.CreateAsync(AgencyId, application, Channel.Online, Actor.Applicant, store.Today(), null, files, ct);
+        TempData["TrackingCode"] = created.Record.TrackingCode;
+        return Redirect("/apply/received");
+    }
+
+    private async Task LoadAsync() =>
+        Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Level).ThenBy(a => a.Id).ToListAsync();
+}

@@ -1,0 +1,48 @@
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Requests;
+
+/// <summary>
+/// Public tracking: the tracking code plus the last four digits of the applicant's phone. Shows the status, the key
+/// dates and how the due date was computed — nothing about the applicant.
+/// </summary>
+public sealed class TrackModel(RequestStore store, GongkaiDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty] public string? PhoneTail { get; set; }
+    public string? Error { get; private set; }
+    public RequestStore.Loaded? Found { get; private set; }
+    public StatutoryDeadline? Deadline { get; private set; }
+    public string AgencyName { get; private set; } = "";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(PhoneTail))
+        {
+            Error = "请输入查询码和联系电话后四位。";
+            return Page();
+        }
+
+        var loaded = await store.FindByTrackingCodeAsync(Code, ct);
+        // One message for both mistakes: the page must not tell a guesser which half was right.
+        if (loaded is null || RequestApplication.PhoneTail(loaded.Record.Phone) != PhoneTail.Trim())
+        {
+            Error = "查询码或联系电话后四位不正确，请核对后重试。";
+            return Page();
+        }
+
+        Found = loaded;
+        Deadline = await store.DeadlineAsync(loaded.Request, ct);
+        AgencyName = await db.Agencies.Where(a => a.Id == loaded.Record.AgencyId).Select(a => a.FullName).SingleAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,77 @@
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Requests;
+
+namespace Gongkai.Web.Requests;
+
+/// <summary>The application form's fields, shared by the public form and the clerk's entry form.</summary>
+public sealed class ApplicationForm
+{
+    public ApplicantType ApplicantType { get; set; } = ApplicantType.NaturalPerson;
+    public string? ApplicantName { get; set; }
+    public IdentityDocumentType IdType { get; set; } = IdentityDocumentType.ResidentIdCard;
+    public string? IdNumber { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public string? Postcode { get; set; }
+    public string? InformationTitle { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? Description { get; set; }
+    public ProvisionForm ProvisionForm { get; set; } = ProvisionForm.Electronic;
+    public ObtainMethod ObtainMethod { get; set; } = ObtainMethod.Online;
+
+    public RequestApplication ToApplication() => new()
+    {
+        ApplicantType = ApplicantType,
+        ApplicantName = ApplicantName,
+        IdType = IdType,
+        IdNumber = IdNumber is null ? null : IdentityDocument.IsValid(IdType, IdNumber) ? IdNumber : IdNumber.Trim().ToUpperInvariant(),
+        ContactPerson = ContactPerson,
+        Phone = Phone,
+        Email = Email,
+        Address = Address,
+        Postcode = Postcode,
+        InformationTitle = InformationTitle,
+        DocumentNumber = DocumentNumber,
+        Description = Description,
+        ProvisionForm = ProvisionForm,
+        ObtainMethod = ObtainMethod,
+    };
+
+    /// <summary>Reads and checks the uploaded files; the errors say which file and why.</summary>
+    public static async Task<(List<RequestStore.NewAttachment> Files, List<string> Errors)> ReadAttachmentsAsync(IEnumerable<IFormFile> uploads, CancellationToken ct)
+    {
+        var files = new List<RequestStore.NewAttachment>();
+        var errors = new List<string>();
+        var list = uploads.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (list.Count > AttachmentRules.MaxFiles)
+        {
+            errors.Add($"附件最多 {AttachmentRules.MaxFiles} 个。");
+            return (files, errors);
+        }
+
+        foreach (var upload in list)
+        {
+            var name = AttachmentRules.SafeName(upload.FileName);
+            if (upload.Length > AttachmentRules.MaxBytes)
+            {
+                errors.Add($"附件“{name}”超过 10 MB。");
+                continue;
+            }
+
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            var content = buffer.ToArray();
+            if (AttachmentRules.Check(name, content.Length, content) is { } error)
+            {
+                errors.Add(error);
+                continue;
+            }
+
+            files.Add(new RequestStore.NewAttachment(name, AttachmentRules.ContentTypeOf(content)!, content));
+        }
+
+        return (files, errors);
+    }
+}

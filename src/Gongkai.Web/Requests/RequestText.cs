@@ -1,0 +1,72 @@
+using System.Globalization;
+using Gongkai.Core.Requests;
+
+namespace Gongkai.Web.Requests;
+
+/// <summary>How each step of a request's history reads to people.</summary>
+public static class RequestText
+{
+    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Yuan(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture) + " 元";
+
+    public static string Title(RequestEvent e) => e switch
+    {
+        Submitted s => s.ReceivedOn is null ? $"提交申请（{s.Channel.DisplayName()}）" : $"收到申请（{s.Channel.DisplayName()}）",
+        ReceiptConfirmed => "确认收到申请",
+        CorrectionRequested c => c.Late ? "发出补正通知（超过 7 个工作日）" : "发出补正通知",
+        CorrectionReceived => "收到补正材料",
+        CorrectionLapsed => "逾期未补正，视为放弃申请",
+        ConsultationStarted c => c.Kind == ConsultationKind.ThirdParty ? $"征求第三方意见（第 {c.Number} 次）" : $"征求其他机关意见（第 {c.Number} 次）",
+        ConsultationEnded c => $"征求意见结束（第 {c.Number} 次）",
+        Extended x => $"延长答复期限 {x.WorkingDays} 个工作日",
+        ReasonableDeadlineSet => "确定延迟答复的合理期限",
+        FeeNoticeSent => "发出收费通知",
+        FeePaid => "申请人已缴费",
+        FeeLapsed => "逾期未缴费，视为放弃申请",
+        Decided d => d.OnTheSpot ? "当场答复" : "作出答复",
+        Delivered => "送达",
+        Archived => "归档",
+        Withdrawn => "申请人撤回申请",
+        DeadlineRecomputed => "节假日安排变更，答复期限重新计算",
+        _ => e.GetType().Name,
+    };
+
+    public static string Details(RequestEvent e) => e switch
+    {
+        Submitted s => s.ReceivedOn is { } r ? $"收到申请之日 {Iso(r)}；申请人类型：{s.ApplicantType.DisplayName()}" : $"申请人类型：{s.ApplicantType.DisplayName()}；待确认",
+        ReceiptConfirmed => "确认之日为收到申请之日",
+        CorrectionRequested c => $"补正事项：{c.Items}；补正期限至 {Iso(c.CorrectBy)}",
+        ConsultationStarted c => $"对象：{c.Party}",
+        ConsultationEnded c => c.Opinion,
+        Extended x => $"经{x.ApprovedBy.DisplayName}同意；理由：{x.Reason}",
+        ReasonableDeadlineSet r => $"合理期限至 {Iso(r.Deadline)}；理由：{r.Reason}",
+        FeeNoticeSent f => $"{Yuan(f.Amount)}；{f.Explanation}",
+        Decided d => $"{d.Outcome.DisplayName()}；{(d.Reason.Length > 0 ? "理由：" + d.Reason + "；" : "")}依据：{d.LegalBasis}",
+        Delivered d => $"{d.Method.DisplayName()}{(d.TrackingNumber is { } t ? "，邮件号 " + t : "")}",
+        Withdrawn w => w.Reason,
+        DeadlineRecomputed r => $"{Iso(r.OldDue)} → {Iso(r.NewDue)}；{r.Reason}",
+        _ => "",
+    };
+
+    public static string DisplayName(this DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.PickUp => "当面领取",
+        DeliveryMethod.Mail => "邮寄",
+        DeliveryMethod.Email => "电子邮件",
+        DeliveryMethod.Online => "在线送达",
+        DeliveryMethod.Fax => "传真",
+    };
+
+    public static string DisplayName(this ClockState state) => state switch
+    {
+        ClockState.NotStarted => "未起算",
+        ClockState.Running => "计时中",
+        ClockState.Paused => "暂停计时",
+        ClockState.Stopped => "待补正，重新计算",
+        ClockState.Met => "按期答复",
+        ClockState.Late => "逾期答复",
+        ClockState.Overdue => "已超期",
+        ClockState.Unknown => "无法计算",
+    };
+}

@@ -1,0 +1,329 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Requests;
+using Gongkai.IntegrationTests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.IntegrationTests.Requests;
+
+public sealed partial class RequestFlowTests
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    private static Dictionary<string, string> Application(int agencyId, string title, string idNumber = "11010519491231002X") => new()
+    {
+        ["AgencyId"] = $"{agencyId}",
+        ["Form.ApplicantType"] = "NaturalPerson",
+        ["Form.ApplicantName"] = "张三",
+        ["Form.IdType"] = "ResidentIdCard",
+        ["Form.IdNumber"] = idNumber,
+        ["Form.Phone"] = "138-0013-8000",
+        ["Form.Email"] = "zhang@example.com",
+        ["Form.Address"] = "示例区人民路 1 号",
+        ["Form.Postcode"] = "999001",
+        ["Form.InformationTitle"] = title,
+        ["Form.ProvisionForm"] = "Electronic",
+        ["Form.ObtainMethod"] = "Online",
+    };
+
+    /// <summary>Submits the public form as a browser would, with files.</summary>
+    private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
+    {
+        var page = await client.GetStringAsync("/apply");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" } };
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        foreach (var (name, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "Attachments", name);
+        }
+
+        return await client.PostAsync("/apply", form);
+    }
+
+    private static async Task<HttpResponseMessage> StepAsync(GongkaiApp app, HttpClient client, long id, string step, Dictionary<string, string>? fields = null)
+    {
+        var version = await app.WithDbAsync(d => d.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        var all = new Dictionary<string, string>(fields ?? []) { ["step"] = step, ["Version"] = $"{version}" };
+        return await client.PostFormAsync($"/admin/requests/{id}", $"/admin/requests/{id}", all);
+    }
+
+    private static async Task<string> MessageAfterAsync(HttpClient client, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect ? await client.GetStringAsync(response.Headers.Location!.OriginalString) : await response.Content.ReadAsStringAsync();
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task One_request_goes_online_confirmed_corrected_extended_decided_delivered_and_archived(Db db)
+    {
+        var clock = FixedClock.At("2024-05-05T20:00:00+08:00");
+        using var app = new GongkaiApp(db, clock: clock);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        // Sign-in cookies expire by the same clock, so each day's step signs in afresh.
+        var clerkAccount = await app.NewStaffAsync(StaffRoles.Clerk, office.Id);
+        var handlerAccount = await app.NewStaffAsync(StaffRoles.Handler, office.Id);
+        var headAccount = await app.NewStaffAsync(StaffRoles.Approver, office.Id);
+        var public_ = app.Browser();
+
+        var submitted = await ApplyAsync(public_, Application(office.Id, "2023 年示例区老旧小区改造项目清单"), ("身份证.png", Png));
+        var receipt = await public_.GetStringAsync("/apply/received");
+        var record = await app.WithDbAsync(d => d.Requests.AsNoTracking().SingleAsync(r => r.InformationTitle == "2023 年示例区老旧小区改造项目清单"));
+        var wrongPhone = await public_.PostFormAsync("/track", "/track", new() { ["Code"] = record.TrackingCode, ["PhoneTail"] = "0000" });
+        var tracked = await public_.PostFormAsync("/track", "/track", new() { ["Code"] = RequestStore.FormatCode(record.TrackingCode).ToLowerInvariant(), ["PhoneTail"] = "8000" });
+
+        Assert.True(submitted.IsRedirectTo("/apply/received"), $"{(int)submitted.StatusCode}");
+        Assert.Contains(RequestStore.FormatCode(record.TrackingCode), receipt);
+        Assert.Equal(RequestStatus.AwaitingConfirmation, record.Status);
+        Assert.Equal(Channel.Online, record.Channel);
+        Assert.Equal(1, await app.WithDbAsync(d => d.RequestAttachments.CountAsync(a => a.RequestId == record.Id && a.ContentType == "image/png")));
+        Assert.Contains("查询码或联系电话后四位不正确", await wrongPhone.Content.ReadAsStringAsync());
+        var trackedHtml = await tracked.Content.ReadAsStringAsync();
+        Assert.Contains("待确认收到", trackedHtml);
+        Assert.DoesNotContain("张三", trackedHtml);
+        Assert.DoesNotContain("11010519491231002X", trackedHtml);
+
+        async Task<HttpResponseMessage> On(string day, GongkaiApp.Staff who, string step, Dictionary<string, string>? fields = null)
+        {
+            clock.Set(day);
+            var response = await StepAsync(app, await app.LoginAsync(who), record.Id, step, fields);
+            Assert.True(response.IsRedirectTo($"/admin/requests/{record.Id}"), $"{step} on {day}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return response;
+        }
+
+        await On("2024-05-06", clerkAccount, "ConfirmReceipt", new() { ["Note"] = "电话确认" });
+        await On("2024-05-08", handlerAccount, "RequestCorrection", new() { ["Items"] = "请写明所需清单的年度范围", ["CorrectBy"] = "2024-05-17" });
+        await On("2024-05-15", clerkAccount, "ReceiveCorrection");
+        await On("2024-06-05", headAccount, "Extend", new() { ["Days"] = "10", ["Reason"] = "需要调取多个部门的档案" });
+        await On("2024-06-20", handlerAccount, "Decide", new() { ["Outcome"] = "PartiallyDisclosed", ["Reason"] = "清单中个人信息已作区分处理" });
+        await On("2024-06-21", clerkAccount, "Deliver", new() { ["Method"] = "Mail", ["TrackingNumber"] = "EMS1234567890" });
+        var archived = await On("2024-06-28", clerkAccount, "Archive");
+        var clerk = await app.LoginAsync(clerkAccount);
+        var afterArchive = await StepAsync(app, await app.LoginAsync(handlerAccount), record.Id, "Decide", new() { ["Outcome"] = "Disclosed" });
+
+        Assert.True(archived.IsRedirectTo($"/admin/requests/{record.Id}"));
+        Assert.Contains("该申请已归档，不能再办理", await afterArchive.Content.ReadAsStringAsync());
+        var final = await app.WithDbAsync(d => d.Requests.AsNoTracking().Include(r => r.Events).SingleAsync(r => r.Id == record.Id));
+        Assert.Equal(RequestStatus.Archived, final.Status);
+        Assert.Equal(Outcome.PartiallyDisclosed, final.Outcome);
+        Assert.Equal(new DateOnly(2024, 5, 6), final.ReceivedOn);
+        Assert.Equal(new DateOnly(2024, 6, 20), final.DecidedOn);
+        // Restarted on 05-15, 20 + 10 working days with the Dragon Boat holiday (06-10) skipped: 2024-06-27.
+        Assert.Equal(new DateOnly(2024, 6, 27), final.DueOn);
+        Assert.Equal(ClockState.Met, final.ClockState);
+        Assert.Equal(8, final.Events.Count);
+        Assert.Equal(
+            ["Submitted", "ReceiptConfirmed", "CorrectionRequested", "CorrectionReceived", "Extended", "Decided", "Delivered", "Archived"],
+            final.Events.OrderBy(e => e.Sequence).Select(e => e.Type).ToList());
+        Assert.Equal(7, await app.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.Action == AuditActions.RequestStep && e.Target == RequestStore.FormatCode(record.TrackingCode))));
+
+        var detail = await clerk.GetStringAsync($"/admin/requests/{record.Id}");
+        Assert.Contains("自 2024-05-15 次日起计算 20 个工作日", detail);
+        Assert.Contains("延长 10 个工作日", detail);
+        Assert.Contains("其中 2024-06-10 为法定节假日，不计算在内。", detail);
+        var finalTrack = await (await public_.PostFormAsync("/track", "/track", new() { ["Code"] = record.TrackingCode, ["PhoneTail"] = "8000" })).Content.ReadAsStringAsync();
+        Assert.Contains("已归档", finalTrack);
+        Assert.Contains("部分公开", finalTrack);
+        Assert.Contains("2024-06-27", finalTrack);
+    }
+
+    [Fact]
+    public async Task Two_staff_acting_on_one_request_at_once_one_succeeds_and_the_other_is_told()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var id = await app.NewRequestAsync(office.Id, "并发测试");
+        var first = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Handler, office.Id));
+        var second = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Handler, office.Id));
+        var seenVersion = await app.WithDbAsync(d => d.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+
+        var won = await first.PostFormAsync($"/admin/requests/{id}", $"/admin/requests/{id}", new() { ["step"] = "Decide", ["Version"] = $"{seenVersion}", ["Outcome"] = "Disclosed" });
+        var lost = await second.PostFormAsync($"/admin/requests/{id}", $"/admin/requests/{id}", new() { ["step"] = "Decide", ["Version"] = $"{seenVersion}", ["Outcome"] = "UnavailableNotHeld", ["Reason"] = "经检索不存在" });
+
+        Assert.Equal(HttpStatusCode.Redirect, won.StatusCode);
+        Assert.Contains("已被他人办理", await lost.Content.ReadAsStringAsync());
+        var record = await app.WithDbAsync(d => d.Requests.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(Outcome.Disclosed, record.Outcome);
+        Assert.Equal(2, record.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Simultaneous_saves_of_one_request_cannot_both_land(Db db)
+    {
+        var app = GongkaiApp.For(db);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var id = await app.NewRequestAsync(office.Id, "同时保存");
+        using var scopeA = app.Services.CreateScope();
+        using var scopeB = app.Services.CreateScope();
+        var storeA = scopeA.ServiceProvider.GetRequiredService<RequestStore>();
+        var storeB = scopeB.ServiceProvider.GetRequiredService<RequestStore>();
+        var a = (await storeA.LoadAsync(id))!;
+        var b = (await storeB.LoadAsync(id))!;
+        var today = storeA.Today();
+
+        a.Request.Decide(new Step(today, new Actor("a", "甲"), today), Outcome.Disclosed, null, null);
+        b.Request.Decide(new Step(today, new Actor("b", "乙"), today), Outcome.UnavailableNotHeld, "不存在", null);
+        await storeA.SaveAsync(a);
+        var conflict = await Record.ExceptionAsync(() => storeB.SaveAsync(b));
+
+        Assert.IsAssignableFrom<DbUpdateException>(conflict);
+        var events = await app.WithDbAsync(d => d.RequestEvents.Where(e => e.RequestId == id).ToListAsync());
+        Assert.Equal(2, events.Count);
+        Assert.Contains("\"Disclosed\"", events.Single(e => e.Sequence == 2).Json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("IdNumber", "110105194912310021", "校验位不符")]
+    [InlineData("InformationTitle", "", "请填写所需政府信息的名称")]
+    [InlineData("Phone", "", "请填写联系电话")]
+    public async Task A_bad_application_is_refused_field_by_field_and_nothing_is_written(string field, string value, string message)
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var marker = "拒收测试" + Guid.NewGuid().ToString("N")[..8];
+        var fields = Application(office.Id, marker);
+        fields["Form." + field] = value;
+        var before = await app.WithDbAsync(d => d.Requests.CountAsync());
+
+        var response = await ApplyAsync(app.Browser(), fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("申请未提交", html);
+        Assert.Contains(message, html);
+        Assert.Equal(before, await app.WithDbAsync(d => d.Requests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_executable_renamed_pdf_and_an_oversized_file_are_refused()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var exe = Encoding.ASCII.GetBytes("MZ\u0090\0this program cannot be run in DOS mode");
+        var huge = new byte[10 * 1024 * 1024 + 1];
+        "%PDF-1.7"u8.CopyTo(huge);
+        var before = await app.WithDbAsync(d => d.Requests.CountAsync());
+
+        var renamed = await ApplyAsync(app.Browser(), Application(office.Id, "附件测试1"), ("申请书.pdf", exe));
+        var oversized = await ApplyAsync(app.Browser(), Application(office.Id, "附件测试2"), ("扫描件.pdf", huge));
+
+        Assert.Contains("附件“申请书.pdf”的内容不是 PDF、JPG 或 PNG 文件", await renamed.Content.ReadAsStringAsync());
+        Assert.Contains("附件“扫描件.pdf”超过 10 MB", await oversized.Content.ReadAsStringAsync());
+        Assert.Equal(before, await app.WithDbAsync(d => d.Requests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Steps_are_refused_to_roles_that_may_not_take_them()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var id = await app.NewRequestAsync(office.Id, "角色测试");
+        var clerk = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Clerk, office.Id));
+        var handler = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Handler, office.Id));
+        var supervisor = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Supervisor, office.Id));
+
+        var clerkDecides = await StepAsync(app, clerk, id, "Decide", new() { ["Outcome"] = "Disclosed" });
+        var handlerExtends = await StepAsync(app, handler, id, "Extend", new() { ["Days"] = "5", ["Reason"] = "理由" });
+        var supervisorWithdraws = await StepAsync(app, supervisor, id, "Withdraw", new() { ["Reason"] = "撤回" });
+
+        Assert.True(clerkDecides.IsRedirectTo("/admin/access-denied"));
+        Assert.True(handlerExtends.IsRedirectTo("/admin/access-denied"));
+        Assert.True(supervisorWithdraws.IsRedirectTo("/admin/access-denied"));
+        Assert.Equal(1, await app.WithDbAsync(d => d.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Personal_data_is_masked_for_those_who_do_not_handle_requests_and_attachments_are_theirs_alone()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var title = "隐私测试" + Guid.NewGuid().ToString("N")[..6];
+        await ApplyAsync(app.Browser(), Application(office.Id, title), ("材料.png", Png));
+        var record = await app.WithDbAsync(d => d.Requests.AsNoTracking().Include(r => r.Attachments).SingleAsync(r => r.InformationTitle == title));
+        var attachment = record.Attachments.Single().Id;
+        var supervisor = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Supervisor, office.Id));
+        var clerk = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Clerk, office.Id));
+        var otherAgencyClerk = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Clerk, (await app.AgencyAsync("示例区教育局")).Id));
+
+        var supervisorView = await supervisor.GetStringAsync($"/admin/requests/{record.Id}");
+        var clerkView = await clerk.GetStringAsync($"/admin/requests/{record.Id}");
+        var list = await clerk.GetStringAsync($"/admin/requests?q={title}");
+        var supervisorFile = await supervisor.GetAsync($"/admin/requests/{record.Id}?handler=Attachment&attachmentId={attachment}");
+        var clerkFile = await clerk.GetAsync($"/admin/requests/{record.Id}?handler=Attachment&attachmentId={attachment}");
+        var outsider = await otherAgencyClerk.GetAsync($"/admin/requests/{record.Id}");
+
+        Assert.Contains("110***********002X", supervisorView);
+        Assert.DoesNotContain("11010519491231002X", supervisorView);
+        Assert.Contains("11010519491231002X", clerkView);
+        Assert.Contains("138****8000", list);
+        Assert.DoesNotContain("138-0013-8000", list);
+        Assert.True(supervisorFile.IsRedirectTo("/admin/access-denied"));
+        Assert.Equal(HttpStatusCode.OK, clerkFile.StatusCode);
+        Assert.Equal(Png, await clerkFile.Content.ReadAsByteArrayAsync());
+        Assert.True(outsider.IsRedirectTo("/admin/access-denied"));
+    }
+
+    [Fact]
+    public async Task A_new_calendar_moves_open_deadlines_and_says_so_on_each_request()
+    {
+        var clock = FixedClock.At("2024-03-04T10:00:00+08:00");
+        using var app = new GongkaiApp(Db.Sqlite, clock: clock);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var id = await app.NewRequestAsync(office.Id, "日历变更测试");
+        var admin = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, null));
+        var y2024 = (await app.WithDbAsync(d => d.CalendarVersions.OrderBy(v => v.Id).Select(v => v.Json).FirstAsync()));
+        var corrected = Regex.Replace(y2024, "\"2024\": \\{\\s*\"holidays\": \\[", "\"2024\": { \"holidays\": [\"2024-03-15\", ");
+        var page = await admin.GetStringAsync("/admin/calendar");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+
+        var response = await admin.PostAsync("/admin/calendar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Json"] = corrected,
+            ["Note"] = "更正 2024 年",
+        }));
+        var message = await MessageAfterAsync(admin, response);
+
+        Assert.Contains("1 件办理中申请的答复期限随之调整", message);
+        var record = await app.WithDbAsync(d => d.Requests.AsNoTracking().Include(r => r.Events).SingleAsync(r => r.Id == id));
+        Assert.Equal(new DateOnly(2024, 4, 2), record.DueOn);
+        var change = record.Events.Single(e => e.Type == "DeadlineRecomputed");
+        Assert.Contains("2024-04-01", change.Json, StringComparison.Ordinal);
+        Assert.Contains("2024-04-02", change.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_what_is_due_and_overdue()
+    {
+        var clock = FixedClock.At("2024-03-04T10:00:00+08:00");
+        using var app = new GongkaiApp(Db.Sqlite, clock: clock);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        await app.NewRequestAsync(office.Id, "会超期的申请");
+        clock.Set("2024-04-01");
+        await app.NewRequestAsync(office.Id, "刚收到的申请");
+        var account = await app.NewStaffAsync(StaffRoles.Handler, office.Id);
+        clock.Set("2024-04-02");
+        var handler = await app.LoginAsync(account);
+
+        var dashboard = await handler.GetStringAsync("/admin");
+        var overdue = await handler.GetStringAsync("/admin/requests?due=overdue");
+
+        Assert.Contains("<strong>1</strong> 件已超期（督办）", dashboard);
+        Assert.Contains("会超期的申请", overdue);
+        Assert.DoesNotContain("刚收到的申请", overdue);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
