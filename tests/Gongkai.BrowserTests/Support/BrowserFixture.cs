@@ -68,7 +68,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A clerk of 示例区人民政府办公室 with a password the test knows (the demo users' passwords are random).</summary>
-    public async Task<StaffUser> CreateClerkAsync(string userName, string displayName, string password)
+    public Task<StaffUser> CreateClerkAsync(string userName, string displayName, string password) =>
+        CreateStaffAsync(userName, displayName, password, StaffRoles.Clerk);
+
+    /// <summary>A staff member of 示例区人民政府办公室 in the given role, with a password the test knows.</summary>
+    public async Task<StaffUser> CreateStaffAsync(string userName, string displayName, string password, string role)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
@@ -76,7 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var office = await db.Agencies.SingleAsync(a => a.FullName == "示例区人民政府办公室");
         var user = new StaffUser { UserName = userName, DisplayName = displayName, AgencyId = office.Id, LockoutEnabled = true };
         Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, StaffRoles.Clerk));
+        Check(await users.AddToRoleAsync(user, role));
         return user;
     }
 
