@@ -49,6 +49,7 @@ public sealed class AuthorizationTests
         ["GET admin/requests"] = Access.Staff,
         ["GET admin/requests/index"] = Access.Staff,
         ["GET admin/requests/new"] = Access.Clerk,
+        ["GET admin/requests/ledger"] = Access.Staff,
         ["GET admin/requests/{id:long}"] = Access.Staff,
         ["GET api/agencies"] = Access.Public,
         ["GET api/agencies/{id:int}"] = Access.Public,

@@ -19,6 +19,9 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     [BindProperty(SupportsGet = true, Name = "type")] public ApplicantType? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    /// <summary>A ledger cell (new, carried-in, decided, carried-out or an outcome) of <see cref="Year"/>, from the ledger page.</summary>
+    [BindProperty(SupportsGet = true, Name = "cell")] public string? Cell { get; set; }
+    [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
 
     public List<RequestRecord> Rows { get; private set; } = [];
     public Dictionary<int, string> AgencyNames { get; private set; } = [];
@@ -29,7 +32,13 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     public async Task OnGetAsync(CancellationToken ct)
     {
         _today = store.Today();
-        var ids = (await access.ScopeAsync(User, ct))?.ToList();
+        var scope = await access.ScopeAsync(User, ct);
+        if (AgencyId is { } agency && (scope is null || scope.Contains(agency)))
+        {
+            scope = (await access.TreeAsync(ct)).Subtree(agency);
+        }
+
+        var ids = scope?.ToList();
         var query = db.Requests.AsNoTracking().Where(r => ids == null || ids.Contains(r.AgencyId));
         if (Status is { } status)
         {
@@ -41,16 +50,20 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
             query = query.Where(r => r.Channel == channel);
         }
 
-        if (Type is { } type)
+        if (Cell is not null && Year is { } ledgerYear)
         {
-            query = query.Where(r => r.ApplicantType == type);
+            query = LedgerQuery.Cell(query, ledgerYear, Cell, Type);
         }
-
-        if (Year is { } year)
+        else if (Year is { } year)
         {
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
             query = query.Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to);
+        }
+
+        if (Type is { } type)
+        {
+            query = query.Where(r => r.ApplicantType == type);
         }
 
         if (!string.IsNullOrWhiteSpace(Query))
