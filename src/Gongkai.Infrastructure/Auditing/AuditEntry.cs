@@ -37,6 +37,7 @@ public static class AuditActions
     public const string RequestRegistered = "request.register";
     public const string RequestStep = "request.step";
     public const string AttachmentRead = "request.attachment";
+    public const string AppealRecorded = "appeal.save";
 
     public static string DisplayName(string action) => action switch
     {
@@ -60,12 +61,13 @@ public static class AuditActions
         RequestRegistered => "登记申请",
         RequestStep => "办理申请",
         AttachmentRead => "查看申请附件",
+        AppealRecorded => "登记复议诉讼案件",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded,
     ];
 }

@@ -1,4 +1,5 @@
 using Gongkai.Core.Agencies;
+using Gongkai.Core.Appeals;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Identity;
@@ -23,6 +24,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RequestRecord> Requests => Set<RequestRecord>();
     public DbSet<RequestEventRecord> RequestEvents => Set<RequestEventRecord>();
     public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+    public DbSet<AppealCase> Appeals => Set<AppealCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -106,6 +108,19 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             a.Property(x => x.FileName).HasMaxLength(200);
             a.Property(x => x.ContentType).HasMaxLength(100);
             a.Property(x => x.Sha256).HasMaxLength(64);
+        });
+
+        builder.Entity<AppealCase>(appeal =>
+        {
+            appeal.ToTable("Appeals");
+            appeal.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+            appeal.Property(a => a.Result).HasConversion<string>().HasMaxLength(20);
+            appeal.Property(a => a.Body).HasMaxLength(100);
+            appeal.Property(a => a.CaseNumber).HasMaxLength(100);
+            appeal.Property(a => a.Notes).HasMaxLength(2000);
+            appeal.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            appeal.HasOne<RequestRecord>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
+            appeal.HasIndex(a => new { a.AgencyId, a.FiledOn });
         });
 
         builder.Entity<CalendarVersion>(version =>

@@ -23,6 +23,8 @@ public sealed class AuthorizationTests
         Administrator,
         /// <summary>Clerks only (registering requests).</summary>
         Clerk,
+        /// <summary>Handlers and approvers (recording appeals).</summary>
+        Caseworker,
     }
 
     // "METHOD route" → who may use it. Razor pages answer GET (and POST for their forms).
@@ -50,6 +52,9 @@ public sealed class AuthorizationTests
         ["GET admin/requests/index"] = Access.Staff,
         ["GET admin/requests/new"] = Access.Clerk,
         ["GET admin/requests/ledger"] = Access.Staff,
+        ["GET admin/appeals"] = Access.Staff,
+        ["GET admin/appeals/index"] = Access.Staff,
+        ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,
         ["GET admin/requests/{id:long}"] = Access.Staff,
         ["GET api/agencies"] = Access.Public,
         ["GET api/agencies/{id:int}"] = Access.Public,
@@ -134,7 +139,8 @@ public sealed class AuthorizationTests
                 var response = await SendAsync(client, route, office.Id, requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode == HttpStatusCode.Forbidden : response.IsRedirectTo("/admin/access-denied");
-                var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk);
+                var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk)
+                    || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver);
                 if (!allowed && !refused)
                 {
                     failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");
@@ -200,7 +206,8 @@ public sealed class AuthorizationTests
             .Replace("{id:int?}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{year:int}", "2024", StringComparison.Ordinal)
-            .Replace("{id:long}", requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{id:long}", requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id:long?}", "", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {
