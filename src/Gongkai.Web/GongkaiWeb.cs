@@ -29,6 +29,7 @@ public static class GongkaiWeb
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddStaffSecurity();
+        services.Configure<ApiClientOptions>(o => builder.Configuration.GetSection("Gongkai:ApiClients").Bind(o.Clients));
         services.AddHttpContextAccessor();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Gongkai.Web.Pages.Shared.PortalContext>();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Gongkai.Core.Agencies;
 using Gongkai.Core.Calendar;
+using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Agencies;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +29,11 @@ public static class GongkaiApi
         var calendar = api.MapGroup("/calendar").WithTags("工作日");
         calendar.MapGet("/{year:int}", GetYear).WithSummary("某年的节假日和调休上班日");
         calendar.MapGet("/add", AddWorkingDays).WithSummary("某日之后第 N 个工作日（不含当日）");
+
+        var requests = api.MapGroup("/requests").WithTags("依申请公开");
+        requests.MapPost("/", FileRequest).RequireAuthorization(StaffPolicies.ApiClient)
+            .WithSummary("转来的政府信息公开申请（需 API 密钥：Authorization: ApiKey …）");
+        requests.MapPost("/status", RequestStatusOf).WithSummary("凭查询码和联系电话后四位查询办理进度");
 
         var audit = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(StaffPolicies.Administrator);
         audit.MapGet("/", ListAudit).WithSummary("工作人员操作记录（管理员）");
@@ -122,6 +129,59 @@ public static class GongkaiApi
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "超出节假日安排的范围");
         }
+    }
+
+    public sealed record ForwardedRequest(int AgencyId, RequestApplication Application);
+
+    public sealed record FiledDto(string TrackingCode, string Status, DateOnly SubmittedOn);
+
+    /// <summary>
+    /// A request forwarded by another system (a provincial platform): like an online application, the office still
+    /// confirms it, and that day is the day of receipt (Art. 31).
+    /// </summary>
+    private static async Task<Results<Created<FiledDto>, ValidationProblem, ProblemHttpResult>> FileRequest(
+        ForwardedRequest input, HttpContext http, GongkaiDbContext db, RequestStore store, CancellationToken ct)
+    {
+        if (!ApiKeyHandler.MayFileWith(http.User, input.AgencyId))
+        {
+            return Forbidden("该 API 密钥不能向这个机关提交申请。");
+        }
+
+        if (!await db.Agencies.AnyAsync(a => a.Id == input.AgencyId && a.IsActive, ct))
+        {
+            return NotFound($"没有编号为 {input.AgencyId} 的机关。");
+        }
+
+        var errors = input.Application.Validate();
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var by = new Actor(http.User.Identity!.Name!, "转办系统");
+        var created = await store.CreateAsync(input.AgencyId, input.Application, Channel.Online, by, store.Today(), null, [], ct);
+        var dto = new FiledDto(RequestStore.FormatCode(created.Record.TrackingCode), created.Request.Status.ToString(), created.Request.SubmittedOn);
+        return TypedResults.Created("/api/requests/status", dto);
+    }
+
+    public sealed record StatusQuery(string? Code, string? PhoneTail);
+
+    public sealed record StatusDto(string TrackingCode, string Status, string StatusName, DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? Due,
+        string ClockState, DateOnly? DecidedOn, string? OutcomeCategory, IReadOnlyList<string> Explanation);
+
+    private static async Task<Results<Ok<StatusDto>, ProblemHttpResult>> RequestStatusOf(StatusQuery query, RequestStore store, CancellationToken ct)
+    {
+        var loaded = string.IsNullOrWhiteSpace(query.Code) ? null : await store.FindByTrackingCodeAsync(query.Code, ct);
+        if (loaded is null || string.IsNullOrWhiteSpace(query.PhoneTail) || RequestApplication.PhoneTail(loaded.Record.Phone) != query.PhoneTail.Trim())
+        {
+            return NotFound("查询码或联系电话后四位不正确。");
+        }
+
+        var request = loaded.Request;
+        var deadline = await store.DeadlineAsync(request, ct);
+        return TypedResults.Ok(new StatusDto(RequestStore.FormatCode(loaded.Record.TrackingCode), request.Status.ToString(), request.Status.DisplayName(),
+            request.SubmittedOn, request.ReceivedOn, deadline.Due, deadline.State.ToString(), request.Decision?.On,
+            request.Decision?.Outcome.Category().DisplayName(), deadline.Explanation));
     }
 
     public sealed record AuditEntryDto(long Id, DateTimeOffset At, string UserName, string Action, string ActionName, string? Target, string? Details, string? IpAddress, int? AgencyId);

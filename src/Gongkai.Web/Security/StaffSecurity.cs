@@ -22,10 +22,14 @@ public static class StaffPolicies
     public const string Staff = "staff";
     /// <summary>Manage agencies, accounts, the calendar; read the audit log.</summary>
     public const string Administrator = "administrator";
+    /// <summary>A forwarding system with an API key (<see cref="ApiKeyHandler"/>).</summary>
+    public const string ApiClient = "api-client";
 
     public static IServiceCollection AddStaffSecurity(this IServiceCollection services)
     {
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "gongkai.staff";
@@ -49,7 +53,8 @@ public static class StaffPolicies
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
-            .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Administrator));
+            .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Administrator))
+            .AddPolicy(ApiClient, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().RequireRole(ApiKeyHandler.Role));
         services.AddScoped<StaffAccess>();
         return services;
     }

@@ -25,6 +25,8 @@ public sealed class AuthorizationTests
         Clerk,
         /// <summary>Handlers and approvers (recording appeals).</summary>
         Caseworker,
+        /// <summary>Forwarding systems with an API key; no staff cookie opens it.</summary>
+        ApiClient,
     }
 
     // "METHOD route" → who may use it. Razor pages answer GET (and POST for their forms).
@@ -63,6 +65,8 @@ public sealed class AuthorizationTests
         ["GET api/calendar/{year:int}"] = Access.Public,
         ["GET api/calendar/add"] = Access.Public,
         ["GET api/audit"] = Access.Administrator,
+        ["POST api/requests"] = Access.ApiClient,
+        ["POST api/requests/status"] = Access.Public,
     };
 
     private static List<string> DiscoverRoutes(GongkaiApp app)
@@ -138,7 +142,8 @@ public sealed class AuthorizationTests
             {
                 var response = await SendAsync(client, route, office.Id, requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
-                var refused = isApi ? response.StatusCode == HttpStatusCode.Forbidden : response.IsRedirectTo("/admin/access-denied");
+                var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
+                    : response.IsRedirectTo("/admin/access-denied");
                 var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk)
                     || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver);
                 if (!allowed && !refused)

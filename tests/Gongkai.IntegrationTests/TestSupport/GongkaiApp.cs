@@ -20,6 +20,8 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
         [Db.PostgreSQL] = new(() => Start(Db.PostgreSQL)),
     };
 
+    public const string ApiKey = "test-api-key-0123456789";
+
     public TestDatabase Database { get; } = TestDatabase.Create(kind);
 
     /// <summary>
@@ -53,6 +55,11 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
         {
             builder.UseSetting(key, value);
         }
+
+        // A forwarding system allowed to file with the demo 示例区人民政府办公室 (id 2 in a fresh demo database).
+        builder.UseSetting("Gongkai:ApiClients:0:Name", "test-platform");
+        builder.UseSetting("Gongkai:ApiClients:0:KeySha256", Gongkai.Web.Security.ApiClientOptions.Hash(ApiKey));
+        builder.UseSetting("Gongkai:ApiClients:0:AgencyIds:0", "2");
     }
 
     protected override void Dispose(bool disposing)
