@@ -15,6 +15,11 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Provider, string ConnectionString, bool DemoData)
 {
+    /// <summary>A TrueType CJK font for PDFs (<c>Gongkai:Documents:FontFile</c>); without it the usual Debian fonts are tried.</summary>
+    public string? FontFile { get; init; }
+
+    public MailSettings Mail { get; init; } = new();
+
     public static GongkaiSettings From(IConfiguration configuration, bool demoDataByDefault)
     {
         var dataDirectory = ResolveDataDirectory(configuration["Gongkai:DataDirectory"]);
@@ -31,7 +36,13 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
         }
 
         var demoData = configuration.GetValue("Gongkai:DemoData", demoDataByDefault);
-        return new GongkaiSettings(dataDirectory, provider, connectionString, demoData);
+        var mail = new MailSettings { PickupDirectory = Path.Combine(dataDirectory, "mail") };
+        configuration.GetSection("Gongkai:Mail").Bind(mail);
+        return new GongkaiSettings(dataDirectory, provider, connectionString, demoData)
+        {
+            FontFile = configuration["Gongkai:Documents:FontFile"],
+            Mail = mail,
+        };
     }
 
     /// <summary>
@@ -55,4 +66,16 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
 
         return Path.GetFullPath("data");
     }
+}
+
+/// <summary><c>Gongkai:Mail</c>: an SMTP server, or (without Host) a pickup folder of .eml files.</summary>
+public sealed class MailSettings
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; } = true;
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "gongkai@localhost";
+    public string PickupDirectory { get; set; } = "data/mail";
 }

@@ -51,6 +51,7 @@ public static class GongkaiWeb
             doc.Info.Description = "机关、节假日安排等接口。写操作需要以工作人员身份登录（Cookie）。错误以 RFC 9457 ProblemDetails 返回。";
             return Task.CompletedTask;
         }));
+        services.AddHostedService<Gongkai.Web.Requests.MailOutboxService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

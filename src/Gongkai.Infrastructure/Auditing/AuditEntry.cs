@@ -38,6 +38,7 @@ public static class AuditActions
     public const string RequestStep = "request.step";
     public const string AttachmentRead = "request.attachment";
     public const string AppealRecorded = "appeal.save";
+    public const string NoticeTemplateSaved = "notice-template.save";
 
     public static string DisplayName(string action) => action switch
     {
@@ -62,12 +63,13 @@ public static class AuditActions
         RequestStep => "办理申请",
         AttachmentRead => "查看申请附件",
         AppealRecorded => "登记复议诉讼案件",
+        NoticeTemplateSaved => "修改文书模板",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved,
     ];
 }

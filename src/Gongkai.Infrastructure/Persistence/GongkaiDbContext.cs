@@ -25,6 +25,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RequestEventRecord> RequestEvents => Set<RequestEventRecord>();
     public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
     public DbSet<AppealCase> Appeals => Set<AppealCase>();
+    public DbSet<NoticeTemplateRecord> NoticeTemplates => Set<NoticeTemplateRecord>();
+    public DbSet<RequestNotice> RequestNotices => Set<RequestNotice>();
+    public DbSet<RequestEmail> RequestEmails => Set<RequestEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -91,6 +94,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             request.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
             request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
             request.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
+            request.HasMany(r => r.Notices).WithOne().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Restrict);
+            request.HasMany(r => r.Emails).WithOne().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Restrict);
             request.HasIndex(r => new { r.AgencyId, r.Status, r.DueOn });
             request.HasIndex(r => new { r.AgencyId, r.ReceivedOn });
             request.HasIndex(r => new { r.AgencyId, r.DecidedOn });
@@ -121,6 +126,30 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             appeal.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
             appeal.HasOne<RequestRecord>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
             appeal.HasIndex(a => new { a.AgencyId, a.FiledOn });
+        });
+
+        builder.Entity<NoticeTemplateRecord>(t =>
+        {
+            t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            t.HasIndex(x => x.Kind).IsUnique();
+            t.Property(x => x.Title).HasMaxLength(100);
+            t.Property(x => x.Body).HasMaxLength(10000);
+            t.Property(x => x.UpdatedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<RequestNotice>(n =>
+        {
+            n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            n.Property(x => x.Title).HasMaxLength(200);
+            n.HasIndex(x => new { x.RequestId, x.EventSequence, x.Kind }).IsUnique();
+        });
+
+        builder.Entity<RequestEmail>(m =>
+        {
+            m.Property(x => x.To).HasMaxLength(200);
+            m.Property(x => x.Subject).HasMaxLength(200);
+            m.Property(x => x.LastError).HasMaxLength(1000);
+            m.HasIndex(x => x.SentAt);
         });
 
         builder.Entity<CalendarVersion>(version =>

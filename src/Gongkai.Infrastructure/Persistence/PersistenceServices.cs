@@ -27,6 +27,8 @@ public static class PersistenceServices
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<Requests.RequestStore>();
+        services.AddScoped<Requests.NoticeWriter>();
+        services.AddScoped<Requests.Mailer>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

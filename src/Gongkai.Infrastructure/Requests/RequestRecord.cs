@@ -47,6 +47,8 @@ public sealed class RequestRecord
 
     public List<RequestEventRecord> Events { get; set; } = [];
     public List<RequestAttachment> Attachments { get; set; } = [];
+    public List<RequestNotice> Notices { get; set; } = [];
+    public List<RequestEmail> Emails { get; set; } = [];
 }
 
 /// <summary>One step of a request's history, as JSON. Append-only: the database refuses updates and deletes.</summary>

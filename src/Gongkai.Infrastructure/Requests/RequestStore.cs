@@ -13,7 +13,7 @@ namespace Gongkai.Infrastructure.Requests;
 /// in one transaction. Two people acting on the same request at once: the second save fails on the version check
 /// and nothing of it is written.
 /// </summary>
-public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock)
+public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, NoticeWriter notices, Mailer mailer, TimeProvider clock)
 {
     // Enums are stored by name: a history written today must read the same after members are added or reordered.
     private static readonly JsonSerializerOptions Json = new()
@@ -113,10 +113,16 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, T
             });
         }
 
+        await notices.WriteAsync(record, request, stored, await calendars.GetCalendarAsync(ct), ct);
         await ProjectAsync(record, request, ct);
         record.Version = request.History.Count;
         record.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        if (record.Emails.Any(m => m.SentAt is null))
+        {
+            // After the commit: a mail server that is down delays the e-mail, never the step.
+            await mailer.SendPendingAsync(record.Id, ct);
+        }
     }
 
     /// <summary>Rewrites the query columns from the history and today's clock.</summary>

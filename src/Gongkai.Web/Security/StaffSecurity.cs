@@ -131,8 +131,8 @@ public sealed class StaffAccess(GongkaiDbContext db)
     public async Task<bool> CanAccessAsync(ClaimsPrincipal user, int agencyId, CancellationToken ct = default) =>
         await ScopeAsync(user, ct) is not { } scope || scope.Contains(agencyId);
 
-    /// <summary>The holiday schedule serves the whole deployment: only an administrator at the top of the tree may change it.</summary>
-    public async Task<bool> CanManageCalendarAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>Deployment-wide settings (the holiday schedule, notice templates): only an administrator at the top of the tree may change them.</summary>
+    public async Task<bool> CanManageDeploymentAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (!user.IsInRole(StaffRoles.Administrator))
         {

@@ -127,7 +127,37 @@ public sealed partial class RequestFlowTests
             final.Events.OrderBy(e => e.Sequence).Select(e => e.Type).ToList());
         Assert.Equal(7, await app.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.Action == AuditActions.RequestStep && e.Target == RequestStore.FormatCode(record.TrackingCode))));
 
+        // Every notice the handling produced, opened with real readers.
+        var notices = await app.WithDbAsync(d => d.RequestNotices.AsNoTracking().Where(n => n.RequestId == record.Id).OrderBy(n => n.EventSequence).ToListAsync());
+        Assert.Equal([NoticeKind.Acknowledgement, NoticeKind.Correction, NoticeKind.Extension, NoticeKind.Reply], notices.Select(n => n.Kind).ToList());
+        var expectations = new Dictionary<NoticeKind, string[]>
+        {
+            [NoticeKind.Acknowledgement] = ["张三：", "本机关已于2024年5月6日收到您提交的政府信息公开申请", "2023 年示例区老旧小区改造项目清单"],
+            [NoticeKind.Correction] = ["请写明所需清单的年度范围", "请于2024年5月17日前提交补正材料", "第三十条"],
+            [NoticeKind.Extension] = ["需要调取多个部门的档案", "答复期限延长10个工作日", "延长后的答复期限为2024年6月27日"],
+            [NoticeKind.Reply] = ["作区分处理", "清单中个人信息已作区分处理", "第三十七条", "六十日内向示例区人民政府申请行政复议", "六个月内向人民法院提起行政诉讼"],
+        };
+        foreach (var notice in notices)
+        {
+            var docx = Documents.DocxText(notice.Docx);
+            Assert.Contains("示例区人民政府办公室", docx);
+            Assert.NotNull(notice.Pdf);
+            var pdf = Documents.PdfText(notice.Pdf);
+            foreach (var phrase in expectations[notice.Kind])
+            {
+                Assert.True(docx.Contains(phrase, StringComparison.Ordinal), $"{notice.Kind} .docx lacks “{phrase}”:\n{docx}");
+                Assert.True(pdf.Contains(phrase, StringComparison.Ordinal), $"{notice.Kind} .pdf lacks “{phrase}”:\n{pdf}");
+            }
+        }
+
+        var emails = await app.WithDbAsync(d => d.RequestEmails.AsNoTracking().Where(m => m.RequestId == record.Id).ToListAsync());
+        Assert.Equal(4, emails.Count);
+        Assert.All(emails, m => Assert.NotNull(m.SentAt));
+        var eml = Directory.GetFiles(Path.Combine(app.Database.DataDirectory, "mail"), "*.eml");
+        Assert.Equal(4, eml.Length);
+
         var detail = await clerk.GetStringAsync($"/admin/requests/{record.Id}");
+        Assert.Contains("政府信息公开申请答复书", detail);
         Assert.Contains("自 2024-05-15 次日起计算 20 个工作日", detail);
         Assert.Contains("延长 10 个工作日", detail);
         Assert.Contains("其中 2024-06-10 为法定节假日，不计算在内。", detail);
@@ -322,6 +352,48 @@ public sealed partial class RequestFlowTests
         Assert.Contains("<strong>1</strong> 件已超期（督办）", dashboard);
         Assert.Contains("会超期的申请", overdue);
         Assert.DoesNotContain("刚收到的申请", overdue);
+    }
+
+    [Fact]
+    public async Task A_reply_delivered_online_can_be_read_and_downloaded_on_the_tracking_page()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var id = await app.NewRequestAsync(office.Id, "在线送达测试");
+        var code = await app.WithDbAsync(d => d.Requests.Where(r => r.Id == id).Select(r => r.TrackingCode).SingleAsync());
+        var handler = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Handler, office.Id));
+        await StepAsync(app, handler, id, "Decide", new() { ["Outcome"] = "UnavailableNotHeld", ["Reason"] = "经检索，本机关未制作该信息" });
+        await StepAsync(app, handler, id, "Deliver", new() { ["Method"] = "Online" });
+        var public_ = app.Browser();
+
+        var page = await (await public_.PostFormAsync("/track", "/track", new() { ["Code"] = code, ["PhoneTail"] = "8000" })).Content.ReadAsStringAsync();
+        var file = await public_.PostFormAsync("/track", "/track?handler=Reply", new() { ["Code"] = code, ["PhoneTail"] = "8000" });
+        var wrong = await public_.PostFormAsync("/track", "/track?handler=Reply", new() { ["Code"] = code, ["PhoneTail"] = "1111" });
+
+        Assert.Contains("经检索，本机关不掌握您申请获取的政府信息", page);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("本机关未制作该信息", Documents.PdfText(await file.Content.ReadAsByteArrayAsync()));
+        Assert.NotEqual("application/pdf", wrong.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_a_template_and_a_bad_placeholder_is_refused()
+    {
+        using var app = new GongkaiApp(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var admin = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, null));
+        var body = "{申请人}：\n本机关已收到您的申请（{查询码}），将于{答复期限}前答复。\n示例自定义模板。";
+
+        var bad = await admin.PostFormAsync("/admin/notices", "/admin/notices", new() { ["Kind"] = "Acknowledgement", ["Title"] = "受理通知", ["Body"] = "{申请者}：已收到。" });
+        var saved = await admin.PostFormAsync("/admin/notices", "/admin/notices", new() { ["Kind"] = "Acknowledgement", ["Title"] = "受理通知", ["Body"] = body });
+        var id = await app.NewRequestAsync(office.Id, "模板测试");
+
+        Assert.Contains("未知的占位符：{申请者}", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var notice = await app.WithDbAsync(d => d.RequestNotices.AsNoTracking().SingleAsync(n => n.RequestId == id));
+        Assert.Equal("受理通知", notice.Title);
+        Assert.Contains("示例自定义模板", Documents.DocxText(notice.Docx));
+        Assert.Contains("测试申请人：", notice.Text);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -54,6 +54,8 @@ public sealed class AuthorizationTests
         ["GET admin/requests/index"] = Access.Staff,
         ["GET admin/requests/new"] = Access.Clerk,
         ["GET admin/requests/ledger"] = Access.Staff,
+        ["GET admin/notices"] = Access.Administrator,
+        ["GET admin/notices/index"] = Access.Administrator,
         ["GET admin/appeals"] = Access.Staff,
         ["GET admin/appeals/index"] = Access.Staff,
         ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,

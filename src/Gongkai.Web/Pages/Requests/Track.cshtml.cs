@@ -19,9 +19,22 @@ public sealed class TrackModel(RequestStore store, GongkaiDbContext db) : PageMo
     public RequestStore.Loaded? Found { get; private set; }
     public StatutoryDeadline? Deadline { get; private set; }
     public string AgencyName { get; private set; } = "";
+    /// <summary>The reply, shown when it was delivered electronically (e-mail or online).</summary>
+    public Gongkai.Infrastructure.Requests.RequestNotice? Reply { get; private set; }
 
     public void OnGet()
     {
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(CancellationToken ct)
+    {
+        var result = await OnPostAsync(ct);
+        if (Reply?.Pdf is { } pdf)
+        {
+            return File(pdf, "application/pdf", $"答复书-{Found!.Record.TrackingCode}.pdf");
+        }
+
+        return Reply is { } reply ? File(reply.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"答复书-{Found!.Record.TrackingCode}.docx") : result;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -43,6 +56,12 @@ public sealed class TrackModel(RequestStore store, GongkaiDbContext db) : PageMo
         Found = loaded;
         Deadline = await store.DeadlineAsync(loaded.Request, ct);
         AgencyName = await db.Agencies.Where(a => a.Id == loaded.Record.AgencyId).Select(a => a.FullName).SingleAsync(ct);
+        if (loaded.Request.Delivery is { Method: DeliveryMethod.Email or DeliveryMethod.Online })
+        {
+            Reply = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == loaded.Record.Id && n.Kind == NoticeKind.Reply)
+                .OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+        }
+
         return Page();
     }
 }

@@ -334,6 +334,45 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.NoticeTemplateRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplates");
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -372,6 +411,56 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestAttachments");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("RequestEmails");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
@@ -414,6 +503,52 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RequestEvents");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "EventSequence", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("RequestNotices");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestRecord", b =>
@@ -745,10 +880,28 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
                 {
                     b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
                         .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestNotice", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
+                        .WithMany("Notices")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -818,7 +971,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Navigation("Attachments");
 
+                    b.Navigation("Emails");
+
                     b.Navigation("Events");
+
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

@@ -321,6 +321,43 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.NoticeTemplateRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplates");
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -357,6 +394,54 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestAttachments");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("RequestEmails");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
@@ -397,6 +482,50 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RequestEvents");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "EventSequence", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("RequestNotices");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestRecord", b =>
@@ -720,10 +849,28 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
                 {
                     b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
                         .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestNotice", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
+                        .WithMany("Notices")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -793,7 +940,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Navigation("Attachments");
 
+                    b.Navigation("Emails");
+
                     b.Navigation("Events");
+
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

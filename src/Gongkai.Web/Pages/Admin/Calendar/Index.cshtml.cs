@@ -27,7 +27,7 @@ public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAc
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await access.CanManageCalendarAsync(User))
+        if (!await access.CanManageDeploymentAsync(User))
         {
             return Forbid();
         }
@@ -78,6 +78,6 @@ public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAc
     {
         Schedule = (await store.GetCalendarAsync()).Schedule;
         Versions = await db.CalendarVersions.AsNoTracking().OrderByDescending(v => v.Id).ToListAsync();
-        CanImport = await access.CanManageCalendarAsync(User);
+        CanImport = await access.CanManageDeploymentAsync(User);
     }
 }

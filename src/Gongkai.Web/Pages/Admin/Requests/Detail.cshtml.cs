@@ -51,6 +51,10 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     public bool ShowPersonalData { get; private set; }
     public int RequestsThisMonth { get; private set; }
     public List<(long Id, string Name)> AttachmentNames { get; private set; } = [];
+    public List<NoticeRow> Notices { get; private set; } = [];
+    public List<RequestEmail> Emails { get; private set; } = [];
+
+    public sealed record NoticeRow(long Id, NoticeKind Kind, string Title, int EventSequence, bool HasPdf, DateTimeOffset CreatedAt);
 
     public RequestRecord Record => Loaded.Record;
     public InformationRequest Case => Loaded.Request;
@@ -196,6 +200,9 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.FullName).SingleAsync(ct);
         ShowPersonalData = Can(Act.ReadPersonalData);
         RequestsThisMonth = await EarlierRequestsThisMonthAsync(ct);
+        Notices = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == Id).OrderBy(n => n.Id)
+            .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
+        Emails = await db.RequestEmails.AsNoTracking().Where(m => m.RequestId == Id).OrderBy(m => m.Id).ToListAsync(ct);
         AttachmentNames = (await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName }).ToListAsync(ct)).Select(a => (a.Id, a.FileName)).ToList();
         return null;
@@ -213,6 +220,25 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         var id = Record.Id;
         return await db.Requests.CountAsync(r => r.IdType == Record.IdType && r.IdNumber == Record.IdNumber && r.Id != id
             && r.ReceivedOn >= first && (r.ReceivedOn < received || (r.ReceivedOn == received && r.Id < id)), ct);
+    }
+
+    public async Task<IActionResult> OnGetNoticeAsync(long noticeId, string? format, CancellationToken ct)
+    {
+        if (await ShowAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var notice = await db.RequestNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId && n.RequestId == Id, ct);
+        if (notice is null || (format == "pdf" && notice.Pdf is null))
+        {
+            return NotFound();
+        }
+
+        var name = $"{notice.Title}-{Record.TrackingCode}";
+        return format == "pdf"
+            ? File(notice.Pdf!, "application/pdf", name + ".pdf")
+            : File(notice.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
     }
 
     public async Task<IActionResult> OnGetAttachmentAsync(long attachmentId, CancellationToken ct)

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Documents;
+using Gongkai.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Infrastructure.Requests;
+
+/// <summary>
+/// Writes the notice each step calls for — from the administrator's template or the built-in one — as text, .docx
+/// and .pdf, and queues an e-mail to the applicant when there is an address. Runs inside the step's transaction:
+/// a step is never saved without its notice.
+/// </summary>
+public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, TimeProvider clock)
+{
+    public async Task<NoticeTemplate> TemplateAsync(NoticeKind kind, CancellationToken ct = default)
+    {
+        var custom = await db.NoticeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind, ct);
+        return custom is null ? NoticeTemplate.Default(kind) : new NoticeTemplate(kind, custom.Title, custom.Body);
+    }
+
+    public async Task WriteAsync(RequestRecord record, InformationRequest request, int fromIndex, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        Agency? agency = null;
+        string? parentName = null;
+        for (var i = fromIndex; i < request.History.Count; i++)
+        {
+            var e = request.History[i];
+            if (NoticeKinds.For(e) is not { } kind || (kind == NoticeKind.Reply && request.Status == RequestStatus.Cancelled))
+            {
+                continue;
+            }
+
+            agency ??= await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
+            parentName ??= agency.ParentId is { } p ? await db.Agencies.Where(a => a.Id == p).Select(a => a.FullName).SingleAsync(ct) : "";
+            var template = await TemplateAsync(kind, ct);
+            var values = Values(record, request, e, agency, parentName, calendar);
+            var (title, body) = template.Render(values);
+            var letter = new Letter(title, body, agency.FullName, Chinese(e.On), null);
+            var notice = new RequestNotice
+            {
+                Kind = kind,
+                EventSequence = i + 1,
+                Title = title,
+                Text = body,
+                Docx = NoticeDocuments.Docx(letter),
+                Pdf = NoticeDocuments.Pdf(letter, settings.FontFile),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            record.Notices.Add(notice);
+            if (kind != NoticeKind.ThirdPartyConsultation && !string.IsNullOrWhiteSpace(record.Email))
+            {
+                record.Emails.Add(new RequestEmail
+                {
+                    To = record.Email,
+                    Subject = $"{title}（查询码 {RequestStore.FormatCode(record.TrackingCode)}）",
+                    Body = $"{body}\n\n{agency.FullName}\n{Chinese(e.On)}\n\n本邮件由政府信息公开平台发送，请勿直接回复。",
+                    EventSequence = i + 1,
+                    CreatedAt = clock.GetUtcNow(),
+                });
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> Values(RequestRecord record, InformationRequest request, RequestEvent e, Agency agency, string parentName, WorkingDayCalendar calendar)
+    {
+        var deadline = StatutoryClock.Compute(request, calendar, e.On);
+        var values = new Dictionary<string, string?>
+        {
+            ["机关"] = agency.FullName,
+            ["工作机构"] = agency.Contact.OfficeName ?? agency.FullName,
+            ["地址"] = agency.Contact.Address,
+            ["联系电话"] = agency.Contact.Phone,
+            ["申请人"] = record.ApplicantName,
+            ["查询码"] = RequestStore.FormatCode(record.TrackingCode),
+            ["提交日期"] = Chinese(request.SubmittedOn),
+            ["收到日期"] = request.ReceivedOn is { } r ? Chinese(r) : "",
+            ["信息名称"] = record.InformationTitle,
+            ["答复期限"] = deadline.Due is { } due ? Chinese(due) : "（待确定）",
+            ["复议机关"] = parentName.Length > 0 ? parentName : "上一级行政机关",
+            ["日期"] = Chinese(e.On),
+        };
+        values["救济途径"] = NoticeTemplate.Remedies(values["复议机关"]!);
+        switch (e)
+        {
+            case CorrectionRequested c:
+                values["补正事项"] = c.Items;
+                values["补正期限"] = Chinese(c.CorrectBy);
+                break;
+            case Extended x:
+                values["延长天数"] = x.WorkingDays.ToString(CultureInfo.InvariantCulture);
+                values["延期理由"] = x.Reason;
+                break;
+            case ConsultationStarted c:
+                values["第三方"] = c.Party;
+                values["意见期限"] = Chinese(request.Consultations.Single(k => k.Number == c.Number).PeriodEnds(calendar));
+                break;
+            case FeeNoticeSent f:
+                values["收费金额"] = f.Amount.ToString("0.##", CultureInfo.InvariantCulture) + " 元";
+                values["收费说明"] = f.Explanation;
+                values["缴费期限"] = Chinese(calendar.AddWorkingDays(f.On, InformationRequest.FeePaymentWorkingDays));
+                break;
+            default:
+                break;
+        }
+
+        if (request.Decision is { } d && e is Decided or CorrectionLapsed or FeeLapsed or Withdrawn)
+        {
+            values["办理结果"] = d.Outcome.DisplayName();
+            values["答复内容"] = NoticeTemplate.ReplyContent(d.Outcome, d.Reason);
+            values["理由"] = d.Reason;
+            values["依据"] = d.LegalBasis;
+        }
+
+        return values;
+    }
+
+    public static string Chinese(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+}
