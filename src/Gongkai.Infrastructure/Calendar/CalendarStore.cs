@@ -25,6 +25,11 @@ public sealed class CalendarStore(GongkaiDbContext db, CalendarCache cache, Time
     /// <summary>The calendar in force. Every node checks the newest version id, so an import on one node is seen by all.</summary>
     public async Task<WorkingDayCalendar> GetCalendarAsync(CancellationToken ct = default)
     {
+        if (cache.Fresh() is { } recent)
+        {
+            return recent;
+        }
+
         var latestId = await db.CalendarVersions.MaxAsync(v => (int?)v.Id, ct)
             ?? throw new InvalidOperationException("No holiday schedule has been loaded; the database was not initialized.");
         if (cache.TryGet(latestId) is { } cached)
@@ -66,6 +71,7 @@ public sealed class CalendarStore(GongkaiDbContext db, CalendarCache cache, Time
         }
 
         var version = await AddVersionAsync(merged, json, importedBy, note, string.Join("、", years.Select(y => y.Year)), ct, mergedJson);
+        cache.Invalidate();
         var changed = before is null ? [] : ChangedDays(before, merged);
         return new CalendarImportResult(version, years.Select(y => y.Year).ToList(), changed);
     }
@@ -104,16 +110,37 @@ public sealed class CalendarStore(GongkaiDbContext db, CalendarCache cache, Time
 
 public sealed record CalendarImportResult(CalendarVersion Version, IReadOnlyList<int> YearsImported, IReadOnlyList<DateOnly> ChangedDays);
 
-/// <summary>Parsed calendars by version id, so a request does not re-parse the schedule.</summary>
+/// <summary>
+/// The parsed calendar of the newest version. Within a node an import is seen at once; another node's import is
+/// seen within <see cref="CheckEvery"/>, since the newest version id is looked up at most that often.
+/// </summary>
 public sealed class CalendarCache
 {
-    private volatile Tuple<int, WorkingDayCalendar>? _entry;
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
 
-    public WorkingDayCalendar? TryGet(int versionId) => _entry is { } e && e.Item1 == versionId ? e.Item2 : null;
+    private volatile Entry? _entry;
+
+    private sealed record Entry(int VersionId, WorkingDayCalendar Calendar, long CheckedAt);
+
+    public WorkingDayCalendar? Fresh() =>
+        _entry is { } e && Environment.TickCount64 - e.CheckedAt < (long)CheckEvery.TotalMilliseconds ? e.Calendar : null;
+
+    public WorkingDayCalendar? TryGet(int versionId)
+    {
+        if (_entry is { } e && e.VersionId == versionId)
+        {
+            _entry = e with { CheckedAt = Environment.TickCount64 };
+            return e.Calendar;
+        }
+
+        return null;
+    }
 
     public WorkingDayCalendar Set(int versionId, WorkingDayCalendar calendar)
     {
-        _entry = Tuple.Create(versionId, calendar);
+        _entry = new Entry(versionId, calendar, Environment.TickCount64);
         return calendar;
     }
+
+    public void Invalidate() => _entry = null;
 }

@@ -656,11 +656,13 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "DecidedOn");
-
-                    b.HasIndex("AgencyId", "ReceivedOn");
-
                     b.HasIndex("AgencyId", "Status", "DueOn");
+
+                    b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId")
+                        .HasDatabaseName("IX_Requests_Ledger_Decided");
+
+                    b.HasIndex("ReceivedOn", "DecidedOn", "ApplicantType", "Outcome", "AgencyId")
+                        .HasDatabaseName("IX_Requests_Ledger_Received");
 
                     b.ToTable("Requests");
                 });
