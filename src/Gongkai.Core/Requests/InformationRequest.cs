@@ -81,6 +81,35 @@ public sealed class InformationRequest
         return request;
     }
 
+    /// <summary>
+    /// A request from a historic ledger (台账), recorded as it ended: received, and — when the ledger has a result —
+    /// decided and archived on the answer date. The steps are the ledger's facts, not a workflow, so they are
+    /// recorded without the checks a live request goes through.
+    /// </summary>
+    public static InformationRequest Historic(HistoricCase c, Actor by)
+    {
+        const string note = "历史台账导入";
+        var request = new InformationRequest();
+        request.Apply(new Submitted { On = c.ReceivedOn, By = by, Note = note, Channel = c.Channel, ApplicantType = c.ApplicantType, ReceivedOn = c.ReceivedOn, Imported = true });
+        if (c.Outcome is { } outcome && c.DecidedOn is { } decided)
+        {
+            request.Apply(new Decided
+            {
+                On = decided,
+                By = by,
+                Note = note,
+                Outcome = outcome,
+                Reason = c.Reason ?? "（历史台账未记录理由）",
+                LegalBasis = outcome.DefaultLegalBasis() ?? "（历史台账未记录依据）",
+            });
+            request.Apply(new Archived { On = decided, By = by, Note = note });
+        }
+
+        return request;
+    }
+
+    public bool IsImported => _history.Count > 0 && _history[0] is Submitted { Imported: true };
+
     public static InformationRequest Replay(IEnumerable<RequestEvent> history)
     {
         var request = new InformationRequest();

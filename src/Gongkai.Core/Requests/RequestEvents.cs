@@ -44,6 +44,8 @@ public sealed record Submitted : RequestEvent
     public required Channel Channel { get; init; }
     public required ApplicantType ApplicantType { get; init; }
     public DateOnly? ReceivedOn { get; init; }
+    /// <summary>Brought in from a historic ledger: its steps were taken outside Gongkai and no notices are written.</summary>
+    public bool Imported { get; init; }
 }
 
 public sealed record ReceiptConfirmed : RequestEvent;

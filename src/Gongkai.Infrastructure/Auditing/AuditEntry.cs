@@ -39,6 +39,7 @@ public static class AuditActions
     public const string AttachmentRead = "request.attachment";
     public const string AppealRecorded = "appeal.save";
     public const string NoticeTemplateSaved = "notice-template.save";
+    public const string LedgerImported = "ledger.import";
 
     public static string DisplayName(string action) => action switch
     {
@@ -64,12 +65,13 @@ public static class AuditActions
         AttachmentRead => "查看申请附件",
         AppealRecorded => "登记复议诉讼案件",
         NoticeTemplateSaved => "修改文书模板",
+        LedgerImported => "导入历史台账",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported,
     ];
 }

@@ -29,6 +29,7 @@ public static class PersistenceServices
         services.AddScoped<Requests.RequestStore>();
         services.AddScoped<Requests.NoticeWriter>();
         services.AddScoped<Requests.Mailer>();
+        services.AddScoped<Requests.LedgerImport>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -79,6 +79,7 @@ public static class LedgerQuery
             "carried-in" => inLedger.Where(r => r.ReceivedOn < start),
             "carried-out" => inLedger.Where(r => r.DecidedOn == null || r.DecidedOn > end),
             "decided" => inLedger.Where(r => r.DecidedOn != null && r.DecidedOn <= end),
+            "all" => inLedger,
             _ when Enum.TryParse<Outcome>(cell, out var outcome) => inLedger.Where(r => r.DecidedOn != null && r.DecidedOn <= end && r.Outcome == outcome),
             _ => inLedger.Where(_ => false),
         };

@@ -23,6 +23,11 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
 
     public async Task WriteAsync(RequestRecord record, InformationRequest request, int fromIndex, WorkingDayCalendar calendar, CancellationToken ct)
     {
+        if (request.IsImported)
+        {
+            return;
+        }
+
         Agency? agency = null;
         string? parentName = null;
         for (var i = fromIndex; i < request.History.Count; i++)

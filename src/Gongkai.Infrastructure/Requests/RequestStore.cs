@@ -71,6 +71,29 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         return new Loaded(record, request);
     }
 
+    /// <summary>A request from a historic ledger, as it ended (see <see cref="InformationRequest.Historic"/>).</summary>
+    public async Task<Loaded> CreateHistoricAsync(int agencyId, HistoricCase c, Actor by, CancellationToken ct = default)
+    {
+        var request = InformationRequest.Historic(c, by);
+        var record = new RequestRecord
+        {
+            AgencyId = agencyId,
+            TrackingCode = NewTrackingCode(),
+            ApplicantName = c.ApplicantName,
+            IdType = IdentityDocumentType.Other,
+            IdNumber = c.IdNumber ?? "（台账未记录）",
+            Phone = c.Phone ?? "（台账未记录）",
+            InformationTitle = c.InformationTitle,
+            ProvisionForm = ProvisionForm.Paper,
+            ObtainMethod = ObtainMethod.PickUp,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Requests.Add(record);
+        await AppendAsync(record, request, ct);
+        db.ChangeTracker.Clear();
+        return new Loaded(record, request);
+    }
+
     public async Task<Loaded?> LoadAsync(long id, CancellationToken ct = default)
     {
         var record = await db.Requests.Include(r => r.Events.OrderBy(e => e.Sequence)).FirstOrDefaultAsync(r => r.Id == id, ct);

@@ -25,6 +25,8 @@ public sealed class AuthorizationTests
         Clerk,
         /// <summary>Handlers and approvers (recording appeals).</summary>
         Caseworker,
+        /// <summary>Clerks, handlers and approvers (those who see personal data).</summary>
+        Caseworkers,
         /// <summary>Forwarding systems with an API key; no staff cookie opens it.</summary>
         ApiClient,
     }
@@ -54,6 +56,7 @@ public sealed class AuthorizationTests
         ["GET admin/requests/index"] = Access.Staff,
         ["GET admin/requests/new"] = Access.Clerk,
         ["GET admin/requests/ledger"] = Access.Staff,
+        ["GET admin/requests/import"] = Access.Caseworkers,
         ["GET admin/notices"] = Access.Administrator,
         ["GET admin/notices/index"] = Access.Administrator,
         ["GET admin/appeals"] = Access.Staff,
@@ -147,7 +150,8 @@ public sealed class AuthorizationTests
                 var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
                     : response.IsRedirectTo("/admin/access-denied");
                 var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk)
-                    || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver);
+                    || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver)
+                    || (access == Access.Caseworkers && role is StaffRoles.Clerk or StaffRoles.Handler or StaffRoles.Approver);
                 if (!allowed && !refused)
                 {
                     failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");

@@ -20,6 +20,62 @@ public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, Request
     public bool MayChooseAll { get; private set; }
     public string Scope { get; private set; } = "";
 
+    /// <summary>The ledger and the cases behind it as .xlsx; ID numbers and phones masked unless the user handles requests.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (await OnGetAsync(ct) is not PageResult)
+        {
+            return Forbid();
+        }
+
+        var types = Enum.GetValues<ApplicantType>();
+        var summary = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { $"{Ledger.Year} 年依申请公开台账 · {Scope}" },
+            new object?[] { "项目" }.Concat(types.Select(t => (object?)t.DisplayName())).Append("总计").ToList(),
+            Row("一、本年新收", t => Ledger.NewThisYear(t), Ledger.NewThisYear()),
+            Row("二、上年结转", t => Ledger.CarriedIn(t), Ledger.CarriedIn()),
+        };
+        foreach (var o in Enum.GetValues<Outcome>())
+        {
+            summary.Add(Row("三、" + o.DisplayName(), t => Ledger.Decided(t, o), Ledger.Decided(o)));
+        }
+
+        summary.Add(Row("（七）总计", t => Ledger.Decided(t), Ledger.Decided()));
+        summary.Add(Row("四、结转下年度继续办理", t => Ledger.CarriedOut(t), Ledger.CarriedOut()));
+
+        IReadOnlyList<object?> Row(string label, Func<ApplicantType, int> cell, int total) =>
+            new object?[] { label }.Concat(types.Select(t => (object?)cell(t))).Append(total).ToList();
+
+        var full = RequestPermissions.May(User, RequestPermissions.Action.ReadPersonalData);
+        IReadOnlySet<int>? subtree = AgencyId is { } a ? (await access.TreeAsync(ct)).Subtree(a) : null;
+        var ids = subtree?.ToList();
+        var cases = await LedgerQuery.Cell(db.Requests.AsNoTracking().Where(r => ids == null || ids.Contains(r.AgencyId)), Ledger.Year, "all", null)
+            .OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct);
+        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        var detail = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "查询码", "机关", "申请人类型", "申请人", "证件号码", "联系电话", "渠道", "收到申请日期", "所需信息", "状态", "答复期限", "答复日期", "办理结果", "台账位置" },
+        };
+        foreach (var r in cases)
+        {
+            var place = YearLedger.PlaceOf(Ledger.Year, r.ReceivedOn, r.DecidedOn) == LedgerPlace.NewThisYear ? "本年新收" : "上年结转";
+            var end = r.DecidedOn is { } d && d <= Ledger.End ? "本年办结" : "结转下年度";
+            detail.Add([
+                RequestStore.FormatCode(r.TrackingCode), names.GetValueOrDefault(r.AgencyId), r.ApplicantType.DisplayName(), r.ApplicantName,
+                full ? r.IdNumber : IdentityDocument.Mask(r.IdType, r.IdNumber), full ? r.Phone : PersonalData.MaskPhone(r.Phone),
+                r.Channel.DisplayName(), Gongkai.Web.Requests.RequestText.Iso(r.ReceivedOn), r.InformationTitle, r.Status.DisplayName(),
+                Gongkai.Web.Requests.RequestText.Iso(r.DueOn), Gongkai.Web.Requests.RequestText.Iso(r.DecidedOn),
+                r.Outcome is { } o && r.DecidedOn <= Ledger.End ? o.DisplayName() : "", place + " · " + end,
+            ]);
+        }
+
+        var bytes = Gongkai.Infrastructure.Documents.Spreadsheet.Write(
+            new Gongkai.Infrastructure.Documents.Spreadsheet.Sheet("台账汇总", summary),
+            new Gongkai.Infrastructure.Documents.Spreadsheet.Sheet("申请明细", detail));
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"依申请公开台账-{Ledger.Year}.xlsx");
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var year = Year is >= 2008 and <= 2100 ? Year.Value : store.Today().Year;
