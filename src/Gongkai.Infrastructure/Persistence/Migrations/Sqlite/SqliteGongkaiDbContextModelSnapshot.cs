@@ -658,11 +658,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
+                    b.HasIndex("ApplicantType", "Outcome", "AgencyId", "ReceivedOn", "DecidedOn")
+                        .HasDatabaseName("IX_Requests_Ledger_Grouped");
+
                     b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId")
                         .HasDatabaseName("IX_Requests_Ledger_Decided");
-
-                    b.HasIndex("ReceivedOn", "DecidedOn", "ApplicantType", "Outcome", "AgencyId")
-                        .HasDatabaseName("IX_Requests_Ledger_Received");
 
                     b.ToTable("Requests");
                 });

@@ -24,9 +24,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_Ledger_Received",
+                name: "IX_Requests_Ledger_Grouped",
                 table: "Requests",
-                columns: new[] { "ReceivedOn", "DecidedOn", "ApplicantType", "Outcome", "AgencyId" });
+                columns: new[] { "ApplicantType", "Outcome", "AgencyId", "ReceivedOn", "DecidedOn" });
         }
 
         /// <inheritdoc />
@@ -37,7 +37,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Requests");
 
             migrationBuilder.DropIndex(
-                name: "IX_Requests_Ledger_Received",
+                name: "IX_Requests_Ledger_Grouped",
                 table: "Requests");
 
             migrationBuilder.CreateIndex(
