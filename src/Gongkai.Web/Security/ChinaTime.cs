@@ -5,7 +5,7 @@ public static class ChinaTime
 {
     public static readonly TimeZoneInfo Zone = FindZone();
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Gongkai.Infrastructure.Requests.ChinaDate.Today(clock);
 
     public static string Format(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);

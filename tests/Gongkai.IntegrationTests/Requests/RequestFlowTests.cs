@@ -289,6 +289,7 @@ public sealed partial class RequestFlowTests
         var supervisorView = await supervisor.GetStringAsync($"/admin/requests/{record.Id}");
         var clerkView = await clerk.GetStringAsync($"/admin/requests/{record.Id}");
         var list = await clerk.GetStringAsync($"/admin/requests?q={title}");
+        var byOutcome = await clerk.GetStringAsync($"/admin/requests?q={title}&outcome=Disclosed");
         var supervisorFile = await supervisor.GetAsync($"/admin/requests/{record.Id}?handler=Attachment&attachmentId={attachment}");
         var clerkFile = await clerk.GetAsync($"/admin/requests/{record.Id}?handler=Attachment&attachmentId={attachment}");
         var outsider = await otherAgencyClerk.GetAsync($"/admin/requests/{record.Id}");
@@ -297,6 +298,7 @@ public sealed partial class RequestFlowTests
         Assert.DoesNotContain("11010519491231002X", supervisorView);
         Assert.Contains("11010519491231002X", clerkView);
         Assert.Contains("138****8000", list);
+        Assert.DoesNotContain(title, byOutcome.Replace($"value=\"{title}\"", "", StringComparison.Ordinal));
         Assert.DoesNotContain("138-0013-8000", list);
         Assert.True(supervisorFile.IsRedirectTo("/admin/access-denied"));
         Assert.Equal(HttpStatusCode.OK, clerkFile.StatusCode);

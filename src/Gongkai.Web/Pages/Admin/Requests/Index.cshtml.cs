@@ -19,6 +19,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     [BindProperty(SupportsGet = true, Name = "type")] public ApplicantType? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "outcome")] public Outcome? Outcome { get; set; }
     /// <summary>A ledger cell (new, carried-in, decided, carried-out or an outcome) of <see cref="Year"/>, from the ledger page.</summary>
     [BindProperty(SupportsGet = true, Name = "cell")] public string? Cell { get; set; }
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
@@ -66,11 +67,17 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
             query = query.Where(r => r.ApplicantType == type);
         }
 
+        if (Outcome is { } outcome)
+        {
+            query = query.Where(r => r.Outcome == outcome);
+        }
+
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var text = Query.Trim();
             var code = RequestStore.NormalizeCode(text);
-            query = query.Where(r => r.TrackingCode == code || r.InformationTitle.Contains(text) || r.ApplicantName.Contains(text));
+            query = query.Where(r => r.TrackingCode == code || r.InformationTitle.Contains(text) || r.ApplicantName.Contains(text)
+                || (r.Description != null && r.Description.Contains(text)) || (r.DocumentNumber != null && r.DocumentNumber.Contains(text)));
         }
 
         var open = new[] { RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
