@@ -128,6 +128,13 @@ public sealed class StaffAccess(GongkaiDbContext db)
         return StaffClaims.AgencyOf(user) is { } agency ? (await TreeAsync(ct)).Subtree(agency) : new HashSet<int>();
     }
 
+    /// <summary>The active agencies the user may act on, for the agency choices of forms.</summary>
+    public async Task<List<Agency>> ActiveAgenciesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var ids = (await ScopeAsync(user, ct))?.ToList();
+        return await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).OrderBy(a => a.Id).ToListAsync(ct);
+    }
+
     public async Task<bool> CanAccessAsync(ClaimsPrincipal user, int agencyId, CancellationToken ct = default) =>
         await ScopeAsync(user, ct) is not { } scope || scope.Contains(agencyId);
 

@@ -141,7 +141,6 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, RequestSt
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var ids = (await access.ScopeAsync(User, ct))?.ToList();
-        Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).OrderBy(a => a.Id).ToListAsync(ct);
+        Agencies = await access.ActiveAgenciesAsync(User, ct);
     }
 }

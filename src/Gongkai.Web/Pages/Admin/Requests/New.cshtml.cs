@@ -81,7 +81,6 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestSto
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var ids = (await access.ScopeAsync(User, ct))?.ToList();
-        Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).OrderBy(a => a.Id).ToListAsync(ct);
+        Agencies = await access.ActiveAgenciesAsync(User, ct);
     }
 }

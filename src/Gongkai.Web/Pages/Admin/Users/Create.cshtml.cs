@@ -87,7 +87,6 @@ public sealed class CreateModel(GongkaiDbContext db, UserManager<StaffUser> user
 
     private async Task LoadChoicesAsync()
     {
-        var ids = (await access.ScopeAsync(User))?.ToList();
-        AgencyChoices.AddRange(await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).OrderBy(a => a.Id).ToListAsync());
+        AgencyChoices.AddRange(await access.ActiveAgenciesAsync(User));
     }
 }

@@ -142,7 +142,6 @@ public sealed class EditModel(GongkaiDbContext db, UserManager<StaffUser> users,
 
     private async Task LoadChoicesAsync()
     {
-        var ids = (await access.ScopeAsync(User))?.ToList();
-        AgencyChoices.AddRange(await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).OrderBy(a => a.Id).ToListAsync());
+        AgencyChoices.AddRange(await access.ActiveAgenciesAsync(User));
     }
 }
