@@ -35,6 +35,7 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             var e = request.History[i];
             if (NoticeKinds.For(e) is not { } kind || (kind == NoticeKind.Reply && request.Status == RequestStatus.Cancelled))
             {
+                QueueStatusEmail(record, request, e, calendar);
                 continue;
             }
 
@@ -68,6 +69,46 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             }
         }
     }
+
+    /// <summary>Status changes without a notice of their own still reach an applicant who gave an e-mail address.</summary>
+    private void QueueStatusEmail(RequestRecord record, InformationRequest request, RequestEvent e, WorkingDayCalendar calendar)
+    {
+        if (string.IsNullOrWhiteSpace(record.Email))
+        {
+            return;
+        }
+
+        var code = RequestStore.FormatCode(record.TrackingCode);
+        var due = StatutoryClock.Compute(request, calendar, e.On).Due;
+        var text = e switch
+        {
+            CorrectionReceived => $"本机关已于{Chinese(e.On)}收到您补正后的申请，答复期限自次日起重新计算，为{(due is { } d ? Chinese(d) : "（待确定）")}。",
+            FeePaid => $"本机关已于{Chinese(e.On)}收到您缴纳的信息处理费，将继续办理您的申请，答复期限为{(due is { } d2 ? Chinese(d2) : "（待确定）")}。",
+            Delivered d3 => $"本机关已于{Chinese(e.On)}以{DeliveryText(d3.Method)}方式向您送达答复{(d3.TrackingNumber is { } t ? "，邮件号码 " + t : "")}。",
+            _ => null,
+        };
+        if (text is null)
+        {
+            return;
+        }
+
+        record.Emails.Add(new RequestEmail
+        {
+            To = record.Email,
+            Subject = $"您的政府信息公开申请办理进度（查询码 {code}）",
+            Body = $"{record.ApplicantName}：\n{text}\n您可以凭查询码 {code} 和联系电话后四位查询办理进度。\n\n本邮件由政府信息公开平台发送，请勿直接回复。",
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    private static string DeliveryText(DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.PickUp => "当面领取",
+        DeliveryMethod.Mail => "邮寄",
+        DeliveryMethod.Email => "电子邮件",
+        DeliveryMethod.Online => "在线送达",
+        DeliveryMethod.Fax => "传真",
+    };
 
     private static Dictionary<string, string?> Values(RequestRecord record, InformationRequest request, RequestEvent e, Agency agency, string parentName, WorkingDayCalendar calendar)
     {

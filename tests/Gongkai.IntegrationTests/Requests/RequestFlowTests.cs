@@ -150,11 +150,14 @@ public sealed partial class RequestFlowTests
             }
         }
 
-        var emails = await app.WithDbAsync(d => d.RequestEmails.AsNoTracking().Where(m => m.RequestId == record.Id).ToListAsync());
-        Assert.Equal(4, emails.Count);
+        // Four notices, plus the status e-mails for the corrected request and the delivery.
+        var emails = await app.WithDbAsync(d => d.RequestEmails.AsNoTracking().Where(m => m.RequestId == record.Id).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(6, emails.Count);
         Assert.All(emails, m => Assert.NotNull(m.SentAt));
+        Assert.Contains(emails, m => m.Body.Contains("收到您补正后的申请", StringComparison.Ordinal));
+        Assert.Contains(emails, m => m.Body.Contains("以邮寄方式向您送达答复，邮件号码 EMS1234567890", StringComparison.Ordinal));
         var eml = Directory.GetFiles(Path.Combine(app.Database.DataDirectory, "mail"), "*.eml");
-        Assert.Equal(4, eml.Length);
+        Assert.Equal(6, eml.Length);
 
         var detail = await clerk.GetStringAsync($"/admin/requests/{record.Id}");
         Assert.Contains("政府信息公开申请答复书", detail);
