@@ -1,0 +1,62 @@
+using System.Globalization;
+using Gongkai.Core.Appeals;
+using Gongkai.Core.Requests;
+
+namespace Gongkai.Core.AnnualReports;
+
+/// <summary>
+/// The first draft of the narrative: sentences whose numbers come from the tables, so the text cannot disagree with
+/// them (report-checks.md N1–N3, X2). Staff edit from here; the numbers stay tied to the records.
+/// </summary>
+public static class ReportDraft
+{
+    public static string RequestsParagraph(RequestTable table)
+    {
+        int Total(string row) => table[row, 6];
+        int Category(string prefix) => table.Rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => table[r.Code, 6]);
+        var text = Invariant($"本年度共收到政府信息公开申请{Total("1")}件，上年结转{Total("2")}件；办理答复{Total("3.7")}件，其中予以公开{Total("3.1")}件，部分公开{Total("3.2")}件，不予公开{Category("3.3.")}件，无法提供{Category("3.4.")}件，不予处理{Category("3.5.")}件，其他处理{Category("3.6")}件；结转下年度继续办理{Total("4")}件。");
+        return text;
+    }
+
+    public static string AppealsParagraph(AppealsTable table)
+    {
+        var reconsideration = table[AppealKind.Reconsideration, 4];
+        var litigation = table[AppealKind.LitigationDirect, 4] + table[AppealKind.LitigationAfterReconsideration, 4];
+        if (reconsideration + litigation == 0)
+        {
+            return "本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。";
+        }
+
+        string Results(AppealKind kind) => string.Join("，", ReportFormats.AppealColumns.Take(4)
+            .Select((c, i) => (c.Label, Count: table[kind, i])).Where(x => x.Count > 0).Select(x => Invariant($"{x.Label}{x.Count}件")));
+        var parts = new List<string>();
+        if (reconsideration > 0)
+        {
+            parts.Add(Invariant($"因政府信息公开申请行政复议{reconsideration}件（{Results(AppealKind.Reconsideration)}）"));
+        }
+
+        if (litigation > 0)
+        {
+            var details = string.Join("；", new[] { AppealKind.LitigationDirect, AppealKind.LitigationAfterReconsideration }
+                .Where(k => table[k, 4] > 0).Select(k => Results(k)));
+            parts.Add(Invariant($"提起行政诉讼{litigation}件（{details}）"));
+        }
+
+        return "本年度" + string.Join("，", parts) + "。";
+    }
+
+    /// <summary>Section 六 from 2021 on states the processing fees collected, even when none (X2).</summary>
+    public static string FeesParagraph(ReportFormat format, decimal feesCollected, int feeNotices)
+    {
+        if (format == ReportFormat.V2019)
+        {
+            return "无其他需要报告的事项。";
+        }
+
+        return feesCollected > 0
+            ? Invariant($"本年度依据《政府信息公开信息处理费管理办法》发出收费通知{feeNotices}件，收取信息处理费{feesCollected:0.##}元。")
+            : "本年度未收取政府信息公开信息处理费。";
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
