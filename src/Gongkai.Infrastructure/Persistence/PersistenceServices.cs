@@ -30,6 +30,7 @@ public static class PersistenceServices
         services.AddScoped<Requests.NoticeWriter>();
         services.AddScoped<Requests.Mailer>();
         services.AddScoped<Requests.LedgerImport>();
+        services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -59,6 +59,8 @@ public sealed class AuthorizationTests
         ["GET admin/requests/import"] = Access.Caseworkers,
         ["GET admin/notices"] = Access.Administrator,
         ["GET admin/notices/index"] = Access.Administrator,
+        ["GET admin/reports"] = Access.Staff,
+        ["GET admin/reports/index"] = Access.Staff,
         ["GET admin/appeals"] = Access.Staff,
         ["GET admin/appeals/index"] = Access.Staff,
         ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,

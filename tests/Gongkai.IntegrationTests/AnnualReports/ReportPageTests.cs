@@ -1,0 +1,74 @@
+using Gongkai.Core.Appeals;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Requests;
+using Gongkai.IntegrationTests.TestSupport;
+
+namespace Gongkai.IntegrationTests.AnnualReports;
+
+public sealed class ReportPageTests
+{
+    private static RequestRecord Record(int agencyId, ApplicantType type, string received, string? decided, Outcome? outcome) => new()
+    {
+        AgencyId = agencyId,
+        TrackingCode = "RPT" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+        ApplicantName = "报告测试",
+        IdNumber = "11010519491231002X",
+        Phone = "13800138000",
+        InformationTitle = "报告测试",
+        ApplicantType = type,
+        Channel = Channel.InPerson,
+        Status = decided is null ? RequestStatus.Processing : RequestStatus.Archived,
+        SubmittedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
+        ReceivedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
+        DecidedOn = decided is null ? null : DateOnly.Parse(decided, System.Globalization.CultureInfo.InvariantCulture),
+        Outcome = outcome,
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_subtree_report_is_generated_from_the_records_with_every_rule_holding(Db db)
+    {
+        var app = GongkaiApp.For(db);
+        var top = await app.NewAgencyAsync(null, "报告测试区政府" + Guid.NewGuid().ToString("N")[..4]);
+        var department = await app.NewAgencyAsync(top.Id);
+        await app.WithDbAsync(async d =>
+        {
+            d.Requests.Add(Record(top.Id, ApplicantType.NaturalPerson, "2023-12-20", "2024-01-10", Outcome.Disclosed));
+            d.Requests.Add(Record(top.Id, ApplicantType.NaturalPerson, "2024-03-01", "2024-03-20", Outcome.PartiallyDisclosed));
+            d.Requests.Add(Record(department.Id, ApplicantType.Business, "2024-05-01", "2024-05-20", Outcome.UnavailableNotHeld));
+            d.Requests.Add(Record(department.Id, ApplicantType.Business, "2024-12-25", null, null));
+            d.Appeals.Add(new AppealCase { AgencyId = department.Id, Kind = AppealKind.Reconsideration, Body = "区政府", FiledOn = new DateOnly(2024, 6, 1), ConcludedOn = new DateOnly(2024, 8, 1), Result = AppealResult.Upheld });
+            return await d.SaveChangesAsync();
+        });
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Supervisor, top.Id));
+
+        var whole = await client.GetStringAsync($"/admin/reports?agency={top.Id}&year=2024&subtree=true");
+        var own = await client.GetStringAsync($"/admin/reports?agency={top.Id}&year=2024");
+
+        Assert.Contains($"{top.FullName}2024年政府信息公开工作年度报告", whole);
+        Assert.Contains("表格的勾稽关系全部成立", whole);
+        Assert.Contains("本年度共收到政府信息公开申请3件，上年结转1件；办理答复3件，其中予以公开1件，部分公开1件，不予公开0件，无法提供1件，不予处理0件，其他处理0件；结转下年度继续办理1件。", whole);
+        Assert.Contains("本年度因政府信息公开申请行政复议1件（结果维持1件）。", whole);
+        Assert.Contains("本年度未收取政府信息公开信息处理费。", whole);
+        Assert.Contains("及其所属1个机关", whole);
+        Assert.Contains($"cell=carried-out&amp;type=Business&amp;agency={top.Id}\">1</a>", whole);
+        Assert.Contains("本年度共收到政府信息公开申请1件，上年结转1件", own);
+    }
+
+    [Fact]
+    public async Task A_year_before_the_format_or_beyond_the_calendar_is_refused_in_chinese()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Handler, office.Id));
+
+        var early = await client.GetStringAsync($"/admin/reports?agency={office.Id}&year=2018");
+        var late = await client.GetStringAsync($"/admin/reports?agency={office.Id}&year=2031");
+        var foreign = await client.GetAsync($"/admin/reports?agency={(await app.AgencyAsync("示例区教育局")).Id}&year=2024");
+
+        Assert.Contains("2018 年不在可以生成年度报告的范围内", early);
+        Assert.Contains("2031 年不在可以生成年度报告的范围内", late);
+        Assert.True(foreign.IsRedirectTo("/admin/access-denied"));
+    }
+}
