@@ -17,6 +17,7 @@ public sealed record AnnualReportModel(
     string? FormatWarning,
     bool Subtree,
     IReadOnlyList<string> CoveredAgencies,
+    Article20Figures Article20,
     RequestTable Requests,
     AppealsTable Appeals,
     IReadOnlyList<Finding> Findings,
@@ -34,7 +35,7 @@ public sealed record AnnualReportModel(
 /// <summary>Refusals the person asking for a report can act on, in Chinese.</summary>
 public sealed class ReportException(string message) : Exception(message);
 
-public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars)
+public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, IArticle20Source article20)
 {
     public async Task<AnnualReportModel> BuildAsync(int agencyId, int year, bool subtree, ReportFormat? format = null, CancellationToken ct = default)
     {
@@ -74,7 +75,8 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars)
             collected += System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("Amount").GetDecimal();
         }
 
-        return new AnnualReportModel(agency, year, chosen, ReportFormats.Warning(year, chosen), subtree, covered, requests, appeals,
+        var figures = await article20.GetAsync(ids, year, chosen, ct);
+        return new AnnualReportModel(agency, year, chosen, ReportFormats.Warning(year, chosen), subtree, covered, figures, requests, appeals,
             ReportRules.Check(requests, appeals, lastYear),
             ReportDraft.RequestsParagraph(requests), ReportDraft.AppealsParagraph(appeals), ReportDraft.FeesParagraph(chosen, collected, feeNotices.Count));
     }

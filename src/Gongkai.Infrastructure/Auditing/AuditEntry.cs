@@ -40,6 +40,7 @@ public static class AuditActions
     public const string AppealRecorded = "appeal.save";
     public const string NoticeTemplateSaved = "notice-template.save";
     public const string LedgerImported = "ledger.import";
+    public const string Article20Saved = "article20.save";
 
     public static string DisplayName(string action) => action switch
     {
@@ -66,12 +67,13 @@ public static class AuditActions
         AppealRecorded => "登记复议诉讼案件",
         NoticeTemplateSaved => "修改文书模板",
         LedgerImported => "导入历史台账",
+        Article20Saved => "填写主动公开数据",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved,
     ];
 }

@@ -28,6 +28,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<NoticeTemplateRecord> NoticeTemplates => Set<NoticeTemplateRecord>();
     public DbSet<RequestNotice> RequestNotices => Set<RequestNotice>();
     public DbSet<RequestEmail> RequestEmails => Set<RequestEmail>();
+    public DbSet<AnnualReports.Article20FigureRecord> Article20Figures => Set<AnnualReports.Article20FigureRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -151,6 +152,17 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             m.Property(x => x.Subject).HasMaxLength(200);
             m.Property(x => x.LastError).HasMaxLength(1000);
             m.HasIndex(x => x.SentAt);
+        });
+
+        builder.Entity<AnnualReports.Article20FigureRecord>(f =>
+        {
+            f.Property(x => x.Item).HasMaxLength(50);
+            f.Property(x => x.Row).HasMaxLength(50);
+            f.Property(x => x.Column).HasMaxLength(50);
+            f.Property(x => x.Value).HasPrecision(18, 4);
+            f.Property(x => x.UpdatedBy).HasMaxLength(256);
+            f.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            f.HasIndex(x => new { x.AgencyId, x.Year, x.Item, x.Row, x.Column }).IsUnique();
         });
 
         builder.Entity<CalendarVersion>(version =>

@@ -61,6 +61,7 @@ public sealed class AuthorizationTests
         ["GET admin/notices/index"] = Access.Administrator,
         ["GET admin/reports"] = Access.Staff,
         ["GET admin/reports/index"] = Access.Staff,
+        ["GET admin/reports/article20"] = Access.Staff,
         ["GET admin/appeals"] = Access.Staff,
         ["GET admin/appeals/index"] = Access.Staff,
         ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,
