@@ -30,6 +30,7 @@ public static class GongkaiCli
         root.Subcommands.Add(Agencies());
         root.Subcommands.Add(Calendar());
         root.Subcommands.Add(DemoData());
+        root.Subcommands.Add(Report());
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -48,6 +49,11 @@ public static class GongkaiCli
             return 1;
         }
         catch (DateOutsideCalendarException e)
+        {
+            await error.WriteLineAsync($"错误：{e.Message}");
+            return 1;
+        }
+        catch (Gongkai.Infrastructure.AnnualReports.ReportException e)
         {
             await error.WriteLineAsync($"错误：{e.Message}");
             return 1;
@@ -312,6 +318,46 @@ public static class GongkaiCli
                 return 0;
             });
             return command;
+        }
+
+        Command Report()
+        {
+            var report = new Command("report", "政府信息公开工作年度报告。");
+            var build = new Command("build", "根据记录生成某机关某年度的年度报告，按输出文件的扩展名选择格式（目前支持 .json）。");
+            var agency = new Option<string>("--agency") { Description = "机关的统一社会信用代码", Required = true };
+            var year = new Option<int>("--year") { Description = "年度", Required = true };
+            var subtree = new Option<bool>("--subtree") { Description = "包含下级机关（本级政府汇总）" };
+            var outFile = new Option<FileInfo>("--out") { Description = "输出文件", Required = true };
+            build.Options.Add(agency);
+            build.Options.Add(year);
+            build.Options.Add(subtree);
+            build.Options.Add(outFile);
+            build.SetAction(async (result, ct) =>
+            {
+                var file = result.GetValue(outFile)!;
+                if (!string.Equals(file.Extension, ".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CliException($"暂不支持导出“{file.Extension}”：目前只能导出 .json；.docx、.html、.pdf、.xlsx 正在建设中。");
+                }
+
+                await using var services = await OpenAsync(ct);
+                var db = services.GetRequiredService<GongkaiDbContext>();
+                var code = UnifiedSocialCreditCode.Normalize(result.GetValue(agency)!);
+                var agencyId = await db.Agencies.Where(a => a.CreditCode == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+                    ?? throw new CliException($"没有统一社会信用代码为 {code} 的机关（用 gongkai agencies list 查看）。");
+                var model = await services.GetRequiredService<Gongkai.Infrastructure.AnnualReports.ReportBuilder>()
+                    .BuildAsync(agencyId, result.GetValue(year), result.GetValue(subtree), ct: ct);
+                await File.WriteAllTextAsync(file.FullName, Gongkai.Infrastructure.AnnualReports.ReportJson.Write(model), ct);
+                await output.WriteLineAsync($"已生成《{model.Title}》：{file.FullName}");
+                foreach (var finding in model.Findings)
+                {
+                    await output.WriteLineAsync($"  [{finding.RuleId}] {finding.Location}：{finding.Message}");
+                }
+
+                return 0;
+            });
+            report.Subcommands.Add(build);
+            return report;
         }
 
         async Task<ServiceProvider> OpenAsync(CancellationToken ct)

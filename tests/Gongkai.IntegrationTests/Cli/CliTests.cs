@@ -146,4 +146,31 @@ public sealed class CliTests
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Combine(database.DataDirectory, "gongkai.db")));
     }
+
+    [Fact]
+    public async Task Report_build_writes_the_versioned_json_and_refuses_what_it_cannot_do()
+    {
+        using var database = TestDatabase.Create(Db.Sqlite);
+        await RunAsync(database, "demo-data");
+        var json = Path.Combine(database.DataDirectory, "report.json");
+
+        var built = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2024", "--subtree", "--out", json);
+        var docx = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2024", "--out", Path.Combine(database.DataDirectory, "r.docx"));
+        var unknown = await RunAsync(database, "report", "build", "--agency", "11999999000000009X", "--year", "2024", "--out", Path.Combine(database.DataDirectory, "x.json"));
+        var tooEarly = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2017", "--out", Path.Combine(database.DataDirectory, "y.json"));
+
+        Assert.Equal(0, built.ExitCode);
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal("gongkai.annual-report.v1", report.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("示例区人民政府2024年政府信息公开工作年度报告", report.RootElement.GetProperty("title").GetString());
+        Assert.Equal("V2021", report.RootElement.GetProperty("format").GetString());
+        Assert.Equal(7, report.RootElement.GetProperty("coveredAgencies").GetArrayLength());
+        Assert.Equal(30, report.RootElement.GetProperty("requests").GetProperty("rows").GetArrayLength());
+        Assert.Equal(0, report.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(1, docx.ExitCode);
+        Assert.Contains("目前只能导出 .json", docx.Error);
+        Assert.Contains("没有统一社会信用代码为 11999999000000009X 的机关", unknown.Error);
+        Assert.False(File.Exists(Path.Combine(database.DataDirectory, "x.json")));
+        Assert.Contains("2017 年不在可以生成年度报告的范围内", tooEarly.Error);
+    }
 }
