@@ -47,3 +47,18 @@ public sealed class EnteredArticle20Source(GongkaiDbContext db) : IArticle20Sour
         return figures;
     }
 }
+
+/// <summary>A narrative section (一 总体情况, 五 问题和改进, 六 其他事项) written by staff for an agency's year.</summary>
+public sealed class ReportNarrativeRecord
+{
+    public long Id { get; set; }
+    public int AgencyId { get; set; }
+    public int Year { get; set; }
+    /// <summary>Whether it belongs to the agency's own report or to its subtree (本级政府汇总) report.</summary>
+    public bool Subtree { get; set; }
+    /// <summary>1, 5 or 6: the section number.</summary>
+    public int Section { get; set; }
+    public required string Text { get; set; }
+    public required string UpdatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

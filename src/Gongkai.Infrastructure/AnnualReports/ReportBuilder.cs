@@ -23,8 +23,20 @@ public sealed record AnnualReportModel(
     IReadOnlyList<Finding> Findings,
     string RequestsDraft,
     string AppealsDraft,
-    string FeesDraft)
+    string FeesDraft,
+    IReadOnlyDictionary<int, string> Narrative)
 {
+    /// <summary>The sections staff write: 一 总体情况, 五 存在的主要问题及改进情况, 六 其他需要报告的事项.</summary>
+    public static readonly IReadOnlyList<int> WrittenSections = [1, 5, 6];
+
+    /// <summary>The text of a written section: what staff saved, else the generated draft.</summary>
+    public string SectionText(int section) => Narrative.TryGetValue(section, out var text) ? text : section switch
+    {
+        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。\n（二）依申请公开。{RequestsDraft}\n（三）政府信息管理。\n（四）平台建设。\n（五）监督保障。",
+        6 => FeesDraft,
+        _ => "",
+    };
+
     public string Title => $"{Agency.FullName}{Year}年政府信息公开工作年度报告";
 
     public string Coverage => Subtree && CoveredAgencies.Count > 1
@@ -76,8 +88,10 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
         }
 
         var figures = await article20.GetAsync(ids, year, chosen, ct);
+        var narrative = await db.ReportNarratives.AsNoTracking().Where(n => n.AgencyId == agencyId && n.Year == year && n.Subtree == subtree)
+            .ToDictionaryAsync(n => n.Section, n => n.Text, ct);
         return new AnnualReportModel(agency, year, chosen, ReportFormats.Warning(year, chosen), subtree, covered, figures, requests, appeals,
             ReportRules.Check(requests, appeals, lastYear),
-            ReportDraft.RequestsParagraph(requests), ReportDraft.AppealsParagraph(appeals), ReportDraft.FeesParagraph(chosen, collected, feeNotices.Count));
+            ReportDraft.RequestsParagraph(requests), ReportDraft.AppealsParagraph(appeals), ReportDraft.FeesParagraph(chosen, collected, feeNotices.Count), narrative);
     }
 }

@@ -72,6 +72,8 @@ public static class ReportJson
                 ["columns"] = new JsonArray(ReportFormats.AppealColumns.Select(c => (JsonNode?)c.Label).ToArray()),
                 ["groups"] = appeals,
             },
+            ["narrative"] = new JsonObject(AnnualReportModel.WrittenSections.Select(n =>
+                KeyValuePair.Create(n.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)report.SectionText(n)))),
             ["drafts"] = new JsonObject { ["requests"] = report.RequestsDraft, ["appeals"] = report.AppealsDraft, ["other"] = report.FeesDraft },
             ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode?)new JsonObject
             {

@@ -41,6 +41,7 @@ public static class AuditActions
     public const string NoticeTemplateSaved = "notice-template.save";
     public const string LedgerImported = "ledger.import";
     public const string Article20Saved = "article20.save";
+    public const string ReportSectionSaved = "report-section.save";
 
     public static string DisplayName(string action) => action switch
     {
@@ -68,12 +69,13 @@ public static class AuditActions
         NoticeTemplateSaved => "修改文书模板",
         LedgerImported => "导入历史台账",
         Article20Saved => "填写主动公开数据",
+        ReportSectionSaved => "撰写年度报告",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved,
     ];
 }

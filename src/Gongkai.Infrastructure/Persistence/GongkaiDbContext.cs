@@ -29,6 +29,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RequestNotice> RequestNotices => Set<RequestNotice>();
     public DbSet<RequestEmail> RequestEmails => Set<RequestEmail>();
     public DbSet<AnnualReports.Article20FigureRecord> Article20Figures => Set<AnnualReports.Article20FigureRecord>();
+    public DbSet<AnnualReports.ReportNarrativeRecord> ReportNarratives => Set<AnnualReports.ReportNarrativeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -163,6 +164,14 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             f.Property(x => x.UpdatedBy).HasMaxLength(256);
             f.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             f.HasIndex(x => new { x.AgencyId, x.Year, x.Item, x.Row, x.Column }).IsUnique();
+        });
+
+        builder.Entity<AnnualReports.ReportNarrativeRecord>(n =>
+        {
+            n.Property(x => x.Text).HasMaxLength(20000);
+            n.Property(x => x.UpdatedBy).HasMaxLength(256);
+            n.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            n.HasIndex(x => new { x.AgencyId, x.Year, x.Subtree, x.Section }).IsUnique();
         });
 
         builder.Entity<CalendarVersion>(version =>

@@ -71,4 +71,27 @@ public sealed class ReportPageTests
         Assert.Contains("2031 年不在可以生成年度报告的范围内", late);
         Assert.True(foreign.IsRedirectTo("/admin/access-denied"));
     }
+
+    [Fact]
+    public async Task Staff_write_the_narrative_sections_starting_from_the_generated_draft()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.NewAgencyAsync(null);
+        var publisher = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Publisher, agency.Id));
+        var clerk = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Clerk, agency.Id));
+        var url = $"/admin/reports?agency={agency.Id}&year=2024";
+
+        var draft = await publisher.GetStringAsync(url);
+        var saved = await publisher.PostFormAsync(url, $"{url}&handler=Narrative", new() { ["section"] = "5", ["text"] = "一是公开深度不够。\n二是解读形式单一。" });
+        var byClerk = await clerk.PostFormAsync(url, $"{url}&handler=Narrative", new() { ["section"] = "5", ["text"] = "改写" });
+        var after = await publisher.GetStringAsync(url);
+
+        Assert.Contains("认真贯彻落实《中华人民共和国政府信息公开条例》", draft);
+        Assert.Contains("本年度未收取政府信息公开信息处理费。", draft);
+        Assert.True(saved.IsRedirectTo("/admin/reports"), $"{(int)saved.StatusCode}");
+        Assert.True(byClerk.IsRedirectTo("/admin/access-denied"));
+        Assert.Contains("<p>一是公开深度不够。</p>", after);
+        Assert.Contains("<p>二是解读形式单一。</p>", after);
+        Assert.Equal("一是公开深度不够。\n二是解读形式单一。", await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(d.ReportNarratives, n => n.AgencyId == agency.Id).ContinueWith(t => t.Result.Text)));
+    }
 }
