@@ -84,7 +84,8 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
         var collected = 0m;
         foreach (var json in await db.RequestEvents.AsNoTracking().Where(e => e.Type == nameof(FeeNoticeSent) && fees.Contains(e.RequestId)).Select(e => e.Json).ToListAsync(ct))
         {
-            collected += System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("Amount").GetDecimal();
+            using var notice = System.Text.Json.JsonDocument.Parse(json);
+            collected += notice.RootElement.GetProperty("Amount").GetDecimal();
         }
 
         var figures = await article20.GetAsync(ids, year, chosen, ct);
