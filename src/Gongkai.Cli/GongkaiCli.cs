@@ -110,9 +110,7 @@ public static class GongkaiCli
                 int? agencyId = null;
                 if (result.GetValue(agency) is { } code)
                 {
-                    var normalized = UnifiedSocialCreditCode.Normalize(code);
-                    agencyId = await db.Agencies.Where(a => a.CreditCode == normalized).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
-                        ?? throw new CliException($"没有统一社会信用代码为 {normalized} 的机关（用 gongkai agencies list 查看）。");
+                    agencyId = await AgencyIdAsync(db, code, ct);
                 }
                 else if (!roleNames.SequenceEqual([StaffRoles.Administrator]))
                 {
@@ -342,9 +340,7 @@ public static class GongkaiCli
 
                 await using var services = await OpenAsync(ct);
                 var db = services.GetRequiredService<GongkaiDbContext>();
-                var code = UnifiedSocialCreditCode.Normalize(result.GetValue(agency)!);
-                var agencyId = await db.Agencies.Where(a => a.CreditCode == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
-                    ?? throw new CliException($"没有统一社会信用代码为 {code} 的机关（用 gongkai agencies list 查看）。");
+                var agencyId = await AgencyIdAsync(db, result.GetValue(agency)!, ct);
                 var model = await services.GetRequiredService<Gongkai.Infrastructure.AnnualReports.ReportBuilder>()
                     .BuildAsync(agencyId, result.GetValue(year), result.GetValue(subtree), ct: ct);
                 await File.WriteAllTextAsync(file.FullName, Gongkai.Infrastructure.AnnualReports.ReportJson.Write(model), ct);
@@ -379,6 +375,14 @@ public static class GongkaiCli
 
             return provider;
         }
+    }
+
+    /// <summary>The agency a credit code names; people type codes, so it is normalized first.</summary>
+    private static async Task<int> AgencyIdAsync(GongkaiDbContext db, string code, CancellationToken ct)
+    {
+        var normalized = UnifiedSocialCreditCode.Normalize(code);
+        return await db.Agencies.Where(a => a.CreditCode == normalized).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+            ?? throw new CliException($"没有统一社会信用代码为 {normalized} 的机关（用 gongkai agencies list 查看）。");
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -8,17 +8,13 @@ namespace Gongkai.Core.Tests.Calendar;
 /// </summary>
 public sealed class WorkingDayCalendarOfficialDataTests
 {
+    /// <summary>Every year the official schedule covers.</summary>
+    public static TheoryData<int> Years => new(Enumerable.Range(2019, 8));
+
     private static readonly int[] Counts = [1, 5, 15, 20, 40];
 
     [Theory]
-    [InlineData(2019)]
-    [InlineData(2020)]
-    [InlineData(2021)]
-    [InlineData(2022)]
-    [InlineData(2023)]
-    [InlineData(2024)]
-    [InlineData(2025)]
-    [InlineData(2026)]
+    [MemberData(nameof(Years))]
     public void Every_day_of_the_year_is_a_working_day_exactly_when_the_official_schedule_says_so(int year)
     {
         var official = OfficialSchedule.Data;
@@ -39,14 +35,7 @@ public sealed class WorkingDayCalendarOfficialDataTests
     }
 
     [Theory]
-    [InlineData(2019)]
-    [InlineData(2020)]
-    [InlineData(2021)]
-    [InlineData(2022)]
-    [InlineData(2023)]
-    [InlineData(2024)]
-    [InlineData(2025)]
-    [InlineData(2026)]
+    [MemberData(nameof(Years))]
     public void Every_day_of_the_year_has_the_kind_the_official_schedule_gives_it(int year)
     {
         var official = OfficialSchedule.Data;
@@ -71,14 +60,7 @@ public sealed class WorkingDayCalendarOfficialDataTests
     }
 
     [Theory]
-    [InlineData(2019)]
-    [InlineData(2020)]
-    [InlineData(2021)]
-    [InlineData(2022)]
-    [InlineData(2023)]
-    [InlineData(2024)]
-    [InlineData(2025)]
-    [InlineData(2026)]
+    [MemberData(nameof(Years))]
     public void Adding_working_days_from_any_day_of_the_year_matches_counting_day_by_day(int year)
     {
         var official = OfficialSchedule.Data;

@@ -60,6 +60,9 @@ public sealed partial class RequestFlowTests
         return await client.PostFormAsync($"/admin/requests/{id}", $"/admin/requests/{id}", all);
     }
 
+    private static Task<HttpResponseMessage> TrackAsync(HttpClient client, string code, string phoneTail) =>
+        client.PostFormAsync("/track", "/track", new() { ["Code"] = code, ["PhoneTail"] = phoneTail });
+
     private static async Task<string> MessageAfterAsync(HttpClient client, HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect ? await client.GetStringAsync(response.Headers.Location!.OriginalString) : await response.Content.ReadAsStringAsync();
 
@@ -79,8 +82,8 @@ public sealed partial class RequestFlowTests
         var submitted = await ApplyAsync(public_, Application(office.Id, "2023 年示例区老旧小区改造项目清单"), ("身份证.png", Png));
         var receipt = await public_.GetStringAsync("/apply/received");
         var record = await app.WithDbAsync(d => d.Requests.AsNoTracking().SingleAsync(r => r.InformationTitle == "2023 年示例区老旧小区改造项目清单"));
-        var wrongPhone = await public_.PostFormAsync("/track", "/track", new() { ["Code"] = record.TrackingCode, ["PhoneTail"] = "0000" });
-        var tracked = await public_.PostFormAsync("/track", "/track", new() { ["Code"] = RequestStore.FormatCode(record.TrackingCode).ToLowerInvariant(), ["PhoneTail"] = "8000" });
+        var wrongPhone = await TrackAsync(public_, record.TrackingCode, "0000");
+        var tracked = await TrackAsync(public_, RequestStore.FormatCode(record.TrackingCode).ToLowerInvariant(), "8000");
 
         Assert.True(submitted.IsRedirectTo("/apply/received"), $"{(int)submitted.StatusCode}");
         Assert.Contains(RequestStore.FormatCode(record.TrackingCode), receipt);
@@ -164,7 +167,7 @@ public sealed partial class RequestFlowTests
         Assert.Contains("自 2024-05-15 次日起计算 20 个工作日", detail);
         Assert.Contains("延长 10 个工作日", detail);
         Assert.Contains("其中 2024-06-10 为法定节假日，不计算在内。", detail);
-        var finalTrack = await (await public_.PostFormAsync("/track", "/track", new() { ["Code"] = record.TrackingCode, ["PhoneTail"] = "8000" })).Content.ReadAsStringAsync();
+        var finalTrack = await (await TrackAsync(public_, record.TrackingCode, "8000")).Content.ReadAsStringAsync();
         Assert.Contains("已归档", finalTrack);
         Assert.Contains("部分公开", finalTrack);
         Assert.Contains("2024-06-27", finalTrack);
@@ -371,7 +374,7 @@ public sealed partial class RequestFlowTests
         await StepAsync(app, handler, id, "Deliver", new() { ["Method"] = "Online" });
         var public_ = app.Browser();
 
-        var page = await (await public_.PostFormAsync("/track", "/track", new() { ["Code"] = code, ["PhoneTail"] = "8000" })).Content.ReadAsStringAsync();
+        var page = await (await TrackAsync(public_, code, "8000")).Content.ReadAsStringAsync();
         var file = await public_.PostFormAsync("/track", "/track?handler=Reply", new() { ["Code"] = code, ["PhoneTail"] = "8000" });
         var wrong = await public_.PostFormAsync("/track", "/track?handler=Reply", new() { ["Code"] = code, ["PhoneTail"] = "1111" });
 
