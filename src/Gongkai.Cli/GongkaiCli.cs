@@ -321,7 +321,7 @@ public static class GongkaiCli
         Command Report()
         {
             var report = new Command("report", "政府信息公开工作年度报告。");
-            var build = new Command("build", "根据记录生成某机关某年度的年度报告，按输出文件的扩展名选择格式（目前支持 .json）。");
+            var build = new Command("build", "根据记录生成某机关某年度的年度报告，按输出文件的扩展名选择格式：.docx .html .pdf .xlsx .json。");
             var agency = new Option<string>("--agency") { Description = "机关的统一社会信用代码", Required = true };
             var year = new Option<int>("--year") { Description = "年度", Required = true };
             var subtree = new Option<bool>("--subtree") { Description = "包含下级机关（本级政府汇总）" };
@@ -333,17 +333,27 @@ public static class GongkaiCli
             build.SetAction(async (result, ct) =>
             {
                 var file = result.GetValue(outFile)!;
-                if (!string.Equals(file.Extension, ".json", StringComparison.OrdinalIgnoreCase))
+                if (!Gongkai.Infrastructure.AnnualReports.ReportExports.ContentTypes.ContainsKey(file.Extension.ToLowerInvariant()))
                 {
-                    throw new CliException($"暂不支持导出“{file.Extension}”：目前只能导出 .json；.docx、.html、.pdf、.xlsx 正在建设中。");
+                    throw new CliException($"不支持导出为“{file.Extension}”：输出文件的扩展名应为 .docx、.html、.pdf、.xlsx 或 .json。");
                 }
+
+                var wide = result.GetValue(subtree);
+                var step = 0;
+                var progress = new SynchronousProgress(message => output.WriteLine(wide ? $"[{++step}/4] {message}" : message));
 
                 await using var services = await OpenAsync(ct);
                 var db = services.GetRequiredService<GongkaiDbContext>();
                 var agencyId = await AgencyIdAsync(db, result.GetValue(agency)!, ct);
                 var model = await services.GetRequiredService<Gongkai.Infrastructure.AnnualReports.ReportBuilder>()
-                    .BuildAsync(agencyId, result.GetValue(year), result.GetValue(subtree), ct: ct);
-                await File.WriteAllTextAsync(file.FullName, Gongkai.Infrastructure.AnnualReports.ReportJson.Write(model), ct);
+                    .BuildAsync(agencyId, result.GetValue(year), wide, progress: wide ? progress : null, ct: ct);
+                if (wide)
+                {
+                    progress.Report($"写出 {file.Extension} 文件（{model.CoveredAgencies.Count} 个机关）…");
+                }
+
+                var bytes = Gongkai.Infrastructure.AnnualReports.ReportExports.Export(model, file.Extension);
+                await File.WriteAllBytesAsync(file.FullName, bytes, ct);
                 await output.WriteLineAsync($"已生成《{model.Title}》：{file.FullName}");
                 foreach (var finding in model.Findings)
                 {
@@ -390,3 +400,9 @@ public static class GongkaiCli
 
 /// <summary>A problem the person at the terminal can fix; shown as one Chinese line, exit code 1.</summary>
 public sealed class CliException(string message) : Exception(message);
+
+/// <summary>Progress reported on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
+}

@@ -134,3 +134,28 @@ public static class ReportFormats
         (null, "总计"),
     ];
 }
+
+/// <summary>
+/// The report's lifecycle: 草稿 → 已审核 → 已定稿 (the year's figures are locked) → 已发布 on the portal.
+/// </summary>
+public enum ReportStage
+{
+    Draft,
+    Reviewed,
+    Approved,
+    Published,
+}
+
+public static class ReportStages
+{
+    public static string Label(this ReportStage stage) => stage switch
+    {
+        ReportStage.Draft => "草稿",
+        ReportStage.Reviewed => "已审核",
+        ReportStage.Approved => "已定稿",
+        ReportStage.Published => "已发布",
+    };
+
+    /// <summary>Approved and published reports lock their year's figures.</summary>
+    public static bool IsLocked(this ReportStage stage) => stage >= ReportStage.Approved;
+}

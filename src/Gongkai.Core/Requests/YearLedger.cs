@@ -51,6 +51,21 @@ public sealed class YearLedger
         return received >= start ? LedgerPlace.NewThisYear : LedgerPlace.CarriedIn;
     }
 
+    /// <summary>
+    /// What one request adds to a year's ledger: its column, row and outcome (null when carried out), or null when it
+    /// is not in that year. Two facts with the same contribution leave the year's table unchanged.
+    /// </summary>
+    public static (ApplicantType Type, LedgerPlace Place, Outcome? Outcome)? ContributionTo(int year, LedgerFact? fact)
+    {
+        if (fact is null)
+        {
+            return null;
+        }
+
+        var place = PlaceOf(year, fact.ReceivedOn, fact.DecidedOn);
+        return place == LedgerPlace.None ? null : (fact.ApplicantType, place, fact.DecidedOn <= new DateOnly(year, 12, 31) ? fact.Outcome : null);
+    }
+
     /// <summary>Builds the ledger from the requests themselves.</summary>
     public static YearLedger From(int year, IEnumerable<LedgerFact> facts)
     {

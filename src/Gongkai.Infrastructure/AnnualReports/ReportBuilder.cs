@@ -29,6 +29,18 @@ public sealed record AnnualReportModel(
     /// <summary>The sections staff write: 一 总体情况, 五 存在的主要问题及改进情况, 六 其他需要报告的事项.</summary>
     public static readonly IReadOnlyList<int> WrittenSections = [1, 5, 6];
 
+    /// <summary>Requests received and decided in this and up to four earlier years (the year-over-year chart).</summary>
+    public IReadOnlyList<YearFigures> History { get; init; } = [];
+
+    /// <summary>Where the report is in its lifecycle; exports of a report not yet approved say 草稿.</summary>
+    public ReportStage Stage { get; init; } = ReportStage.Draft;
+
+    /// <summary>The date the report went public on the portal (printed under the signature), when it has.</summary>
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>The tables were typed in by staff (a historic year without records), not counted from cases.</summary>
+    public bool HandEntered { get; init; }
+
     /// <summary>The text of a written section: what staff saved, else the generated draft.</summary>
     public string SectionText(int section) => Narrative.TryGetValue(section, out var text) ? text : section switch
     {
@@ -44,12 +56,22 @@ public sealed record AnnualReportModel(
         : $"本报告统计范围为{Agency.FullName}，统计期限为{Year}年1月1日至{Year}年12月31日。";
 }
 
+/// <summary>One year's requests for the year-over-year chart: 本年新收 and 本年办结 (the 总计 of rows 一 and （七）).</summary>
+public sealed record YearFigures(int Year, int Received, int Decided);
+
 /// <summary>Refusals the person asking for a report can act on, in Chinese.</summary>
 public sealed class ReportException(string message) : Exception(message);
 
 public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, IArticle20Source article20)
 {
-    public async Task<AnnualReportModel> BuildAsync(int agencyId, int year, bool subtree, ReportFormat? format = null, CancellationToken ct = default)
+    /// <param name="progress">Told each step, in Chinese (the CLI shows it for roll-ups).</param>
+    /// <param name="live">
+    /// Build from the records even when the report is approved (定稿); by default an approved report is its snapshot,
+    /// with any difference the records now show listed as findings (rule L1).
+    /// </param>
+    /// <param name="withHistory">Also count the four years before (for the year-over-year chart).</param>
+    public async Task<AnnualReportModel> BuildAsync(int agencyId, int year, bool subtree, ReportFormat? format = null, IProgress<string>? progress = null,
+        bool live = false, bool withHistory = false, CancellationToken ct = default)
     {
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct)
             ?? throw new ReportException($"没有编号为 {agencyId} 的机关。");
@@ -59,18 +81,90 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             throw new ReportException($"{year} 年不在可以生成年度报告的范围内：年度报告格式自 2019 年起施行，节假日安排数据覆盖 {schedule.FirstYear}–{schedule.LastYear} 年。");
         }
 
-        var chosen = format ?? ReportFormats.ForYear(year);
+        var records = await db.AnnualReports.AsNoTracking()
+            .Where(r => r.AgencyId == agencyId && (r.Year == year || r.Year == year - 1) && r.Subtree == subtree).ToListAsync(ct);
+        var record = records.FirstOrDefault(r => r.Year == year);
+        var lastRecord = records.FirstOrDefault(r => r.Year == year - 1);
+        var locked = !live && record?.Snapshot is not null && record.Stage.IsLocked() ? ReportJson.Read(record.Snapshot, agency) : null;
+        var chosen = format ?? locked?.Format ?? ReportFormats.ForYear(year);
         var all = await db.Agencies.AsNoTracking().ToListAsync(ct);
         var ids = subtree ? new AgencyTree(all.Select(a => (a.Id, a.ParentId))).Subtree(agencyId).ToList() : [agencyId];
         var covered = all.Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id == agencyId ? 0 : 1).ThenBy(a => a.Id).Select(a => a.FullName).ToList();
 
+        progress?.Report($"统计{(ids.Count > 1 ? $" {ids.Count} 个机关" : "")} {year} 年的政府信息公开申请…");
         var ledger = await LedgerQuery.BuildAsync(db, ids, year, ct);
-        var lastLedger = await LedgerQuery.BuildAsync(db, ids, year - 1, ct);
-        var requests = RequestTable.From(ledger, chosen);
-        var lastYear = RequestTable.From(lastLedger, ReportFormats.ForYear(year - 1));
-        var cases = await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.AgencyId) && a.FiledOn.Year == year).ToListAsync(ct);
-        var appeals = AppealsTable.From(AppealLedger.From(year, cases));
+        var entered = EnteredTables.Parse(record?.EnteredTables);
+        var requests = entered?.RequestTable(chosen) ?? RequestTable.From(ledger, chosen);
 
+        // T5 compares with last year's report as published when there is one, else with last year's records.
+        var lastYear = lastRecord?.Snapshot is { } lastSnapshot && lastRecord.Stage.IsLocked()
+            ? ReportJson.Read(lastSnapshot, agency).Requests
+            : EnteredTables.Parse(lastRecord?.EnteredTables)?.RequestTable(ReportFormats.ForYear(year - 1))
+              ?? RequestTable.From(await LedgerQuery.BuildAsync(db, ids, year - 1, ct), ReportFormats.ForYear(year - 1));
+
+        progress?.Report("统计行政复议、行政诉讼和收费…");
+        var cases = await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.AgencyId) && a.FiledOn.Year == year).ToListAsync(ct);
+        var appeals = entered?.AppealsTable() ?? AppealsTable.From(AppealLedger.From(year, cases));
+        var (collected, feeNotices) = await FeesAsync(ids, year, ct);
+
+        progress?.Report("读取第二十条数据和撰写的内容…");
+        var figures = await article20.GetAsync(ids, year, chosen, ct);
+        var narrative = await db.ReportNarratives.AsNoTracking().Where(n => n.AgencyId == agencyId && n.Year == year && n.Subtree == subtree)
+            .ToDictionaryAsync(n => n.Section, n => n.Text, ct);
+        var history = withHistory ? await HistoryAsync(ids, year, ct) : [];
+        var built = new AnnualReportModel(agency, year, chosen, ReportFormats.Warning(year, chosen), subtree, covered, figures, requests, appeals,
+            ReportRules.Check(requests, appeals, lastYear),
+            ReportDraft.RequestsParagraph(requests), ReportDraft.AppealsParagraph(appeals), ReportDraft.FeesParagraph(chosen, collected, feeNotices), narrative)
+        {
+            Stage = record?.Stage ?? ReportStage.Draft,
+            PublishedOn = record?.PublishedOn,
+            HandEntered = entered is not null,
+            History = history,
+        };
+        if (locked is null)
+        {
+            return built;
+        }
+
+        return locked with
+        {
+            Findings = [.. ReportRules.Check(locked.Requests, locked.Appeals, lastYear), .. Drift(locked, built)],
+            Stage = record!.Stage,
+            PublishedOn = record.PublishedOn,
+            History = locked.History.Count > 0 || !withHistory ? locked.History : history,
+        };
+    }
+
+    /// <summary>Cells of an approved report that the records no longer agree with (L1): shown, never applied.</summary>
+    private static IEnumerable<Finding> Drift(AnnualReportModel locked, AnnualReportModel now)
+    {
+        foreach (var row in locked.Requests.Rows.Where(r => r.Kind != RowKind.Heading))
+        {
+            for (var c = 0; c < 7; c++)
+            {
+                if (locked.Requests[row.Code, c] != now.Requests[row.Code, c])
+                {
+                    yield return new Finding("L1", Severity.Warning, $"表三 · {row.Label} · {ReportFormats.RequestColumns[c].Label}",
+                        $"定稿为 {locked.Requests[row.Code, c]}，按现有记录为 {now.Requests[row.Code, c]}。定稿后的数字不随记录变化；如需更正，请撤回定稿。");
+                }
+            }
+        }
+
+        foreach (var (kind, group, subgroup) in ReportFormats.AppealGroups)
+        {
+            for (var c = 0; c < 5; c++)
+            {
+                if (locked.Appeals[kind, c] != now.Appeals[kind, c])
+                {
+                    yield return new Finding("L1", Severity.Info, $"表四 · {group}{(subgroup is null ? "" : "·" + subgroup)} · {ReportFormats.AppealColumns[c].Label}",
+                        $"定稿为 {locked.Appeals[kind, c]}，按现有记录为 {now.Appeals[kind, c]}（案件定稿后审结属正常情况，下一年度报告不重复统计）。");
+                }
+            }
+        }
+    }
+
+    private async Task<(decimal Collected, int Notices)> FeesAsync(List<int> ids, int year, CancellationToken ct)
+    {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var fees = await db.RequestEvents.AsNoTracking()
@@ -88,11 +182,29 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             collected += notice.RootElement.GetProperty("Amount").GetDecimal();
         }
 
-        var figures = await article20.GetAsync(ids, year, chosen, ct);
-        var narrative = await db.ReportNarratives.AsNoTracking().Where(n => n.AgencyId == agencyId && n.Year == year && n.Subtree == subtree)
-            .ToDictionaryAsync(n => n.Section, n => n.Text, ct);
-        return new AnnualReportModel(agency, year, chosen, ReportFormats.Warning(year, chosen), subtree, covered, figures, requests, appeals,
-            ReportRules.Check(requests, appeals, lastYear),
-            ReportDraft.RequestsParagraph(requests), ReportDraft.AppealsParagraph(appeals), ReportDraft.FeesParagraph(chosen, collected, feeNotices.Count), narrative);
+        return (collected, feeNotices.Count);
+    }
+
+    /// <summary>Requests received and decided in each of the five years up to <paramref name="year"/> (from the first year with records).</summary>
+    private async Task<IReadOnlyList<YearFigures>> HistoryAsync(List<int> ids, int year, CancellationToken ct)
+    {
+        var figures = new List<YearFigures>();
+        for (var y = Math.Max(2019, year - 4); y <= year; y++)
+        {
+            var start = new DateOnly(y, 1, 1);
+            var end = new DateOnly(y, 12, 31);
+            var received = await db.Requests.AsNoTracking().Where(r => r.ReceivedOn >= start && r.ReceivedOn <= end)
+                .GroupBy(r => r.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var decided = await db.Requests.AsNoTracking().Where(r => r.DecidedOn >= start && r.DecidedOn <= end)
+                .GroupBy(r => r.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var r = received.Where(x => ids.Contains(x.Key)).Sum(x => x.Count);
+            var d = decided.Where(x => ids.Contains(x.Key)).Sum(x => x.Count);
+            if (r + d > 0 || figures.Count > 0 || y == year)
+            {
+                figures.Add(new YearFigures(y, r, d));
+            }
+        }
+
+        return figures;
     }
 }

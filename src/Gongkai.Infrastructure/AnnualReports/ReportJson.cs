@@ -75,6 +75,10 @@ public static class ReportJson
             ["narrative"] = new JsonObject(AnnualReportModel.WrittenSections.Select(n =>
                 KeyValuePair.Create(n.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)report.SectionText(n)))),
             ["drafts"] = new JsonObject { ["requests"] = report.RequestsDraft, ["appeals"] = report.AppealsDraft, ["other"] = report.FeesDraft },
+            ["stage"] = report.Stage.ToString(),
+            ["publishedOn"] = report.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["handEntered"] = report.HandEntered,
+            ["history"] = new JsonArray(report.History.Select(h => (JsonNode?)new JsonObject { ["year"] = h.Year, ["received"] = h.Received, ["decided"] = h.Decided }).ToArray()),
             ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode?)new JsonObject
             {
                 ["rule"] = f.RuleId,
@@ -84,5 +88,80 @@ public static class ReportJson
             }).ToArray()),
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>
+    /// A report back from its JSON: what an approved report's snapshot is kept as, so the published figures never
+    /// change when records do. Findings are not read back; the caller checks the tables again.
+    /// </summary>
+    public static AnnualReportModel Read(string json, Gongkai.Core.Agencies.Agency agency)
+    {
+        var root = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException("年度报告快照不是 JSON 对象。");
+        if ((string?)root["schema"] != Schema)
+        {
+            throw new InvalidDataException($"年度报告快照的格式“{(string?)root["schema"]}”无法识别。");
+        }
+
+        var format = Enum.Parse<ReportFormat>((string)root["format"]!);
+        var requests = new RequestTable(format);
+        foreach (var row in root["requests"]!["rows"]!.AsArray())
+        {
+            if (row!["values"] is JsonArray values)
+            {
+                for (var c = 0; c < values.Count; c++)
+                {
+                    requests[(string)row["code"]!, c] = (int)values[c]!;
+                }
+            }
+        }
+
+        var appeals = new AppealsTable();
+        foreach (var group in root["appeals"]!["groups"]!.AsArray())
+        {
+            var kind = Enum.Parse<Gongkai.Core.Appeals.AppealKind>((string)group!["kind"]!);
+            var values = group["values"]!.AsArray();
+            for (var c = 0; c < values.Count; c++)
+            {
+                appeals[kind, c] = (int)values[c]!;
+            }
+        }
+
+        var article20 = new Article20Figures(format);
+        foreach (var table in root["article20"]!.AsArray())
+        {
+            var columns = table!["columns"]!.AsArray().Select(c => (string)c!).ToList();
+            foreach (var row in table["rows"]!.AsArray())
+            {
+                var values = row!["values"]!.AsArray();
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    article20[(string)table["item"]!, (string)row["label"]!, columns[c]] = (decimal)values[c]!;
+                }
+            }
+        }
+
+        var narrative = root["narrative"]!.AsObject().ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => (string)p.Value!);
+        var drafts = root["drafts"]!;
+        var year = (int)root["year"]!;
+        var named = new Gongkai.Core.Agencies.Agency
+        {
+            Id = agency.Id,
+            FullName = (string)root["agency"]!["fullName"]!,
+            ShortName = agency.ShortName,
+            CreditCode = (string)root["agency"]!["creditCode"]!,
+            Level = agency.Level,
+            ParentId = agency.ParentId,
+        };
+        return new AnnualReportModel(named, year, format, ReportFormats.Warning(year, format), (bool)root["subtree"]!,
+            root["coveredAgencies"]!.AsArray().Select(a => (string)a!).ToList(), article20, requests, appeals, [],
+            (string)drafts["requests"]!, (string)drafts["appeals"]!, (string)drafts["other"]!, narrative)
+        {
+            Stage = root["stage"] is { } stage ? Enum.Parse<ReportStage>((string)stage!) : ReportStage.Draft,
+            PublishedOn = root["publishedOn"] is { } on ? DateOnly.ParseExact((string)on!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            HandEntered = (bool?)root["handEntered"] ?? false,
+            History = root["history"] is JsonArray history
+                ? history.Select(h => new YearFigures((int)h!["year"]!, (int)h["received"]!, (int)h["decided"]!)).ToList()
+                : [],
+        };
     }
 }

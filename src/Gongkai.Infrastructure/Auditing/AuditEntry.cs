@@ -42,6 +42,11 @@ public static class AuditActions
     public const string LedgerImported = "ledger.import";
     public const string Article20Saved = "article20.save";
     public const string ReportSectionSaved = "report-section.save";
+    public const string ReportReviewed = "report.review";
+    public const string ReportApproved = "report.approve";
+    public const string ReportPublished = "report.publish";
+    public const string ReportReopened = "report.reopen";
+    public const string ReportTablesEntered = "report.enter-tables";
 
     public static string DisplayName(string action) => action switch
     {
@@ -70,12 +75,17 @@ public static class AuditActions
         LedgerImported => "导入历史台账",
         Article20Saved => "填写主动公开数据",
         ReportSectionSaved => "撰写年度报告",
+        ReportReviewed => "年度报告提交审核",
+        ReportApproved => "年度报告定稿",
+        ReportPublished => "发布年度报告",
+        ReportReopened => "撤回年度报告定稿以更正",
+        ReportTablesEntered => "手工录入历史年度报告表格",
         _ => action,
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
     ];
 }

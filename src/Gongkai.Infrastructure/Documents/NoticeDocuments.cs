@@ -148,7 +148,7 @@ public static class NoticeDocuments
     }
 
     /// <summary>Breaks text into lines that fit, character by character: Chinese has no spaces to break at.</summary>
-    private static IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font, double width, double firstIndent = 0)
+    internal static IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font, double width, double firstIndent = 0)
     {
         var line = new System.Text.StringBuilder();
         var available = width - firstIndent;

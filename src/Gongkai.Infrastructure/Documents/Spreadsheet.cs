@@ -9,7 +9,20 @@ namespace Gongkai.Infrastructure.Documents;
 /// <summary>Plain .xlsx and .csv: sheets of text and numbers out, rows of text in.</summary>
 public static class Spreadsheet
 {
-    public sealed record Sheet(string Name, IReadOnlyList<IReadOnlyList<object?>> Rows);
+    /// <summary>A worksheet; <paramref name="Merges"/> are ranges like "A1:C3", <paramref name="Widths"/> column widths in characters.</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string>? Merges = null, IReadOnlyList<double>? Widths = null);
+
+    /// <summary>The column letters of a zero-based index (0 → A, 26 → AA).</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26)
+        {
+            name = (char)('A' + ((index - 1) % 26)) + name;
+        }
+
+        return name;
+    }
 
     public static byte[] Write(params Sheet[] sheets)
     {
@@ -39,7 +52,19 @@ public static class Spreadsheet
                     data.Append(r);
                 }
 
-                part.Worksheet = new Worksheet(data);
+                var worksheet = new Worksheet();
+                if (sheet.Widths is { Count: > 0 } widths)
+                {
+                    worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+                }
+
+                worksheet.Append(data);
+                if (sheet.Merges is { Count: > 0 } merges)
+                {
+                    worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })));
+                }
+
+                part.Worksheet = worksheet;
                 workbook.Workbook.Sheets!.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
             }
 

@@ -30,6 +30,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RequestEmail> RequestEmails => Set<RequestEmail>();
     public DbSet<AnnualReports.Article20FigureRecord> Article20Figures => Set<AnnualReports.Article20FigureRecord>();
     public DbSet<AnnualReports.ReportNarrativeRecord> ReportNarratives => Set<AnnualReports.ReportNarrativeRecord>();
+    public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
+    public DbSet<AnnualReports.ReportCorrectionRecord> ReportCorrections => Set<AnnualReports.ReportCorrectionRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -174,6 +176,26 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             n.HasIndex(x => new { x.AgencyId, x.Year, x.Subtree, x.Section }).IsUnique();
         });
 
+        builder.Entity<AnnualReports.AnnualReportRecord>(r =>
+        {
+            r.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.ReviewedBy).HasMaxLength(256);
+            r.Property(x => x.ApprovedBy).HasMaxLength(256);
+            r.Property(x => x.PublishedBy).HasMaxLength(256);
+            r.Property(x => x.Version).IsConcurrencyToken();
+            r.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => new { x.AgencyId, x.Year, x.Subtree }).IsUnique();
+        });
+
+        builder.Entity<AnnualReports.ReportCorrectionRecord>(c =>
+        {
+            c.Property(x => x.By).HasMaxLength(256);
+            c.Property(x => x.Reason).HasMaxLength(500);
+            c.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+            c.HasOne<AnnualReports.AnnualReportRecord>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => x.ReportId);
+        });
+
         builder.Entity<CalendarVersion>(version =>
         {
             version.Property(v => v.CreatedBy).HasMaxLength(256);
@@ -201,7 +223,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or CalendarVersion or RequestEventRecord && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is AuditEntry or CalendarVersion or RequestEventRecord or Gongkai.Infrastructure.AnnualReports.ReportCorrectionRecord && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are append-only and cannot be changed or deleted.");
             }

@@ -31,6 +31,8 @@ public static class PersistenceServices
         services.AddScoped<Requests.Mailer>();
         services.AddScoped<Requests.LedgerImport>();
         services.AddScoped<AnnualReports.ReportBuilder>();
+        services.AddScoped<AnnualReports.ReportLifecycle>();
+        services.AddScoped<AnnualReports.ReportLocks>();
         services.AddScoped<AnnualReports.IArticle20Source, AnnualReports.EnteredArticle20Source>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -37,7 +37,7 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.CreditCode, a => a.Id, ct);
         var today = store.Today();
         var errors = new List<RowError>();
-        var cases = new List<(int AgencyId, HistoricCase Case)>();
+        var cases = new List<(int AgencyId, HistoricCase Case, int Row)>();
         foreach (var (cells, row) in data)
         {
             var (parsed, reasons) = HistoricCase.Parse(cells.ToList(), today);
@@ -61,7 +61,7 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
             }
             else
             {
-                cases.Add((agencyId, parsed!));
+                cases.Add((agencyId, parsed!, row));
             }
         }
 
@@ -71,9 +71,19 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (agencyId, c) in cases)
+        foreach (var (agencyId, c, row) in cases)
         {
-            await store.CreateHistoricAsync(agencyId, c, by, ct);
+            try
+            {
+                await store.CreateHistoricAsync(agencyId, c, by, ct);
+            }
+            catch (RequestRuleException e)
+            {
+                // A row that would change an approved annual report: the transaction is rolled back, nothing is imported.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new Result(0, [new RowError(row, [e.Message])]);
+            }
         }
 
         await transaction.CommitAsync(ct);

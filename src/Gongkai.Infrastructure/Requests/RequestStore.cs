@@ -13,7 +13,7 @@ namespace Gongkai.Infrastructure.Requests;
 /// in one transaction. Two people acting on the same request at once: the second save fails on the version check
 /// and nothing of it is written.
 /// </summary>
-public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, NoticeWriter notices, Mailer mailer, TimeProvider clock)
+public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, NoticeWriter notices, Mailer mailer, Gongkai.Infrastructure.AnnualReports.ReportLocks locks, TimeProvider clock)
 {
     // Enums are stored by name: a history written today must read the same after members are added or reordered.
     private static readonly JsonSerializerOptions Json = new()
@@ -120,6 +120,20 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
 
     private async Task AppendAsync(RequestRecord record, InformationRequest request, CancellationToken ct)
     {
+        // An approved annual report's figures must not move: refuse before anything is tracked for saving.
+        var before = record.Version == 0 ? null : new LedgerFact(record.Id, record.ApplicantType, record.ReceivedOn, record.DecidedOn, record.Outcome);
+        var after = new LedgerFact(record.Id, request.ApplicantType, request.ReceivedOn, request.Decision?.On, request.Decision?.Outcome);
+        try
+        {
+            await locks.EnsureRequestChangeAllowedAsync(record.AgencyId, before, after, ct);
+        }
+        catch (RequestRuleException) when (record.Version == 0)
+        {
+            // The new record (and its attachments) must not be saved by anything else in this unit of work.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
         var now = clock.GetUtcNow();
         var stored = record.Version;
         for (var i = stored; i < request.History.Count; i++)

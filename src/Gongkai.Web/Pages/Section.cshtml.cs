@@ -18,7 +18,6 @@ public sealed class SectionModel(PortalContext portal) : PageModel
         {
             "catalog" => ("政府信息公开目录", "按类别浏览本机关主动公开的政府信息，包括规章、规范性文件及其政策解读。"),
             "interaction" => ("互动交流", "领导信箱、咨询和投诉：来信的办理结果将按规定公开。"),
-            "reports" => ("政府信息公开工作年度报告", "本机关每年 1 月 31 日前公布上一年度的政府信息公开工作年度报告（《条例》第四十九条）。"),
             _ => ("", ""),
         };
         var agency = await portal.CurrentAgencyAsync(HttpContext);

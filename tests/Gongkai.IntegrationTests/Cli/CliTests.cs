@@ -148,14 +148,20 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Report_build_writes_the_versioned_json_and_refuses_what_it_cannot_do()
+    public async Task Report_build_writes_every_format_its_extension_names_and_refuses_what_it_cannot_do()
     {
         using var database = TestDatabase.Create(Db.Sqlite);
         await RunAsync(database, "demo-data");
         var json = Path.Combine(database.DataDirectory, "report.json");
 
         var built = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2024", "--subtree", "--out", json);
-        var docx = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2024", "--out", Path.Combine(database.DataDirectory, "r.docx"));
+        var files = new Dictionary<string, Run>();
+        foreach (var extension in new[] { ".docx", ".html", ".pdf", ".xlsx" })
+        {
+            files[extension] = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2024", "--out", Path.Combine(database.DataDirectory, "r" + extension));
+        }
+
+        var odt = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2024", "--out", Path.Combine(database.DataDirectory, "r.odt"));
         var unknown = await RunAsync(database, "report", "build", "--agency", "11999999000000009X", "--year", "2024", "--out", Path.Combine(database.DataDirectory, "x.json"));
         var tooEarly = await RunAsync(database, "report", "build", "--agency", "11999999000000001U", "--year", "2017", "--out", Path.Combine(database.DataDirectory, "y.json"));
 
@@ -167,8 +173,20 @@ public sealed class CliTests
         Assert.Equal(7, report.RootElement.GetProperty("coveredAgencies").GetArrayLength());
         Assert.Equal(30, report.RootElement.GetProperty("requests").GetProperty("rows").GetArrayLength());
         Assert.Equal(0, report.RootElement.GetProperty("findings").GetArrayLength());
-        Assert.Equal(1, docx.ExitCode);
-        Assert.Contains("目前只能导出 .json", docx.Error);
+        Assert.Contains("[1/4] 统计 7 个机关 2024 年的政府信息公开申请…", built.Output);
+        Assert.Contains("[4/4] 写出 .json 文件（7 个机关）…", built.Output);
+        Assert.All(files.Values, f => Assert.Equal(0, f.ExitCode));
+        Assert.Contains("示例区人民政府2024年政府信息公开工作年度报告", Documents.DocxText(await File.ReadAllBytesAsync(Path.Combine(database.DataDirectory, "r.docx"))));
+        Assert.Contains("示例区人民政府2024年政府信息公开工作年度报告", Documents.PdfText(await File.ReadAllBytesAsync(Path.Combine(database.DataDirectory, "r.pdf"))));
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(Path.Combine(database.DataDirectory, "r.html")));
+        using (var xlsx = File.OpenRead(Path.Combine(database.DataDirectory, "r.xlsx")))
+        {
+            Assert.Equal("示例区人民政府2024年政府信息公开工作年度报告", Gongkai.Infrastructure.Documents.Spreadsheet.ReadXlsx(xlsx)[0][0]);
+        }
+
+        Assert.Equal(1, odt.ExitCode);
+        Assert.Contains("输出文件的扩展名应为 .docx、.html、.pdf、.xlsx 或 .json", odt.Error);
+        Assert.False(File.Exists(Path.Combine(database.DataDirectory, "r.odt")));
         Assert.Contains("没有统一社会信用代码为 11999999000000009X 的机关", unknown.Error);
         Assert.False(File.Exists(Path.Combine(database.DataDirectory, "x.json")));
         Assert.Contains("2017 年不在可以生成年度报告的范围内", tooEarly.Error);

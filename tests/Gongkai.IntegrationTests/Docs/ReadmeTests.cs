@@ -9,23 +9,10 @@ public sealed class ReadmeTests
 {
     private const string Prefix = "dotnet run --project src/Gongkai.Cli -- ";
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
-
     [Fact]
     public async Task Every_cli_command_in_the_readme_runs_and_prints_what_the_readme_says()
     {
-        var readme = await File.ReadAllLinesAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = await File.ReadAllLinesAsync(Path.Combine(Documents.RepositoryRoot(), "README.md"));
         var commands = readme.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         using var database = TestDatabase.Create(Db.Sqlite);
         await File.WriteAllTextAsync(Path.Combine(database.DataDirectory, "holidays-2027.json"),

@@ -27,6 +27,8 @@ public sealed class AuthorizationTests
         Caseworker,
         /// <summary>Clerks, handlers and approvers (those who see personal data).</summary>
         Caseworkers,
+        /// <summary>Publishers and approvers (writing the annual report).</summary>
+        Writers,
         /// <summary>Forwarding systems with an API key; no staff cookie opens it.</summary>
         ApiClient,
     }
@@ -62,6 +64,7 @@ public sealed class AuthorizationTests
         ["GET admin/reports"] = Access.Staff,
         ["GET admin/reports/index"] = Access.Staff,
         ["GET admin/reports/article20"] = Access.Staff,
+        ["GET admin/reports/tables"] = Access.Writers,
         ["GET admin/appeals"] = Access.Staff,
         ["GET admin/appeals/index"] = Access.Staff,
         ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,
@@ -154,7 +157,8 @@ public sealed class AuthorizationTests
                     : response.IsRedirectTo("/admin/access-denied");
                 var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk)
                     || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver)
-                    || (access == Access.Caseworkers && role is StaffRoles.Clerk or StaffRoles.Handler or StaffRoles.Approver);
+                    || (access == Access.Caseworkers && role is StaffRoles.Clerk or StaffRoles.Handler or StaffRoles.Approver)
+                    || (access == Access.Writers && role is StaffRoles.Publisher or StaffRoles.Approver);
                 if (!allowed && !refused)
                 {
                     failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");

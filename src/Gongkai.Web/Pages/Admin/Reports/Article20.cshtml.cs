@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>Staff enter the Art. 20 figures of an agency's year; publishers and office heads may change them.</summary>
-public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, RequestStore store, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, RequestStore store, AuditTrail audit, TimeProvider clock, ReportLocks locks, ReportLifecycle lifecycle) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
@@ -67,12 +67,18 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
             }
         }
 
+        if (await locks.LockedByAsync(AgencyId!.Value, Year!.Value, ct) is { } lockedBy)
+        {
+            Errors.Add($"{lockedBy}，第二十条数据不能再修改；如确需更正，请先由审核人撤回定稿并说明原因。");
+        }
+
         if (Errors.Count > 0)
         {
             return Page();
         }
 
         var agencyId = AgencyId!.Value;
+        await lifecycle.ContentChangingAsync(agencyId, Year!.Value, subtree: false, ct);
         var year = Year!.Value;
         var existing = await db.Article20Figures.Where(f => f.AgencyId == agencyId && f.Year == year).ToListAsync(ct);
         foreach (var (table, row, column, value) in values)

@@ -2,6 +2,7 @@ using Gongkai.Core.Agencies;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.AnnualReports;
+using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,105 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>The year's report generated from the records, with its rules checked and every figure linked to its cases.</summary>
-public sealed class IndexModel(ReportBuilder builder, StaffAccess access, RequestStore store, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, RequestStore store, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const int MaxSectionLength = 20000;
 
     public bool MayWrite => User.IsInRole(Gongkai.Infrastructure.Identity.StaffRoles.Publisher) || User.IsInRole(Gongkai.Infrastructure.Identity.StaffRoles.Approver);
+    public bool MayApprove => User.IsInRole(Gongkai.Infrastructure.Identity.StaffRoles.Approver);
+
+    public AnnualReportRecord? Record { get; private set; }
+    public List<ReportCorrectionRecord> Corrections { get; private set; } = [];
+    public DateOnly? Deadline { get; private set; }
+    public string? DeadlineWarning { get; private set; }
+
+    private string Back => $"/admin/reports?agency={AgencyId}&year={Year}{(Subtree ? "&subtree=true" : "")}";
+
+    /// <summary>The report as a file: .docx, .html, .pdf, .xlsx or .json (an approved report as approved).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var extension = "." + (format ?? "").Trim().TrimStart('.').ToLowerInvariant();
+        if (AgencyId is not { } agencyId || Year is not { } year || !ReportExports.ContentTypes.TryGetValue(extension, out var type))
+        {
+            return BadRequest();
+        }
+
+        if (!await access.CanAccessAsync(User, agencyId, ct))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var report = await builder.BuildAsync(agencyId, year, Subtree, withHistory: true, ct: ct);
+            return File(ReportExports.Export(report, extension), type, ReportExports.FileName(report, extension));
+        }
+        catch (ReportException e)
+        {
+            Error = e.Message;
+            return await OnGetAsync(ct);
+        }
+    }
+
+    /// <summary>One of the report's charts as PNG (n: 0 by outcome, 1 year over year).</summary>
+    public async Task<IActionResult> OnGetChartAsync(int n, CancellationToken ct)
+    {
+        if (AgencyId is not { } agencyId || Year is not { } year || !await access.CanAccessAsync(User, agencyId, ct))
+        {
+            return Forbid();
+        }
+
+        var charts = ReportCharts.For(await builder.BuildAsync(agencyId, year, Subtree, withHistory: true, ct: ct));
+        return n >= 0 && n < charts.Count ? File(charts[n].Png, "image/png") : NotFound();
+    }
+
+    public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
+        StepAsync(MayWrite, (agencyId, year, by) => lifecycle.ReviewAsync(agencyId, year, Subtree, by, ct), "已提交审核。", AuditActions.ReportReviewed, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
+        StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ApproveAsync(agencyId, year, Subtree, by, ct), "已定稿：本年度数字已锁定。", AuditActions.ReportApproved, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
+        StepAsync(MayWrite, async (agencyId, year, by) =>
+        {
+            if (await lifecycle.PublishAsync(agencyId, year, Subtree, by, store.Today(), ct) is { } late)
+            {
+                TempData["Warning"] = late;
+            }
+        }, "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
+
+    public Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct) =>
+        StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ReopenAsync(agencyId, year, Subtree, by, reason, ct), "已撤回定稿，可以更正；更正原因已记录。", AuditActions.ReportReopened, ct, reason);
+
+    private async Task<IActionResult> StepAsync(bool allowed, Func<int, int, string, Task> step, string done, string action, CancellationToken ct, string? detail = null)
+    {
+        if (!allowed || AgencyId is not { } agencyId || Year is not { } year || !await access.CanAccessAsync(User, agencyId, ct))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await step(agencyId, year, User.Identity!.Name!);
+        }
+        catch (Exception e) when (e is ReportLifecycleException or ReportException)
+        {
+            db.ChangeTracker.Clear();
+            Error = e.Message;
+            return await OnGetAsync(ct);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            Error = "报告刚被其他人改动，请刷新后重试。";
+            return await OnGetAsync(ct);
+        }
+
+        audit.Add(action, $"{year} 年度报告{(Subtree ? "（含下级机关）" : "")}", detail, agencyId);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = done;
+        return Redirect(Back);
+    }
 
     /// <summary>Saves a written section (一, 五 or 六) of the agency's report for the year.</summary>
     public async Task<IActionResult> OnPostNarrativeAsync(int section, string? text, CancellationToken ct)
@@ -28,6 +123,16 @@ public sealed class IndexModel(ReportBuilder builder, StaffAccess access, Reques
         if (!AnnualReportModel.WrittenSections.Contains(section))
         {
             return BadRequest();
+        }
+
+        try
+        {
+            await lifecycle.ContentChangingAsync(agencyId, year, Subtree, ct);
+        }
+        catch (ReportLifecycleException e)
+        {
+            Error = e.Message;
+            return await OnGetAsync(ct);
         }
 
         var clean = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -79,7 +184,18 @@ public sealed class IndexModel(ReportBuilder builder, StaffAccess access, Reques
 
         try
         {
-            Report = await builder.BuildAsync(agencyId, Year.Value, Subtree, ct: ct);
+            Report = await builder.BuildAsync(agencyId, Year.Value, Subtree, withHistory: true, ct: ct);
+            Record = await lifecycle.FindAsync(agencyId, Year.Value, Subtree, ct);
+            Corrections = Record is null ? [] : await lifecycle.CorrectionsAsync(Record.Id, ct);
+            Deadline = ReportLifecycle.Deadline(Report.Agency, Subtree, Year.Value);
+            var today = store.Today();
+            DeadlineWarning = (Record?.PublishedOn, today > Deadline) switch
+            {
+                ({ } on, _) when on > Deadline => $"发布日期 {on:yyyy-MM-dd} 晚于法定时限 {Deadline:yyyy-MM-dd}（{ReportLifecycle.DeadlineRule(Report.Agency, Subtree)}）。",
+                (null, true) => $"已超过法定发布时限 {Deadline:yyyy-MM-dd} 仍未发布（{ReportLifecycle.DeadlineRule(Report.Agency, Subtree)}）。",
+                (null, false) when Deadline.Value.DayNumber - today.DayNumber <= 30 => $"距法定发布时限 {Deadline:yyyy-MM-dd} 还有 {Deadline.Value.DayNumber - today.DayNumber} 天。",
+                _ => null,
+            };
         }
         catch (ReportException e)
         {
