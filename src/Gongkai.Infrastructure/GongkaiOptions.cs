@@ -20,6 +20,9 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
 
     public MailSettings Mail { get; init; } = new();
 
+    /// <summary>With the demo data, also years of fictional casework and published reports (<c>Gongkai:DemoHistory</c>, default true).</summary>
+    public bool DemoHistory { get; init; } = true;
+
     public static GongkaiSettings From(IConfiguration configuration, bool demoDataByDefault)
     {
         var dataDirectory = ResolveDataDirectory(configuration["Gongkai:DataDirectory"]);
@@ -42,6 +45,7 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
         {
             FontFile = configuration["Gongkai:Documents:FontFile"],
             Mail = mail,
+            DemoHistory = configuration.GetValue("Gongkai:DemoHistory", true),
         };
     }
 

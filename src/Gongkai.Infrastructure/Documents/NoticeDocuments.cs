@@ -147,7 +147,14 @@ public static class NoticeDocuments
         return stream.ToArray();
     }
 
-    /// <summary>Breaks text into lines that fit, character by character: Chinese has no spaces to break at.</summary>
+    // Chinese line-breaking rules (避头尾): these never start a line, those never end one.
+    private const string NoLineStart = "。，、；：？！）》」』】〕”’…—%.,;:?!)";
+    private const string NoLineEnd = "（《「『【〔“‘(";
+
+    /// <summary>
+    /// Breaks text into lines that fit, character by character (Chinese has no spaces to break at), keeping closing
+    /// punctuation off the start of a line (it hangs past the margin) and opening punctuation off the end of one.
+    /// </summary>
     internal static IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font, double width, double firstIndent = 0)
     {
         var line = new System.Text.StringBuilder();
@@ -155,11 +162,18 @@ public static class NoticeDocuments
         foreach (var ch in text)
         {
             line.Append(ch);
-            if (graphics.MeasureString(line.ToString(), font).Width > available && line.Length > 1)
+            if (line.Length > 1 && !NoLineStart.Contains(ch, StringComparison.Ordinal) && graphics.MeasureString(line.ToString(), font).Width > available)
             {
                 line.Length--;
+                var carried = new System.Text.StringBuilder();
+                while (line.Length > 1 && NoLineEnd.Contains(line[^1], StringComparison.Ordinal))
+                {
+                    carried.Insert(0, line[^1]);
+                    line.Length--;
+                }
+
                 yield return line.ToString();
-                line.Clear().Append(ch);
+                line.Clear().Append(carried).Append(ch);
                 available = width;
             }
         }

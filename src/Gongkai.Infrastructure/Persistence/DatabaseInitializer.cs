@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     CalendarStore calendar,
     RoleManager<IdentityRole> roles,
     UserManager<StaffUser> users,
+    IServiceProvider services,
     TimeProvider clock)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
@@ -81,8 +82,17 @@ public sealed class DatabaseInitializer(
         return [new IssuedCredential("admin", password, StaffRoles.Administrator, OneTime: true)];
     }
 
-    public Task<IReadOnlyList<IssuedCredential>> SeedDemoDataAsync(CancellationToken ct = default) =>
-        new DemoDataSeeder(db, users, clock).SeedAsync(ct);
+    /// <summary>The demo district, its accounts, and years of fictional casework with published reports.</summary>
+    public async Task<IReadOnlyList<IssuedCredential>> SeedDemoDataAsync(CancellationToken ct = default)
+    {
+        var credentials = await new DemoDataSeeder(db, users, clock).SeedAsync(ct);
+        if (settings.DemoHistory)
+        {
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Demo.DemoHistory>(services).SeedAsync(ct);
+        }
+
+        return credentials;
+    }
 
     public async Task<StaffUser> CreateUserAsync(string userName, string displayName, int? agencyId, IReadOnlyList<string> roleNames, string password, bool mustChangePassword, CancellationToken ct = default, string createdBy = "系统")
     {

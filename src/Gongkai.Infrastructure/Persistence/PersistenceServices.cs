@@ -33,6 +33,7 @@ public static class PersistenceServices
         services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<AnnualReports.ReportLifecycle>();
         services.AddScoped<AnnualReports.ReportLocks>();
+        services.AddScoped<Demo.DemoHistory>();
         services.AddScoped<AnnualReports.IArticle20Source, AnnualReports.EnteredArticle20Source>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -8,7 +8,7 @@ namespace Gongkai.Infrastructure.Requests;
 /// Imports a historic ledger (台账) in the documented layout (docs/ledger-import.md): every row is checked first, and
 /// while any row is bad nothing at all is imported — the answer lists each bad row with its number and reasons.
 /// </summary>
-public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
+public sealed class LedgerImport(GongkaiDbContext db, RequestStore store, AnnualReports.ReportLocks locks)
 {
     public const int MaxRows = 20000;
 
@@ -37,7 +37,7 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.CreditCode, a => a.Id, ct);
         var today = store.Today();
         var errors = new List<RowError>();
-        var cases = new List<(int AgencyId, HistoricCase Case, int Row)>();
+        var cases = new List<(int AgencyId, HistoricCase Case)>();
         foreach (var (cells, row) in data)
         {
             var (parsed, reasons) = HistoricCase.Parse(cells.ToList(), today);
@@ -53,6 +53,17 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
                 {
                     problems.Add("该机关不在您的管理范围内");
                 }
+                else
+                {
+                    try
+                    {
+                        await locks.EnsureRequestChangeAllowedAsync(agencyId, null, new LedgerFact(0, parsed.ApplicantType, parsed.ReceivedOn, parsed.DecidedOn, parsed.Outcome), ct);
+                    }
+                    catch (RequestRuleException e)
+                    {
+                        problems.Add(e.Message);
+                    }
+                }
             }
 
             if (problems.Count > 0)
@@ -61,7 +72,7 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
             }
             else
             {
-                cases.Add((agencyId, parsed!, row));
+                cases.Add((agencyId, parsed!));
             }
         }
 
@@ -70,23 +81,7 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store)
             return new Result(0, errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (agencyId, c, row) in cases)
-        {
-            try
-            {
-                await store.CreateHistoricAsync(agencyId, c, by, ct);
-            }
-            catch (RequestRuleException e)
-            {
-                // A row that would change an approved annual report: the transaction is rolled back, nothing is imported.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return new Result(0, [new RowError(row, [e.Message])]);
-            }
-        }
-
-        await transaction.CommitAsync(ct);
+        await store.CreateHistoricAsync(cases.Select(c => (c.AgencyId, c.Case)).ToList(), by, ct);
         return new Result(cases.Count, []);
     }
 }

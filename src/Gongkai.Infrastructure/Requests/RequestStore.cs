@@ -74,24 +74,45 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
     /// <summary>A request from a historic ledger, as it ended (see <see cref="InformationRequest.Historic"/>).</summary>
     public async Task<Loaded> CreateHistoricAsync(int agencyId, HistoricCase c, Actor by, CancellationToken ct = default)
     {
-        var request = InformationRequest.Historic(c, by);
-        var record = new RequestRecord
+        var created = await CreateHistoricAsync([(agencyId, c)], by, ct);
+        return created[0];
+    }
+
+    /// <summary>Many historic requests in one save (a ledger import, the demo's history); all or, on a refusal, none.</summary>
+    public async Task<IReadOnlyList<Loaded>> CreateHistoricAsync(IReadOnlyList<(int AgencyId, HistoricCase Case)> cases, Actor by, CancellationToken ct = default)
+    {
+        var created = new List<Loaded>();
+        try
         {
-            AgencyId = agencyId,
-            TrackingCode = NewTrackingCode(),
-            ApplicantName = c.ApplicantName,
-            IdType = IdentityDocumentType.Other,
-            IdNumber = c.IdNumber ?? "（台账未记录）",
-            Phone = c.Phone ?? "（台账未记录）",
-            InformationTitle = c.InformationTitle,
-            ProvisionForm = ProvisionForm.Paper,
-            ObtainMethod = ObtainMethod.PickUp,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Requests.Add(record);
-        await AppendAsync(record, request, ct);
-        db.ChangeTracker.Clear();
-        return new Loaded(record, request);
+            foreach (var (agencyId, c) in cases)
+            {
+                var request = InformationRequest.Historic(c, by);
+                var record = new RequestRecord
+                {
+                    AgencyId = agencyId,
+                    TrackingCode = NewTrackingCode(),
+                    ApplicantName = c.ApplicantName,
+                    IdType = IdentityDocumentType.Other,
+                    IdNumber = c.IdNumber ?? "（台账未记录）",
+                    Phone = c.Phone ?? "（台账未记录）",
+                    InformationTitle = c.InformationTitle,
+                    ProvisionForm = ProvisionForm.Paper,
+                    ObtainMethod = ObtainMethod.PickUp,
+                    CreatedAt = clock.GetUtcNow(),
+                };
+                db.Requests.Add(record);
+                await StageAsync(record, request, ct);
+                created.Add(new Loaded(record, request));
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return created;
     }
 
     public async Task<Loaded?> LoadAsync(long id, CancellationToken ct = default)
@@ -119,6 +140,18 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         StatutoryClock.Compute(request, await calendars.GetCalendarAsync(ct), Today());
 
     private async Task AppendAsync(RequestRecord record, InformationRequest request, CancellationToken ct)
+    {
+        await StageAsync(record, request, ct);
+        await db.SaveChangesAsync(ct);
+        if (record.Emails.Any(m => m.SentAt is null))
+        {
+            // After the commit: a mail server that is down delays the e-mail, never the step.
+            await mailer.SendPendingAsync(record.Id, ct);
+        }
+    }
+
+    /// <summary>Everything of a step but the save: the lock check, the new events, notices, the query columns.</summary>
+    private async Task StageAsync(RequestRecord record, InformationRequest request, CancellationToken ct)
     {
         // An approved annual report's figures must not move: refuse before anything is tracked for saving.
         var before = record.Version == 0 ? null : new LedgerFact(record.Id, record.ApplicantType, record.ReceivedOn, record.DecidedOn, record.Outcome);
@@ -154,12 +187,6 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         await ProjectAsync(record, request, ct);
         record.Version = request.History.Count;
         record.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        if (record.Emails.Any(m => m.SentAt is null))
-        {
-            // After the commit: a mail server that is down delays the e-mail, never the step.
-            await mailer.SendPendingAsync(record.Id, ct);
-        }
     }
 
     /// <summary>Rewrites the query columns from the history and today's clock.</summary>

@@ -19,6 +19,13 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output) :
     [ChromiumFact]
     public Task Login_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/admin/login", "工作人员登录");
 
+    [ChromiumFact]
+    public Task Annual_reports_list_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/reports?all=true", "政府信息公开工作年度报告");
+
+    /// <summary>The demo's first published report (2020, the district's roll-up): tables with merged headers, charts.</summary>
+    [ChromiumFact]
+    public Task A_published_report_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/reports/1", "示例区人民政府2020年政府信息公开工作年度报告");
+
     private async Task AssertNoSeriousViolationsAsync(string path, string heading)
     {
         await using var context = await fixture.NewContextAsync();

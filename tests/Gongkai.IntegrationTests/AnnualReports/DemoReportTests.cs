@@ -1,0 +1,52 @@
+using Gongkai.Core.AnnualReports;
+using Gongkai.Infrastructure.AnnualReports;
+using Gongkai.IntegrationTests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.IntegrationTests.AnnualReports;
+
+/// <summary>The demo district's years of casework: its 2020 and 2024 reports are published and every year's rules hold.</summary>
+public sealed class DemoReportTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_demo_district_has_published_reports_for_2020_and_2024_and_every_year_passes_every_rule(Db db)
+    {
+        using var app = new GongkaiApp(db, demoHistory: true);
+        var government = await app.AgencyAsync("示例区人民政府");
+        using var scope = app.Services.CreateScope();
+        var builder = scope.ServiceProvider.GetRequiredService<ReportBuilder>();
+
+        var portal = await app.Browser().GetStringAsync("/reports?all=true");
+        var reports = new Dictionary<int, AnnualReportModel>();
+        for (var year = 2019; year <= 2025; year++)
+        {
+            reports[year] = await builder.BuildAsync(government.Id, year, subtree: true);
+        }
+
+        var published = await app.WithDbAsync(d => d.AnnualReports.AsNoTracking().Where(r => r.PublishedSnapshot != null).OrderBy(r => r.Year).ToListAsync());
+        var page2020 = await app.Browser().GetStringAsync($"/reports/{published.First(r => r.Year == 2020).Id}");
+
+        Assert.Contains("示例区人民政府2020年政府信息公开工作年度报告", portal);
+        Assert.Contains("示例区人民政府2024年政府信息公开工作年度报告", portal);
+        Assert.Contains("示例区人民政府办公室2024年政府信息公开工作年度报告", portal);
+        Assert.Equal([2020, 2024, 2024], published.Select(r => r.Year));
+        Assert.Equal(ReportFormat.V2019, reports[2020].Format);
+        Assert.Equal(ReportFormat.V2021, reports[2024].Format);
+        Assert.Equal(ReportStage.Published, reports[2024].Stage);
+        Assert.Equal(new DateOnly(2025, 3, 21), reports[2024].PublishedOn);
+        foreach (var (year, report) in reports)
+        {
+            Assert.True(report.Findings.Count == 0, $"{year}: " + string.Join("; ", report.Findings.Select(f => $"[{f.RuleId}] {f.Location} {f.Message}")));
+            // Like a real district: dozens of requests, most answered within the year, a few carried over.
+            Assert.InRange(report.Requests["1", 6], 20, 120);
+            Assert.InRange(report.Requests["4", 6], 0, 15);
+        }
+
+        Assert.True(reports[2020].Requests["3.1", 6] > reports[2020].Requests["3.3.4", 6]);
+        Assert.Contains("政府集中采购", page2020);
+        Assert.Contains("本年度共收到政府信息公开申请", page2020);
+        Assert.Contains("2021-03-26", await app.Browser().GetStringAsync("/reports?all=true"));
+    }
+}
