@@ -46,8 +46,8 @@ public static class ReportHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private const string Style = """
-        body{font-family:"FangSong","仿宋","STFangsong","Noto Serif CJK SC",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#111}
+    public const string Style = """
+        .annual-report{font-family:"FangSong","仿宋","STFangsong","Noto Serif CJK SC",serif;line-height:1.8;color:#111}
         .annual-report h1{font-family:"SimSun","宋体","Noto Serif CJK SC",serif;text-align:center;font-size:1.6rem}
         .annual-report h2{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-size:1.2rem;margin-top:1.5rem}
         .annual-report p{text-indent:2em;margin:.4rem 0}
@@ -64,7 +64,7 @@ public static class ReportHtml
 
     /// <summary>A whole page, what `report build --out x.html` writes.</summary>
     public static string Document(AnnualReportModel report, IReadOnlyList<Chart>? charts = null) =>
-        $"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{E(report.Title)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n{Article(report, charts)}</body>\n</html>\n";
+        $"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{E(report.Title)}</title>\n<style>\nbody{{max-width:60rem;margin:2rem auto;padding:0 1rem}}\n{Style}\n</style>\n</head>\n<body>\n{Article(report, charts)}</body>\n</html>\n";
 
     /// <summary>The report's article alone, for the portal page that frames it.</summary>
     public static string Article(AnnualReportModel report, IReadOnlyList<Chart>? charts = null)

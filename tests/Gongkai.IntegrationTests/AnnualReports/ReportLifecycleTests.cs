@@ -57,6 +57,7 @@ public sealed class ReportLifecycleTests
         var lockedPage = await publisher.GetStringAsync(url);
         var published = await publisher.PostFormAsync(url, $"{url}&handler=Publish", []);
         var afterPublish = await publisher.GetStringAsync(url);
+        var chart = await publisher.GetAsync($"{url}&handler=Chart&n=0");
         var record = (await RecordOf(app, agency.Id, 2024))!;
         var portal = await app.Browser().GetStringAsync("/reports?all=true");
         var page = await app.Browser().GetStringAsync($"/reports/{record.Id}");
@@ -77,6 +78,7 @@ public sealed class ReportLifecycleTests
         Assert.True(published.IsRedirectTo("/admin/reports"));
         // Published on 2026-11-29 for 2024: far past a department's 31 January deadline.
         Assert.Contains("晚于法定时限 2025-01-31", afterPublish);
+        Assert.Equal("image/png", chart.Content.Headers.ContentType?.MediaType);
         Assert.Equal(ReportStage.Published, record.Stage);
         Assert.Contains($"{agency.FullName}2024年政府信息公开工作年度报告", portal);
         Assert.Contains($"{agency.FullName}2024年政府信息公开工作年度报告", page);

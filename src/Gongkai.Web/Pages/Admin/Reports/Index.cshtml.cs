@@ -71,13 +71,8 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
         StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ApproveAsync(agencyId, year, Subtree, by, ct), "已定稿：本年度数字已锁定。", AuditActions.ReportApproved, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
-        StepAsync(MayWrite, async (agencyId, year, by) =>
-        {
-            if (await lifecycle.PublishAsync(agencyId, year, Subtree, by, store.Today(), ct) is { } late)
-            {
-                TempData["Warning"] = late;
-            }
-        }, "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
+        // A late publication is shown beside the report's dates, with the Art. 49 deadline.
+        StepAsync(MayWrite, (agencyId, year, by) => lifecycle.PublishAsync(agencyId, year, Subtree, by, store.Today(), ct), "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
 
     public Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct) =>
         StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ReopenAsync(agencyId, year, Subtree, by, reason, ct), "已撤回定稿，可以更正；更正原因已记录。", AuditActions.ReportReopened, ct, reason);
