@@ -13,23 +13,6 @@ namespace Gongkai.IntegrationTests.AnnualReports;
 /// <summary>草稿 → 已审核 → 已定稿 → 已发布, the locks approval puts on a year, and corrections.</summary>
 public sealed class ReportLifecycleTests
 {
-    private static RequestRecord Record(int agencyId, string received, string? decided, Outcome? outcome, ApplicantType type = ApplicantType.NaturalPerson) => new()
-    {
-        AgencyId = agencyId,
-        TrackingCode = "LCY" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
-        ApplicantName = "生命周期测试",
-        IdNumber = "11010519491231002X",
-        Phone = "13800138000",
-        InformationTitle = "生命周期测试",
-        ApplicantType = type,
-        Channel = Channel.InPerson,
-        Status = decided is null ? RequestStatus.Processing : RequestStatus.Archived,
-        SubmittedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
-        ReceivedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
-        DecidedOn = decided is null ? null : DateOnly.Parse(decided, System.Globalization.CultureInfo.InvariantCulture),
-        Outcome = outcome,
-    };
-
     private static Task<AnnualReportRecord?> RecordOf(GongkaiApp app, int agencyId, int year) =>
         app.WithDbAsync(d => d.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.AgencyId == agencyId && r.Year == year && !r.Subtree));
 
@@ -41,8 +24,8 @@ public sealed class ReportLifecycleTests
         var agency = await app.NewAgencyAsync(null, "生命周期测试局" + Guid.NewGuid().ToString("N")[..6]);
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(agency.Id, "2024-03-01", "2024-03-20", Outcome.Disclosed));
-            d.Requests.Add(Record(agency.Id, "2024-12-20", null, null));
+            d.Requests.Add(Records.Request(agency.Id, "2024-03-01", "2024-03-20", Outcome.Disclosed));
+            d.Requests.Add(Records.Request(agency.Id, "2024-12-20", null, null));
             return await d.SaveChangesAsync();
         });
         var publisher = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Publisher, agency.Id));
@@ -104,8 +87,8 @@ public sealed class ReportLifecycleTests
         var agency = await app.NewAgencyAsync(null);
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(agency.Id, "2024-03-01", "2024-03-20", Outcome.Disclosed));
-            d.Requests.Add(Record(agency.Id, "2024-12-20", null, null));
+            d.Requests.Add(Records.Request(agency.Id, "2024-03-01", "2024-03-20", Outcome.Disclosed));
+            d.Requests.Add(Records.Request(agency.Id, "2024-12-20", null, null));
             return await d.SaveChangesAsync();
         });
         await ApproveAsync(app, agency.Id, 2024);
@@ -130,7 +113,7 @@ public sealed class ReportLifecycleTests
         // A record changed behind the system's back (directly in the database): the approved figures stay, the difference is shown.
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(agency.Id, "2024-05-01", "2024-05-20", Outcome.Disclosed));
+            d.Requests.Add(Records.Request(agency.Id, "2024-05-01", "2024-05-20", Outcome.Disclosed));
             return await d.SaveChangesAsync();
         });
         var page = await publisher.GetStringAsync(url);
@@ -199,7 +182,7 @@ public sealed class ReportLifecycleTests
         var agency = await app.NewAgencyAsync(null);
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(agency.Id, "2023-03-01", "2023-03-20", Outcome.Disclosed));
+            d.Requests.Add(Records.Request(agency.Id, "2023-03-01", "2023-03-20", Outcome.Disclosed));
             return await d.SaveChangesAsync();
         });
         var publisher = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Publisher, agency.Id));
@@ -218,14 +201,14 @@ public sealed class ReportLifecycleTests
         var agency = await app.NewAgencyAsync(null);
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(agency.Id, "2023-12-20", "2024-01-10", Outcome.Disclosed));
+            d.Requests.Add(Records.Request(agency.Id, "2023-12-20", "2024-01-10", Outcome.Disclosed));
             return await d.SaveChangesAsync();
         });
         await ApproveAsync(app, agency.Id, 2023);
         // Last year's report said 1 carried out; a second carried-out request appears in the records afterwards.
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(agency.Id, "2023-12-21", "2024-01-11", Outcome.Disclosed));
+            d.Requests.Add(Records.Request(agency.Id, "2023-12-21", "2024-01-11", Outcome.Disclosed));
             return await d.SaveChangesAsync();
         });
         using var scope = app.Services.CreateScope();

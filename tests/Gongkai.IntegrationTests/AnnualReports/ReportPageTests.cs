@@ -8,23 +8,6 @@ namespace Gongkai.IntegrationTests.AnnualReports;
 
 public sealed class ReportPageTests
 {
-    private static RequestRecord Record(int agencyId, ApplicantType type, string received, string? decided, Outcome? outcome) => new()
-    {
-        AgencyId = agencyId,
-        TrackingCode = "RPT" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
-        ApplicantName = "报告测试",
-        IdNumber = "11010519491231002X",
-        Phone = "13800138000",
-        InformationTitle = "报告测试",
-        ApplicantType = type,
-        Channel = Channel.InPerson,
-        Status = decided is null ? RequestStatus.Processing : RequestStatus.Archived,
-        SubmittedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
-        ReceivedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture),
-        DecidedOn = decided is null ? null : DateOnly.Parse(decided, System.Globalization.CultureInfo.InvariantCulture),
-        Outcome = outcome,
-    };
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_subtree_report_is_generated_from_the_records_with_every_rule_holding(Db db)
@@ -34,10 +17,10 @@ public sealed class ReportPageTests
         var department = await app.NewAgencyAsync(top.Id);
         await app.WithDbAsync(async d =>
         {
-            d.Requests.Add(Record(top.Id, ApplicantType.NaturalPerson, "2023-12-20", "2024-01-10", Outcome.Disclosed));
-            d.Requests.Add(Record(top.Id, ApplicantType.NaturalPerson, "2024-03-01", "2024-03-20", Outcome.PartiallyDisclosed));
-            d.Requests.Add(Record(department.Id, ApplicantType.Business, "2024-05-01", "2024-05-20", Outcome.UnavailableNotHeld));
-            d.Requests.Add(Record(department.Id, ApplicantType.Business, "2024-12-25", null, null));
+            d.Requests.Add(Records.Request(top.Id, "2023-12-20", "2024-01-10", Outcome.Disclosed, ApplicantType.NaturalPerson));
+            d.Requests.Add(Records.Request(top.Id, "2024-03-01", "2024-03-20", Outcome.PartiallyDisclosed, ApplicantType.NaturalPerson));
+            d.Requests.Add(Records.Request(department.Id, "2024-05-01", "2024-05-20", Outcome.UnavailableNotHeld, ApplicantType.Business));
+            d.Requests.Add(Records.Request(department.Id, "2024-12-25", null, null, ApplicantType.Business));
             d.Appeals.Add(new AppealCase { AgencyId = department.Id, Kind = AppealKind.Reconsideration, Body = "区政府", FiledOn = new DateOnly(2024, 6, 1), ConcludedOn = new DateOnly(2024, 8, 1), Result = AppealResult.Upheld });
             return await d.SaveChangesAsync();
         });
