@@ -326,7 +326,9 @@ public static class GongkaiCli
             var year = new Option<int>("--year") { Description = "年度", Required = true };
             var subtree = new Option<bool>("--subtree") { Description = "包含下级机关（本级政府汇总）" };
             var outFile = new Option<FileInfo>("--out") { Description = "输出文件", Required = true };
+            var format = new Option<Gongkai.Core.AnnualReports.ReportFormat?>("--format") { Description = "报告格式 V2019 或 V2021（默认按年度；选用其他格式时报告会注明）" };
             build.Options.Add(agency);
+            build.Options.Add(format);
             build.Options.Add(year);
             build.Options.Add(subtree);
             build.Options.Add(outFile);
@@ -346,7 +348,12 @@ public static class GongkaiCli
                 var db = services.GetRequiredService<GongkaiDbContext>();
                 var agencyId = await AgencyIdAsync(db, result.GetValue(agency)!, ct);
                 var model = await services.GetRequiredService<Gongkai.Infrastructure.AnnualReports.ReportBuilder>()
-                    .BuildAsync(agencyId, result.GetValue(year), wide, progress: wide ? progress : null, ct: ct);
+                    .BuildAsync(agencyId, result.GetValue(year), wide, result.GetValue(format), progress: wide ? progress : null, ct: ct);
+                if (model.FormatWarning is { } warning)
+                {
+                    await output.WriteLineAsync($"注意：{warning}");
+                }
+
                 if (wide)
                 {
                     progress.Report($"写出 {file.Extension} 文件（{model.CoveredAgencies.Count} 个机关）…");

@@ -123,7 +123,8 @@ public sealed class ReportLifecycle(GongkaiDbContext db, ReportBuilder builder, 
     }
 
     /// <summary>定稿: the report as built now becomes its snapshot; the year is locked.</summary>
-    public async Task ApproveAsync(int agencyId, int year, bool subtree, string by, CancellationToken ct = default)
+    /// <param name="format">Another format than the year's (allowed, with the warning the report carries).</param>
+    public async Task ApproveAsync(int agencyId, int year, bool subtree, string by, ReportFormat? format = null, CancellationToken ct = default)
     {
         var record = await EnsureRecordAsync(agencyId, year, subtree, ct);
         if (record.Stage != ReportStage.Reviewed)
@@ -138,7 +139,7 @@ public sealed class ReportLifecycle(GongkaiDbContext db, ReportBuilder builder, 
             throw new ReportLifecycleException("定稿须由审核人以外的另一位工作人员（机构负责人）确认：同一人不能既审核又定稿。");
         }
 
-        var report = await builder.BuildAsync(agencyId, year, subtree, live: true, withHistory: true, ct: ct);
+        var report = await builder.BuildAsync(agencyId, year, subtree, format, live: true, withHistory: true, ct: ct);
         if (report.Findings.FirstOrDefault(f => f.Severity == Severity.Error) is { } broken)
         {
             throw new ReportLifecycleException($"表格勾稽关系不成立，不能定稿：[{broken.RuleId}] {broken.Location}：{broken.Message}");

@@ -228,7 +228,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
     private async Task PublishAsync(int agencyId, int year, bool subtree, DateOnly on, CancellationToken ct)
     {
         await lifecycle.ReviewAsync(agencyId, year, subtree, "publisher", ct);
-        await lifecycle.ApproveAsync(agencyId, year, subtree, "approver", ct);
+        await lifecycle.ApproveAsync(agencyId, year, subtree, "approver", ct: ct);
         await lifecycle.PublishAsync(agencyId, year, subtree, "publisher", on, ct);
         // The steps happened in the fictional past: date them so.
         var record = await db.AnnualReports.SingleAsync(r => r.AgencyId == agencyId && r.Year == year && r.Subtree == subtree, ct);

@@ -35,6 +35,10 @@ public static class GongkaiApi
             .WithSummary("转来的政府信息公开申请（需 API 密钥：Authorization: ApiKey …）");
         requests.MapPost("/status", RequestStatusOf).WithSummary("凭查询码和联系电话后四位查询办理进度");
 
+        var reports = api.MapGroup("/reports").WithTags("年度报告");
+        reports.MapGet("/", ListReports).WithSummary("门户网站上发布的全部年度报告（公开信息）");
+        reports.MapGet("/{id:int}", GetReport).WithSummary("一份发布的年度报告，gongkai.annual-report.v1 格式（docs/report-json.md）");
+
         var audit = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(StaffPolicies.Administrator);
         audit.MapGet("/", ListAudit).WithSummary("工作人员操作记录（管理员）");
         return app;
@@ -47,6 +51,22 @@ public static class GongkaiApi
     }
 
     public sealed record ContactDto(string? OfficeName, string? Address, string? Postcode, string? Phone, string? OfficeHours, string? Email);
+
+    public sealed record PublishedReportDto(int Id, string Title, string Agency, string CreditCode, int Year, bool Subtree, DateOnly? PublishedOn, DateOnly? CorrectedOn, string Url, string Json);
+
+    private static async Task<Ok<List<PublishedReportDto>>> ListReports(Gongkai.Infrastructure.AnnualReports.ReportLifecycle lifecycle, CancellationToken ct)
+    {
+        var published = await lifecycle.PublishedAsync(ct);
+        return TypedResults.Ok(published.Select(p => new PublishedReportDto(p.Record.Id, Gongkai.Web.Pages.Reports.IndexModel.Title(p.Record, p.Agency), p.Agency.FullName,
+            p.Agency.CreditCode, p.Record.Year, p.Record.Subtree, p.Record.PublishedOn, p.Record.CorrectedOn, $"/reports/{p.Record.Id}", $"/api/reports/{p.Record.Id}")).ToList());
+    }
+
+    /// <summary>The report as published: the same JSON as the export, never the records' current figures.</summary>
+    private static async Task<IResult> GetReport(int id, GongkaiDbContext db, CancellationToken ct)
+    {
+        var snapshot = await db.AnnualReports.AsNoTracking().Where(r => r.Id == id && r.PublishedSnapshot != null).Select(r => r.PublishedSnapshot).FirstOrDefaultAsync(ct);
+        return snapshot is null ? NotFound($"没有编号为 {id} 的已发布年度报告。") : TypedResults.Text(snapshot, "application/json; charset=utf-8");
+    }
 
     private static async Task<Ok<List<AgencyDto>>> ListAgencies(GongkaiDbContext db, CancellationToken ct)
     {

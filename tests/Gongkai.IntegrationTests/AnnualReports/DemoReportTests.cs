@@ -48,5 +48,17 @@ public sealed class DemoReportTests
         Assert.Contains("政府集中采购", page2020);
         Assert.Contains("本年度共收到政府信息公开申请", page2020);
         Assert.Contains("2021-03-26", await app.Browser().GetStringAsync("/reports?all=true"));
+
+        // The same reports as open data.
+        using var list = System.Text.Json.JsonDocument.Parse(await app.Browser().GetStringAsync("/api/reports"));
+        Assert.Equal(3, list.RootElement.GetArrayLength());
+        var first = list.RootElement.EnumerateArray().Single(r => r.GetProperty("year").GetInt32() == 2020);
+        Assert.Equal("2021-03-26", first.GetProperty("publishedOn").GetString());
+        using var json = System.Text.Json.JsonDocument.Parse(await app.Browser().GetStringAsync(first.GetProperty("json").GetString()));
+        Assert.Equal("gongkai.annual-report.v1", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("Published", json.RootElement.GetProperty("stage").GetString());
+        var missing = await app.Browser().GetAsync("/api/reports/999999");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("没有编号为 999999 的已发布年度报告", await missing.Content.ReadAsStringAsync());
     }
 }

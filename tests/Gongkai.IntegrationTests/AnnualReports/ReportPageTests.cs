@@ -77,4 +77,19 @@ public sealed class ReportPageTests
         Assert.Contains("<p>二是解读形式单一。</p>", after);
         Assert.Equal("一是公开深度不够。\n二是解读形式单一。", await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(d.ReportNarratives, n => n.AgencyId == agency.Id).ContinueWith(t => t.Result.Text)));
     }
+
+    [Fact]
+    public async Task Another_format_than_the_years_may_be_chosen_and_the_report_says_so()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.NewAgencyAsync(null);
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Supervisor, agency.Id));
+
+        var page = await client.GetStringAsync($"/admin/reports?agency={agency.Id}&year=2024&format=V2019");
+        var json = await client.GetStringAsync($"/admin/reports?handler=Export&agency={agency.Id}&year=2024&format=V2019&type=json");
+
+        Assert.Contains("2024 年度的年度报告应使用2021 年版格式（国办公开办函〔2021〕30号），当前选择的是2019 年试行版格式", page);
+        Assert.Contains("\"format\": \"V2019\"", json);
+        Assert.Contains("政府集中采购", json);
+    }
 }

@@ -76,6 +76,8 @@ public sealed class AuthorizationTests
         ["GET api/calendar/{year:int}"] = Access.Public,
         ["GET api/calendar/add"] = Access.Public,
         ["GET api/audit"] = Access.Administrator,
+        ["GET api/reports"] = Access.Public,
+        ["GET api/reports/{id:int}"] = Access.Public,
         ["POST api/requests"] = Access.ApiClient,
         ["POST api/requests/status"] = Access.Public,
     };

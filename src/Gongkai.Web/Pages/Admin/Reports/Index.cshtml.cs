@@ -24,13 +24,13 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
     public DateOnly? Deadline { get; private set; }
     public string? DeadlineWarning { get; private set; }
 
-    private string Back => $"/admin/reports?agency={AgencyId}&year={Year}{(Subtree ? "&subtree=true" : "")}";
+    private string Back => $"/admin/reports?agency={AgencyId}&year={Year}{(Subtree ? "&subtree=true" : "")}{(Format is { } f ? $"&format={f}" : "")}";
 
     /// <summary>The report as a file: .docx, .html, .pdf, .xlsx or .json (an approved report as approved).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? type, CancellationToken ct)
     {
-        var extension = "." + (format ?? "").Trim().TrimStart('.').ToLowerInvariant();
-        if (AgencyId is not { } agencyId || Year is not { } year || !ReportExports.ContentTypes.TryGetValue(extension, out var type))
+        var extension = "." + (type ?? "").Trim().TrimStart('.').ToLowerInvariant();
+        if (AgencyId is not { } agencyId || Year is not { } year || !ReportExports.ContentTypes.TryGetValue(extension, out var contentType))
         {
             return BadRequest();
         }
@@ -42,8 +42,8 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
 
         try
         {
-            var report = await builder.BuildAsync(agencyId, year, Subtree, withHistory: true, ct: ct);
-            return File(ReportExports.Export(report, extension), type, ReportExports.FileName(report, extension));
+            var report = await builder.BuildAsync(agencyId, year, Subtree, Format, withHistory: true, ct: ct);
+            return File(ReportExports.Export(report, extension), contentType, ReportExports.FileName(report, extension));
         }
         catch (ReportException e)
         {
@@ -60,7 +60,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
             return Forbid();
         }
 
-        var charts = ReportCharts.For(await builder.BuildAsync(agencyId, year, Subtree, withHistory: true, ct: ct));
+        var charts = ReportCharts.For(await builder.BuildAsync(agencyId, year, Subtree, Format, withHistory: true, ct: ct));
         return n >= 0 && n < charts.Count ? File(charts[n].Png, "image/png") : NotFound();
     }
 
@@ -68,7 +68,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
         StepAsync(MayWrite, (agencyId, year, by) => lifecycle.ReviewAsync(agencyId, year, Subtree, by, ct), "已提交审核。", AuditActions.ReportReviewed, ct);
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ApproveAsync(agencyId, year, Subtree, by, ct), "已定稿：本年度数字已锁定。", AuditActions.ReportApproved, ct);
+        StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ApproveAsync(agencyId, year, Subtree, by, Format, ct), "已定稿：本年度数字已锁定。", AuditActions.ReportApproved, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
         // A late publication is shown beside the report's dates, with the Art. 49 deadline.
@@ -156,6 +156,8 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "subtree")] public bool Subtree { get; set; }
+    /// <summary>Another format than the year's: allowed, with a warning (null: the year's own).</summary>
+    [BindProperty(SupportsGet = true, Name = "format")] public ReportFormat? Format { get; set; }
 
     public List<Agency> Agencies { get; private set; } = [];
     public AnnualReportModel? Report { get; private set; }
@@ -179,7 +181,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
 
         try
         {
-            Report = await builder.BuildAsync(agencyId, Year.Value, Subtree, withHistory: true, ct: ct);
+            Report = await builder.BuildAsync(agencyId, Year.Value, Subtree, Format, withHistory: true, ct: ct);
             Record = await lifecycle.FindAsync(agencyId, Year.Value, Subtree, ct);
             Corrections = Record is null ? [] : await lifecycle.CorrectionsAsync(Record.Id, ct);
             Deadline = ReportLifecycle.Deadline(Report.Agency, Subtree, Year.Value);
