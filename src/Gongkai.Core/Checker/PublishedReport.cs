@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text;
+using Gongkai.Core.AnnualReports;
+using Gongkai.Core.Appeals;
+
+namespace Gongkai.Core.Checker;
+
+/// <summary>What a number cell of a published table holds: a number, or what stands where a number should.</summary>
+public enum CellKind
+{
+    Number,
+    /// <summary>Nothing printed (or the whole row missing).</summary>
+    Blank,
+    /// <summary>"/", "-", "—", "无" and the like.</summary>
+    Placeholder,
+    /// <summary>Words where a number should be.</summary>
+    Text,
+}
+
+/// <summary>One printed cell, kept as printed: a blank is not a zero.</summary>
+public readonly record struct PrintedCell(CellKind Kind, decimal Value, string Raw)
+{
+    public static readonly PrintedCell Missing = new(CellKind.Blank, 0, "");
+
+    private static readonly HashSet<string> Placeholders = ["/", "-", "—", "——", "－", "无", "空", "／", "\\", "--"];
+
+    public static PrintedCell Parse(string raw)
+    {
+        var text = ReportText.Normalize(raw).Trim();
+        if (text.Length == 0)
+        {
+            return new(CellKind.Blank, 0, raw);
+        }
+
+        if (Placeholders.Contains(text))
+        {
+            return new(CellKind.Placeholder, 0, raw);
+        }
+
+        return decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? new(CellKind.Number, value, raw)
+            : new(CellKind.Text, 0, raw);
+    }
+
+    /// <summary>Whether a token can be a table cell (a number or a placeholder), as opposed to a label or sentence.</summary>
+    public static bool IsCellToken(string token) => Parse(token).Kind is CellKind.Number or CellKind.Placeholder;
+}
+
+/// <summary>One line of the report as read, with its line number (1-based) and its normalized text.</summary>
+public sealed record ReportLine(int Number, string Text)
+{
+    public string Normalized { get; } = ReportText.Normalize(Text);
+}
+
+/// <summary>
+/// Text as published reports print it, made comparable: full-width digits, letters and brackets become half-width
+/// and Kangxi radicals their ordinary characters (Unicode NFKC), the Traditional forms of the labels' characters
+/// become Simplified, quotation marks and markup (Markdown #, *) are dropped.
+/// </summary>
+public static class ReportText
+{
+    private static readonly Dictionary<char, char> Simplified = new()
+    {
+        ['請'] = '请',
+        ['開'] = '开',
+        ['數'] = '数',
+        ['處'] = '处',
+        ['機'] = '机',
+        ['關'] = '关',
+        ['議'] = '议',
+        ['訟'] = '讼',
+        ['維'] = '维',
+        ['結'] = '结',
+        ['資'] = '资',
+        ['訊'] = '讯',
+        ['轉'] = '转',
+        ['繼'] = '继',
+        ['續'] = '续',
+        ['辦'] = '办',
+        ['總'] = '总',
+        ['計'] = '计',
+        ['們'] = '们',
+        ['報'] = '报',
+        ['國'] = '国',
+        ['審'] = '审',
+        ['復'] = '复',
+        ['訴'] = '讼',
+        ['聯'] = '联',
+        ['業'] = '业',
+        ['務'] = '务',
+        ['術'] = '术',
+        ['會'] = '会',
+        ['組'] = '组',
+        ['織'] = '织',
+        ['類'] = '类',
+        ['護'] = '护',
+        ['權'] = '权',
+        ['益'] = '益',
+        ['內'] = '内',
+        ['執'] = '执',
+        ['調'] = '调',
+        ['查'] = '查',
+        ['詢'] = '询',
+        ['項'] = '项',
+        ['規'] = '规',
+        ['範'] = '范',
+        ['許'] = '许',
+        ['罰'] = '罚',
+        ['費'] = '费',
+        ['統'] = '统',
+        ['購'] = '购',
+        ['產'] = '产',
+        ['現'] = '现',
+        ['製'] = '制',
+        ['補'] = '补',
+        ['確'] = '确',
+        ['複'] = '复',
+        ['應'] = '应',
+        ['當'] = '当',
+        ['與'] = '与',
+        ['為'] = '为',
+        ['這'] = '这',
+        ['個'] = '个',
+        ['錄'] = '录',
+        ['況'] = '况',
+        ['題'] = '题',
+        ['進'] = '进',
+        ['們'] = '们',
+        ['學'] = '学',
+        ['獲'] = '获',
+        ['駁'] = '驳',
+        ['糾'] = '纠',
+        ['狀'] = '状',
+        ['經'] = '经',
+        ['訪'] = '访',
+        ['舉'] = '举',
+        ['責'] = '责',
+        ['負'] = '负',
+        ['檔'] = '档',
+        ['據'] = '据',
+        ['設'] = '设',
+        ['體'] = '体',
+        ['單'] = '单',
+    };
+
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormKC))
+        {
+            switch (ch)
+            {
+                case '“' or '”' or '‘' or '’' or '"' or '「' or '」' or '*' or '#' or '\u00A0' or '\u3000':
+                    if (ch is '\u00A0' or '\u3000')
+                    {
+                        builder.Append(' ');
+                    }
+
+                    break;
+                case '〔' or '［' or '【':
+                    builder.Append('[');
+                    break;
+                case '〕' or '］' or '】':
+                    builder.Append(']');
+                    break;
+                case '．':
+                    builder.Append('.');
+                    break;
+                default:
+                    builder.Append(Simplified.GetValueOrDefault(ch, ch));
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The normalized text without any whitespace (labels split by stray spaces compare equal).</summary>
+    public static string Compact(string text) => string.Concat(Normalize(text).Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>A Chinese or Arabic numeral as a number (一百二十三, 两, 十五, 1,234); null when it is not one.</summary>
+    public static int? Numeral(string text)
+    {
+        text = Normalize(text).Replace(",", "", StringComparison.Ordinal).Trim();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var arabic))
+        {
+            return arabic;
+        }
+
+        const string digits = "零一二三四五六七八九";
+        var total = 0;
+        var current = 0;
+        foreach (var ch in text)
+        {
+            var d = ch == '两' ? 2 : ch == '〇' ? 0 : digits.IndexOf(ch, StringComparison.Ordinal);
+            if (d >= 0)
+            {
+                current = d;
+            }
+            else if (ch is '十' or '百' or '千' or '万')
+            {
+                var unit = ch switch { '十' => 10, '百' => 100, '千' => 1000, _ => 10000 };
+                total += (current == 0 ? 1 : current) * unit;
+                current = 0;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return text.Length == 0 ? null : total + current;
+    }
+}
+
+/// <summary>A published report as the checker understood it: its title, sections and tables, cells as printed.</summary>
+public sealed class PublishedReport
+{
+    public required IReadOnlyList<ReportLine> Lines { get; init; }
+    public string? Title { get; set; }
+    public int? Year { get; set; }
+
+    /// <summary>The format the tables' labels show (null when no table was recognised).</summary>
+    public ReportFormat? Format { get; set; }
+
+    /// <summary>Line number of each of the six sections found (1-based section number → line).</summary>
+    public Dictionary<int, int> Sections { get; } = [];
+
+    /// <summary>Request table rows found: code → seven cells (自然人 … 其他, 总计) and the line they were read from.</summary>
+    public Dictionary<string, (PrintedCell[] Cells, int Line)> Requests { get; } = [];
+
+    /// <summary>The appeals table's fifteen cells (行政复议 × 5, 未经复议直接起诉 × 5, 复议后起诉 × 5), or null when not found.</summary>
+    public (PrintedCell[] Cells, int Line)? Appeals { get; set; }
+
+    /// <summary>Art. 20 rows found: (item, row) → cells in the format's column order.</summary>
+    public Dictionary<(string Item, string Row), (PrintedCell[] Cells, int Line)> Article20 { get; } = [];
+
+    /// <summary>What could not be mapped to the format, in Chinese (reported, never guessed).</summary>
+    public List<string> Unmapped { get; } = [];
+
+    /// <summary>Lines that are text, not table rows: where the narrative checks look.</summary>
+    public List<ReportLine> Prose { get; } = [];
+
+    /// <summary>The request table with blanks and placeholders counted as 0 (their own finding says so).</summary>
+    public RequestTable RequestTable()
+    {
+        var table = new RequestTable(Format ?? ReportFormat.V2021);
+        foreach (var (code, (cells, _)) in Requests)
+        {
+            if (table.Rows.Any(r => r.Code == code && r.Kind != RowKind.Heading))
+            {
+                for (var c = 0; c < 7; c++)
+                {
+                    table[code, c] = cells[c].Kind == CellKind.Number ? (int)cells[c].Value : 0;
+                }
+            }
+        }
+
+        return table;
+    }
+
+    public AppealsTable AppealsTable()
+    {
+        var table = new AppealsTable();
+        if (Appeals is { } appeals)
+        {
+            var kinds = Enum.GetValues<AppealKind>();
+            for (var i = 0; i < 15; i++)
+            {
+                table[kinds[i / 5], i % 5] = appeals.Cells[i].Kind == CellKind.Number ? (int)appeals.Cells[i].Value : 0;
+            }
+        }
+
+        return table;
+    }
+}

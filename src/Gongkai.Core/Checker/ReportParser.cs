@@ -1,0 +1,339 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gongkai.Core.AnnualReports;
+
+namespace Gongkai.Core.Checker;
+
+/// <summary>
+/// Reads a published report from its lines of text (what every reader produces: a web page copied as text, an
+/// HTML page or .docx with each table row on one line, a PDF line by line) and maps what it prints onto the
+/// format: the sections, and every table row by its label, tolerant of spacing, width, Traditional characters, a
+/// label split over two lines, numbers one per line and page footers inside a table. What it cannot map it says.
+/// </summary>
+public static partial class ReportParser
+{
+    private static readonly string[][] SectionKeys =
+    [
+        ["总体情况"],
+        ["主动公开政府信息情况", "主动公开政府信息"],
+        ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请"],
+        ["政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼情况", "行政复议、行政诉讼"],
+        ["存在的主要问题及改进情况", "存在的主要问题"],
+        ["其他需要报告的事项"],
+    ];
+
+    private static readonly string[] SectionNumerals = ["一", "二", "三", "四", "五", "六"];
+
+    public static PublishedReport Parse(IReadOnlyList<string> text)
+    {
+        var lines = text.Select((t, i) => new ReportLine(i + 1, t)).Where(l => !PageFooter().IsMatch(l.Normalized)).ToList();
+        var report = new PublishedReport { Lines = lines };
+        var consumed = new HashSet<int>();
+
+        FindTitle(report, lines);
+        FindSections(report, lines, consumed);
+        report.Format = DetectFormat(lines);
+        var format = report.Format ?? (report.Year is { } y ? ReportFormats.ForYear(y) : ReportFormat.V2021);
+
+        var requestsFrom = IndexOfSection(report, lines, 3) ?? 0;
+        var requestsTo = IndexOfSection(report, lines, 4) ?? lines.Count;
+        ReadRequestTable(report, lines, format, requestsFrom, requestsTo, consumed);
+        ReadAppeals(report, lines, IndexOfSection(report, lines, 4) ?? requestsTo, IndexOfSection(report, lines, 5) ?? lines.Count, consumed);
+        ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, IndexOfSection(report, lines, 3) ?? requestsFrom, consumed);
+
+        // Prose: what no table took, outside the tables' sections, or a sentence inside them.
+        var tablesFrom = IndexOfSection(report, lines, 2) ?? int.MaxValue;
+        var tablesTo = IndexOfSection(report, lines, 5) ?? lines.Count;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var inTables = i > tablesFrom && i < tablesTo;
+            if (!consumed.Contains(i) && lines[i].Normalized.Trim().Length > 0 && (!inTables || lines[i].Normalized.Contains('。', StringComparison.Ordinal)))
+            {
+                report.Prose.Add(lines[i]);
+            }
+        }
+
+        return report;
+    }
+
+    private static int? IndexOfSection(PublishedReport report, List<ReportLine> lines, int section) =>
+        report.Sections.TryGetValue(section, out var number) ? lines.FindIndex(l => l.Number == number) : null;
+
+    private static void FindTitle(PublishedReport report, List<ReportLine> lines)
+    {
+        var title = lines.Take(15).FirstOrDefault(l => ReportText.Compact(l.Text).Contains("年度报告", StringComparison.Ordinal))
+            ?? lines.FirstOrDefault(l => l.Normalized.Trim().Length > 0);
+        report.Title = title?.Normalized.Trim();
+        var year = title is null ? Match.Empty : YearPattern().Match(ReportText.Compact(title.Text));
+        if (!year.Success)
+        {
+            year = lines.Take(30).Select(l => StatisticsYear().Match(ReportText.Compact(l.Text))).FirstOrDefault(m => m.Success) ?? Match.Empty;
+        }
+
+        if (year.Success)
+        {
+            report.Year = int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static void FindSections(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var compact = ReportText.Compact(lines[i].Text);
+            if (compact.Length is 0 or > 40)
+            {
+                continue;
+            }
+
+            for (var s = 0; s < 6; s++)
+            {
+                if (!report.Sections.ContainsKey(s + 1) && compact.StartsWith(SectionNumerals[s] + "、", StringComparison.Ordinal)
+                    && SectionKeys[s].Any(k => compact.Contains(k, StringComparison.Ordinal)))
+                {
+                    report.Sections[s + 1] = lines[i].Number;
+                    consumed.Add(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The format the labels show (report-formats.md §4): 2019's Art. 20 columns or single 其他处理 row, or 2021's.</summary>
+    private static ReportFormat? DetectFormat(List<ReportLine> lines)
+    {
+        var all = string.Concat(lines.Select(l => ReportText.Compact(l.Text)));
+        if (all.Contains("逾期不补正", StringComparison.Ordinal) || all.Contains("本年制发件数", StringComparison.Ordinal))
+        {
+            return ReportFormat.V2021;
+        }
+
+        if (all.Contains("本年新制作数量", StringComparison.Ordinal) || all.Contains("其他对外管理服务事项", StringComparison.Ordinal)
+            || all.Contains("政府集中采购", StringComparison.Ordinal) || all.Contains("(六)其他处理", StringComparison.Ordinal))
+        {
+            return ReportFormat.V2019;
+        }
+
+        return null;
+    }
+
+    /// <summary>The label a row is found by: its printed label without a trailing explanation in brackets.</summary>
+    public static string RowKey(string label)
+    {
+        var key = ReportText.Compact(label);
+        var open = key.IndexOf('(', Math.Min(3, key.Length));
+        return open > 0 && key.EndsWith(')') ? key[..open] : key;
+    }
+
+    private static Regex LabelPattern(string key) =>
+        new(string.Join(@"\s*", key.Select(c => Regex.Escape(c.ToString()))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The first line from <paramref name="from"/> on (before <paramref name="to"/>) whose text, or whose text joined with the next line's, holds the label.</summary>
+    private static (int Index, string After, int Span)? Find(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed) =>
+        FindKey(lines, key, from, to, consumed)
+        // A label wrapped inside its cell (its end on a line of its own, or a PDF's next line): its first two
+        // thirds are enough to place the row.
+        ?? (key.Length > 8 ? FindKey(lines, key[..Math.Max(6, key.Length * 2 / 3)], from, to, consumed) : null);
+
+    private static (int Index, string After, int Span)? FindKey(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed)
+    {
+        var pattern = LabelPattern(key);
+        for (var i = from; i < Math.Min(to, lines.Count); i++)
+        {
+            if (consumed.Contains(i))
+            {
+                continue;
+            }
+
+            var match = pattern.Match(lines[i].Normalized);
+            if (match.Success)
+            {
+                return (i, lines[i].Normalized[(match.Index + match.Length)..], 1);
+            }
+
+            if (i + 1 < lines.Count)
+            {
+                var joined = lines[i].Normalized.TrimEnd() + lines[i + 1].Normalized.TrimStart();
+                match = pattern.Match(joined);
+                if (match.Success && match.Index < lines[i].Normalized.TrimEnd().Length)
+                {
+                    return (i, joined[(match.Index + match.Length)..], 2);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Up to <paramref name="count"/> cells after a label: on its line, then one or more per following line.</summary>
+    private static PrintedCell[] Collect(List<ReportLine> lines, (int Index, string After, int Span) found, int count, HashSet<int> consumed)
+    {
+        var rest = found.After.TrimStart();
+        if (rest.StartsWith('('))
+        {
+            // The rest of a bracketed explanation the key left out: （区分处理的，只计这一情形…）.
+            var close = rest.IndexOf(')', StringComparison.Ordinal);
+            rest = close >= 0 ? rest[(close + 1)..] : "";
+        }
+
+        var cells = new List<PrintedCell>();
+        // Words before the first cell are the rest of a wrapped label; words after it end the row.
+        foreach (var token in Tokens(rest).SkipWhile(t => !PrintedCell.IsCellToken(t)))
+        {
+            if (cells.Count == count || !PrintedCell.IsCellToken(token))
+            {
+                break;
+            }
+
+            cells.Add(PrintedCell.Parse(token));
+        }
+
+        for (var i = 0; i < found.Span; i++)
+        {
+            consumed.Add(found.Index + i);
+        }
+
+        // One cell per line (or a row split over lines): take following lines made only of cells.
+        for (var i = found.Index + found.Span; i < lines.Count && cells.Count < count; i++)
+        {
+            var tokens = Tokens(lines[i].Normalized).ToList();
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            if (!tokens.All(PrintedCell.IsCellToken))
+            {
+                break;
+            }
+
+            cells.AddRange(tokens.Take(count - cells.Count).Select(PrintedCell.Parse));
+            consumed.Add(i);
+        }
+
+        while (cells.Count < count)
+        {
+            cells.Add(PrintedCell.Missing);
+        }
+
+        return [.. cells];
+    }
+
+    private static IEnumerable<string> Tokens(string text) => CellSeparator().Split(text).Where(t => t.Length > 0);
+
+    private static void ReadRequestTable(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed)
+    {
+        var at = from;
+        foreach (var row in ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading))
+        {
+            var found = Find(lines, RowKey(row.Label), at, to, consumed);
+            if (found is null)
+            {
+                report.Unmapped.Add($"表三未找到“{row.Label}”一行。");
+                continue;
+            }
+
+            report.Requests[row.Code] = (Collect(lines, found.Value, 7, consumed), lines[found.Value.Index].Number);
+            at = found.Value.Index + 1;
+        }
+    }
+
+    private static void ReadAppeals(PublishedReport report, List<ReportLine> lines, int from, int to, HashSet<int> consumed)
+    {
+        var header = -1;
+        for (var i = from; i < Math.Min(to, lines.Count); i++)
+        {
+            if (ReportText.Compact(lines[i].Text).Contains("结果维持", StringComparison.Ordinal))
+            {
+                header = i;
+                break;
+            }
+        }
+
+        if (header < 0)
+        {
+            report.Unmapped.Add("未找到表四（行政复议、行政诉讼情况）的表头。");
+            return;
+        }
+
+        var cells = new List<PrintedCell>();
+        var first = -1;
+        for (var i = header; i < Math.Min(to, lines.Count) && cells.Count < 15; i++)
+        {
+            var tokens = Tokens(lines[i].Normalized).ToList();
+            var numbers = tokens.Where(PrintedCell.IsCellToken).ToList();
+            var words = tokens.Count - numbers.Count;
+            if (words > 0 && numbers.Count == 0)
+            {
+                // A header line, or the prose after the table: the numbers row is not there.
+                if (!ReportText.Compact(lines[i].Text).Any(c => "结果维持纠正其他尚未审结总计行政复议诉讼未经直接起诉后".Contains(c, StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
+                consumed.Add(i);
+                continue;
+            }
+
+            first = first < 0 ? i : first;
+            cells.AddRange(numbers.Take(15 - cells.Count).Select(PrintedCell.Parse));
+            consumed.Add(i);
+        }
+
+        while (cells.Count < 15)
+        {
+            cells.Add(PrintedCell.Missing);
+        }
+
+        report.Appeals = ([.. cells], lines[first < 0 ? header : first].Number);
+    }
+
+    private static void ReadArticle20(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed)
+    {
+        var tables = Article20Formats.Tables(format);
+        var at = from;
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var table = tables[t];
+            var item = Find(lines, ReportText.Compact(table.Item), at, to, consumed);
+            if (item is null)
+            {
+                report.Unmapped.Add($"表二未找到“{table.Item}”。");
+                continue;
+            }
+
+            consumed.Add(item.Value.Index);
+            at = item.Value.Index + 1;
+            var next = t + 1 < tables.Count ? Find(lines, ReportText.Compact(tables[t + 1].Item), at, to, []) : null;
+            foreach (var row in table.Rows)
+            {
+                var found = Find(lines, ReportText.Compact(row), at, next?.Index ?? to, consumed);
+                if (found is null)
+                {
+                    report.Unmapped.Add($"表二{table.Item}未找到“{row}”一行。");
+                    continue;
+                }
+
+                report.Article20[(table.Item, row)] = (Collect(lines, found.Value, table.Columns.Count, consumed), lines[found.Value.Index].Number);
+            }
+
+            // Column header lines inside the item belong to the table, not the prose.
+            for (var i = at; i < (next?.Index ?? Math.Min(to, lines.Count)); i++)
+            {
+                consumed.Add(i);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s*([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/／]?\s*共\s*\d+\s*页)?)\s*$")]
+    private static partial Regex PageFooter();
+
+    [GeneratedRegex(@"[\s|｜]+")]
+    private static partial Regex CellSeparator();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})年(?:度)?.{0,30}?政府信息公开")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"统计期限.{0,6}?((?:19|20)\d{2})年")]
+    private static partial Regex StatisticsYear();
+}
