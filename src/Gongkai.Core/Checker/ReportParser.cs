@@ -243,7 +243,9 @@ public static partial class ReportParser
         var header = -1;
         for (var i = from; i < Math.Min(to, lines.Count); i++)
         {
-            if (ReportText.Compact(lines[i].Text).Contains("结果维持", StringComparison.Ordinal))
+            // “结果维持” may be wrapped in its narrow cell (结果维 / 持).
+            var compact = ReportText.Compact(lines[i].Text);
+            if (compact.Contains("结果维", StringComparison.Ordinal) || compact.Contains("尚未审", StringComparison.Ordinal))
             {
                 header = i;
                 break;

@@ -19,7 +19,7 @@ public sealed class ReportExportTests
     private static readonly string GoldenFolder = Path.Combine(Documents.RepositoryRoot(), "tests", "Gongkai.IntegrationTests", "AnnualReports", "Golden");
 
     /// <summary>A 2024 report of a district government, built from a small ledger (no database).</summary>
-    public static AnnualReportModel Sample(ReportStage stage = ReportStage.Published)
+    public static AnnualReportModel Sample(ReportStage stage = ReportStage.Published, int year = 2024)
     {
         var facts = new List<LedgerFact>();
         long id = 0;
@@ -32,39 +32,52 @@ public sealed class ReportExportTests
             }
         }
 
-        Add(12, ApplicantType.NaturalPerson, "2024-03-01", "2024-03-20", Outcome.Disclosed);
-        Add(5, ApplicantType.NaturalPerson, "2024-04-01", "2024-04-22", Outcome.PartiallyDisclosed);
-        Add(3, ApplicantType.NaturalPerson, "2024-05-01", "2024-05-28", Outcome.UnavailableNotHeld);
-        Add(2, ApplicantType.Business, "2024-06-03", "2024-06-25", Outcome.WithheldThirdPartyRights);
-        Add(1, ApplicantType.LegalServiceProvider, "2024-07-01", "2024-07-10", Outcome.NotProcessedRepeated);
-        Add(1, ApplicantType.NaturalPerson, "2024-08-01", "2024-08-30", Outcome.OtherCorrectionNotSupplied);
-        Add(2, ApplicantType.NaturalPerson, "2023-12-20", "2024-01-15", Outcome.Disclosed);
-        Add(2, ApplicantType.NaturalPerson, "2024-12-20", null, null);
-        var format = ReportFormat.V2021;
-        var requests = RequestTable.From(YearLedger.From(2024, facts), format);
-        var appeals = AppealsTable.From(AppealLedger.From(2024, [
-            new AppealCase { Kind = AppealKind.Reconsideration, Body = "市政府", FiledOn = new DateOnly(2024, 5, 1), Result = AppealResult.Upheld, ConcludedOn = new DateOnly(2024, 7, 1) },
-            new AppealCase { Kind = AppealKind.LitigationDirect, Body = "区法院", FiledOn = new DateOnly(2024, 9, 1), Result = AppealResult.Pending },
+        string Y(string date) => (int.Parse(date[..4], System.Globalization.CultureInfo.InvariantCulture) + year - 2024).ToString(System.Globalization.CultureInfo.InvariantCulture) + date[4..];
+        Add(12, ApplicantType.NaturalPerson, Y("2024-03-01"), Y("2024-03-20"), Outcome.Disclosed);
+        Add(5, ApplicantType.NaturalPerson, Y("2024-04-01"), Y("2024-04-22"), Outcome.PartiallyDisclosed);
+        Add(3, ApplicantType.NaturalPerson, Y("2024-05-01"), Y("2024-05-28"), Outcome.UnavailableNotHeld);
+        Add(2, ApplicantType.Business, Y("2024-06-03"), Y("2024-06-25"), Outcome.WithheldThirdPartyRights);
+        Add(1, ApplicantType.LegalServiceProvider, Y("2024-07-01"), Y("2024-07-10"), Outcome.NotProcessedRepeated);
+        Add(1, ApplicantType.NaturalPerson, Y("2024-08-01"), Y("2024-08-30"), Outcome.OtherCorrectionNotSupplied);
+        Add(2, ApplicantType.NaturalPerson, Y("2023-12-20"), Y("2024-01-15"), Outcome.Disclosed);
+        Add(2, ApplicantType.NaturalPerson, Y("2024-12-20"), null, null);
+        var format = ReportFormats.ForYear(year);
+        var requests = RequestTable.From(YearLedger.From(year, facts), format);
+        var appeals = AppealsTable.From(AppealLedger.From(year, [
+            new AppealCase { Kind = AppealKind.Reconsideration, Body = "市政府", FiledOn = new DateOnly(year, 5, 1), Result = AppealResult.Upheld, ConcludedOn = new DateOnly(year, 7, 1) },
+            new AppealCase { Kind = AppealKind.LitigationDirect, Body = "区法院", FiledOn = new DateOnly(year, 9, 1), Result = AppealResult.Pending },
         ]));
-        var article20 = new Article20Figures(format)
+        var article20 = new Article20Figures(format);
+        foreach (var table in article20.Tables)
         {
-            ["第二十条第（一）项", "行政规范性文件", "本年制发件数"] = 6,
-            ["第二十条第（一）项", "行政规范性文件", "现行有效件数"] = 48,
-            ["第二十条第（五）项", "行政许可", "本年处理决定数量"] = 1532,
-            ["第二十条第（六）项", "行政处罚", "本年处理决定数量"] = 211,
-            ["第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"] = 12.35m,
-        };
+            foreach (var row in table.Rows)
+            {
+                foreach (var column in table.Columns)
+                {
+                    article20[table.Item, row, column] = row.Length * 7 % 50;
+                }
+            }
+        }
+
+        if (format == ReportFormat.V2021)
+        {
+            article20["第二十条第（一）项", "行政规范性文件", "本年制发件数"] = 6;
+            article20["第二十条第（一）项", "行政规范性文件", "现行有效件数"] = 48;
+            article20["第二十条第（五）项", "行政许可", "本年处理决定数量"] = 1532;
+            article20["第二十条第（六）项", "行政处罚", "本年处理决定数量"] = 211;
+            article20["第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"] = 12.35m;
+        }
         var agency = new Agency { Id = 1, FullName = "示例市示例区人民政府", ShortName = "示例区政府", CreditCode = "11999999000000001U", Level = AgencyLevel.Government };
-        return new AnnualReportModel(agency, 2024, format, null, true, ["示例市示例区人民政府", "示例区教育局"], article20, requests, appeals, [],
+        return new AnnualReportModel(agency, year, format, null, true, ["示例市示例区人民政府", "示例区教育局"], article20, requests, appeals, [],
             ReportDraft.RequestsParagraph(requests), ReportDraft.AppealsParagraph(appeals), ReportDraft.FeesParagraph(format, 0m, 0),
             new Dictionary<int, string>
             {
-                [1] = "2024年，示例区人民政府认真贯彻落实《中华人民共和国政府信息公开条例》。\n（一）主动公开。全年主动公开政府信息1,204条。",
+                [1] = $"{year}年，示例区人民政府认真贯彻落实《中华人民共和国政府信息公开条例》。\n（一）主动公开。全年主动公开政府信息1,204条。\n（二）依申请公开。{ReportDraft.RequestsParagraph(requests)}",
                 [5] = "一是政策解读形式较为单一。二是基层公开标准化有待加强。",
             })
         {
             Stage = stage,
-            PublishedOn = stage == ReportStage.Published ? new DateOnly(2025, 3, 20) : null,
+            PublishedOn = stage == ReportStage.Published ? new DateOnly(year + 1, 3, 20) : null,
             History = [new YearFigures(2022, 19, 18), new YearFigures(2023, 24, 22), new YearFigures(2024, 26, 26)],
         };
     }

@@ -1,0 +1,211 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Gongkai.Infrastructure.Checker;
+
+/// <summary>A file the checker cannot read, and why, in Chinese.</summary>
+public sealed class ReportReadException(string message) : Exception(message);
+
+/// <summary>
+/// Turns a published report in any of the shapes it reaches us in — text copied from a web page, an HTML page, a
+/// .docx, a PDF — into lines of text, each table row on one line with its cells separated by tabs: the one shape
+/// <see cref="Gongkai.Core.Checker.ReportParser"/> reads. The kind is told by the content, not the file name.
+/// </summary>
+public static class ReportReaders
+{
+    public const int MaxBytes = 30 * 1024 * 1024;
+
+    public static IReadOnlyList<string> Read(string fileName, byte[] content)
+    {
+        if (content.Length == 0)
+        {
+            throw new ReportReadException($"{fileName}：文件是空的。");
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            throw new ReportReadException($"{fileName}：文件超过 {MaxBytes / 1024 / 1024} MB，不像一份年度报告。");
+        }
+
+        try
+        {
+            if (content.AsSpan().StartsWith("%PDF"u8))
+            {
+                return Pdf(content);
+            }
+
+            if (content.AsSpan().StartsWith("PK"u8))
+            {
+                return Docx(content);
+            }
+
+            if (content.AsSpan(0, Math.Min(content.Length, 8192)).Contains((byte)0))
+            {
+                throw new ReportReadException($"{fileName}：不是文本、网页、Word (.docx) 或 PDF 文件。");
+            }
+
+            var text = Decode(content);
+            return LooksLikeHtml(text) ? Html(text) : Lines(text);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or UglyToad.PdfPig.Core.PdfDocumentFormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new ReportReadException($"{fileName}：文件已损坏或格式无法识别（{e.GetType().Name}）。");
+        }
+    }
+
+    /// <summary>UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312).</summary>
+    public static string Decode(byte[] content)
+    {
+        if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
+        {
+            return (content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(content, 2, content.Length - 2);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030").GetString(content);
+        }
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.Length > 4096 ? text[..4096] : text;
+        return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+            || (head.Contains("<p", StringComparison.OrdinalIgnoreCase) && head.Contains("</", StringComparison.Ordinal)) || text.Contains("<table", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static List<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').ToList();
+
+    /// <summary>Block elements as lines; each table row as one line of tab-separated cells.</summary>
+    public static List<string> Html(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var lines = new List<string>();
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IElement element)
+                {
+                    switch (element.LocalName)
+                    {
+                        case "script" or "style" or "svg" or "noscript" or "head":
+                            continue;
+                        case "table":
+                            foreach (var row in element.QuerySelectorAll("tr"))
+                            {
+                                lines.Add(string.Join("\t", row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Clean(c.TextContent))));
+                            }
+
+                            continue;
+                        case "caption":
+                            continue;
+                    }
+
+                    var hasBlocks = element.Children.Any(c => c.LocalName is "p" or "div" or "table" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "li" or "ul" or "ol" or "section" or "article" or "br" or "figure" or "nav" or "header" or "footer" or "main");
+                    if (hasBlocks || element.LocalName is "body" or "html" or "section" or "article" or "main" or "ul" or "ol")
+                    {
+                        Walk(element);
+                    }
+                    else
+                    {
+                        lines.Add(Clean(element.TextContent));
+                    }
+                }
+                else if (child is IText text && Clean(text.Data) is { Length: > 0 } loose)
+                {
+                    lines.Add(loose);
+                }
+            }
+        }
+
+        Walk(document.Body ?? (INode)document);
+        return lines;
+    }
+
+    private static string Clean(string text) => string.Join(" ", text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Paragraphs as lines; each table row as one line of tab-separated cells (merged cells once).</summary>
+    public static List<string> Docx(byte[] content)
+    {
+        using var stream = new MemoryStream(content);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var body = document.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("没有正文。");
+        var lines = new List<string>();
+        foreach (var element in body.ChildElements)
+        {
+            switch (element)
+            {
+                case W.Paragraph p:
+                    lines.Add(p.InnerText);
+                    break;
+                case W.Table t:
+                    foreach (var row in t.Descendants<W.TableRow>())
+                    {
+                        lines.Add(string.Join("\t", row.Elements<W.TableCell>().Select(c => string.Join(" ", c.Elements<W.Paragraph>().Select(p => p.InnerText)))));
+                    }
+
+                    break;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Each page's words grouped into lines by their baseline, left to right; a wide gap (a table's column border)
+    /// becomes a tab. Pages follow each other; footers stay where they are (the parser skips them).
+    /// </summary>
+    public static List<string> Pdf(byte[] content)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(content);
+        var lines = new List<string>();
+        foreach (var page in document.GetPages())
+        {
+            var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+            var rows = new List<List<UglyToad.PdfPig.Content.Word>>();
+            foreach (var word in words.OrderByDescending(w => w.BoundingBox.Bottom).ThenBy(w => w.BoundingBox.Left))
+            {
+                var height = Math.Max(word.BoundingBox.Height, 4);
+                var row = rows.LastOrDefault(r => Math.Abs(r[0].BoundingBox.Bottom - word.BoundingBox.Bottom) < height * 0.5);
+                if (row is null)
+                {
+                    rows.Add([word]);
+                }
+                else
+                {
+                    row.Add(word);
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                var line = new StringBuilder();
+                UglyToad.PdfPig.Content.Word? previous = null;
+                foreach (var word in row.OrderBy(w => w.BoundingBox.Left))
+                {
+                    if (previous is not null)
+                    {
+                        var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
+                        line.Append(gap > Math.Max(word.BoundingBox.Height, 6) * 0.8 ? '\t' : gap > 1 ? " " : "");
+                    }
+
+                    line.Append(word.Text);
+                    previous = word;
+                }
+
+                lines.Add(line.ToString());
+            }
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,43 @@
+using Gongkai.Core.AnnualReports;
+using Gongkai.Core.Checker;
+using Gongkai.Infrastructure.AnnualReports;
+using Gongkai.Infrastructure.Checker;
+using Gongkai.IntegrationTests.AnnualReports;
+
+namespace Gongkai.IntegrationTests.Checker;
+
+/// <summary>Every report Gongkai generates, in every export it reads, checks with zero findings.</summary>
+public sealed class RoundTripTests
+{
+    public static TheoryData<string, ReportFormat> Exports()
+    {
+        var data = new TheoryData<string, ReportFormat>();
+        foreach (var extension in new[] { ".html", ".docx", ".pdf" })
+        {
+            foreach (var format in Enum.GetValues<ReportFormat>())
+            {
+                data.Add(extension, format);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public void A_generated_report_checks_clean_in_every_export(string extension, ReportFormat format)
+    {
+        var report = ReportExportTests.Sample(year: format == ReportFormat.V2019 ? 2020 : 2024);
+        var file = ReportExports.Export(report, extension);
+
+        var lines = ReportReaders.Read("report" + extension, file);
+        var parsed = ReportParser.Parse(lines);
+        var findings = ReportChecker.Check(parsed);
+
+        Assert.Equal(report.Year, parsed.Year);
+        Assert.Equal(format, parsed.Format);
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"[{f.RuleId}] {f.Location}：{f.Message}")));
+        Assert.Equal(report.Requests["1", 6], parsed.RequestTable()["1", 6]);
+        Assert.Equal(report.Requests["3.3.4", 1], parsed.RequestTable()["3.3.4", 1]);
+    }
+}
