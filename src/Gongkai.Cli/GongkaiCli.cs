@@ -31,6 +31,7 @@ public static class GongkaiCli
         root.Subcommands.Add(Calendar());
         root.Subcommands.Add(DemoData());
         root.Subcommands.Add(Report());
+        root.Subcommands.Add(Check());
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -371,6 +372,94 @@ public static class GongkaiCli
             });
             report.Subcommands.Add(build);
             return report;
+        }
+
+        Command Check()
+        {
+            var command = new Command("check", "检查已发布的年度报告（文本、网页、.docx、PDF）：表格勾稽关系、格式版本、正文与表格是否一致等。没有错误时退出码为 0，有错误为 1，有文件无法读取为 2。");
+            var paths = new Argument<string[]>("path") { Description = "报告文件或文件夹（文件夹中的 .txt .html .docx .pdf 都会检查）", Arity = ArgumentArity.OneOrMore };
+            var previous = new Option<FileInfo?>("--previous") { Description = "上一年度的报告（用于 T5 结转衔接和 X3 内容雷同）" };
+            var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+            var summary = new Option<FileInfo?>("--summary") { Description = "把每个文件的结果汇总写入 .csv（供研究者批量分析）" };
+            command.Arguments.Add(paths);
+            command.Options.Add(previous);
+            command.Options.Add(format);
+            command.Options.Add(summary);
+            command.SetAction(async (result, ct) =>
+            {
+                var how = result.GetValue(format)!.ToLowerInvariant();
+                if (how is not ("text" or "json"))
+                {
+                    throw new CliException($"--format 只能是 text 或 json，不是“{how}”。");
+                }
+
+                var files = new List<string>();
+                foreach (var path in result.GetValue(paths)!)
+                {
+                    if (Directory.Exists(path))
+                    {
+                        files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                            .Where(f => Gongkai.Infrastructure.Checker.ReportCheck.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal));
+                    }
+                    else if (File.Exists(path))
+                    {
+                        files.Add(path);
+                    }
+                    else
+                    {
+                        throw new CliException($"没有这个文件或文件夹：{path}");
+                    }
+                }
+
+                Gongkai.Core.Checker.PublishedReport? last = null;
+                if (result.GetValue(previous) is { } before)
+                {
+                    var read = Gongkai.Infrastructure.Checker.ReportCheck.Check(before.Name, await ReadAsync(before.FullName, ct));
+                    last = read.Report ?? throw new CliException($"上一年度的报告无法读取：{read.ReadError}");
+                }
+
+                var results = new List<Gongkai.Infrastructure.Checker.CheckResult>();
+                for (var i = 0; i < files.Count; i++)
+                {
+                    if (files.Count > 1)
+                    {
+                        await error.WriteLineAsync($"[{i + 1}/{files.Count}] {files[i]}");
+                    }
+
+                    var checkedFile = Gongkai.Infrastructure.Checker.ReportCheck.Check(files[i], await ReadAsync(files[i], ct), last);
+                    results.Add(checkedFile);
+                    if (how == "text")
+                    {
+                        await output.WriteAsync(Gongkai.Infrastructure.Checker.ReportCheck.Text(checkedFile));
+                    }
+                }
+
+                if (how == "json")
+                {
+                    await output.WriteLineAsync(Gongkai.Infrastructure.Checker.ReportCheck.Json(results));
+                }
+                else if (results.Count > 1)
+                {
+                    await output.WriteLineAsync($"共检查 {results.Count} 个文件：{results.Count(r => r.ReadError is null && r.Count(Gongkai.Core.AnnualReports.Severity.Error) == 0)} 个没有错误，{results.Count(r => r.Count(Gongkai.Core.AnnualReports.Severity.Error) > 0)} 个有错误，{results.Count(r => r.ReadError is not null)} 个无法读取。");
+                }
+
+                if (result.GetValue(summary) is { } csv)
+                {
+                    await File.WriteAllTextAsync(csv.FullName, Gongkai.Infrastructure.Checker.ReportCheck.Csv(results), ct);
+                }
+
+                return results.Any(r => r.ReadError is not null) ? 2 : results.Any(r => r.Count(Gongkai.Core.AnnualReports.Severity.Error) > 0) ? 1 : 0;
+            });
+            return command;
+
+            static async Task<byte[]> ReadAsync(string path, CancellationToken ct)
+            {
+                // Read at most one byte past the limit: a huge file is refused without loading it.
+                await using var stream = File.OpenRead(path);
+                var buffer = new byte[(int)Math.Min(stream.Length, Gongkai.Infrastructure.Checker.ReportReaders.MaxBytes + 1L)];
+                await stream.ReadExactlyAsync(buffer, ct);
+                return buffer;
+            }
         }
 
         async Task<ServiceProvider> OpenAsync(CancellationToken ct)

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gongkai.Core.AnnualReports;
+using Gongkai.Core.Checker;
+
+namespace Gongkai.Infrastructure.Checker;
+
+/// <summary>One file checked: what was understood of it and its findings, or why it could not be read.</summary>
+public sealed record CheckResult(string File, PublishedReport? Report, IReadOnlyList<Finding> Findings, string? ReadError)
+{
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+/// <summary>Checking files and writing the results (docs/report-check.md): text for people, JSON for programs, CSV for a folder's summary.</summary>
+public static class ReportCheck
+{
+    public const string Schema = "gongkai.report-check.v1";
+
+    public static readonly string[] Extensions = [".txt", ".text", ".htm", ".html", ".docx", ".pdf"];
+
+    public static PublishedReport Read(string name, byte[] content) => ReportParser.Parse(ReportReaders.Read(name, content));
+
+    public static CheckResult Check(string name, byte[] content, PublishedReport? previous = null)
+    {
+        try
+        {
+            var report = Read(name, content);
+            return new CheckResult(name, report, ReportChecker.Check(report, previous), null);
+        }
+        catch (ReportReadException e)
+        {
+            return new CheckResult(name, null, [], e.Message);
+        }
+    }
+
+    public static string Text(CheckResult result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"== {result.File}");
+        if (result.ReadError is not null)
+        {
+            return text.AppendLine(CultureInfo.InvariantCulture, $"   无法读取：{result.ReadError}").ToString();
+        }
+
+        var report = result.Report!;
+        text.AppendLine(CultureInfo.InvariantCulture, $"   {report.Title ?? "（未找到标题）"} · 年度 {report.Year?.ToString(CultureInfo.InvariantCulture) ?? "未知"} · {report.Format?.DisplayName() ?? "未识别表格格式"}");
+        foreach (var f in result.Findings.OrderByDescending(f => f.Severity))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"   [{f.RuleId}] {Label(f.Severity)} {f.Location}：{f.Message}");
+        }
+
+        return text.AppendLine(CultureInfo.InvariantCulture, $"   错误 {result.Count(Severity.Error)}，警告 {result.Count(Severity.Warning)}，提示 {result.Count(Severity.Info)}").ToString();
+    }
+
+    public static string Label(Severity severity) => severity switch
+    {
+        Severity.Error => "错误",
+        Severity.Warning => "警告",
+        Severity.Info => "提示",
+    };
+
+    public static JsonObject Json(CheckResult result) => new()
+    {
+        ["schema"] = Schema,
+        ["file"] = result.File,
+        ["readError"] = result.ReadError,
+        ["title"] = result.Report?.Title,
+        ["year"] = result.Report?.Year,
+        ["format"] = result.Report?.Format?.ToString(),
+        ["counts"] = new JsonObject
+        {
+            ["error"] = result.Count(Severity.Error),
+            ["warning"] = result.Count(Severity.Warning),
+            ["info"] = result.Count(Severity.Info),
+        },
+        ["findings"] = new JsonArray(result.Findings.Select(f => (JsonNode?)new JsonObject
+        {
+            ["rule"] = f.RuleId,
+            ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+            ["location"] = f.Location,
+            ["message"] = f.Message,
+        }).ToArray()),
+    };
+
+    public static string Json(IEnumerable<CheckResult> results) =>
+        new JsonArray(results.Select(r => (JsonNode?)Json(r)).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>A folder's summary for researchers: one row per file, findings counted by severity and by rule.</summary>
+    public static string Csv(IReadOnlyList<CheckResult> results)
+    {
+        var rules = results.SelectMany(r => r.Findings.Select(f => f.RuleId)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var csv = new StringBuilder("\uFEFF");
+        csv.AppendLine(string.Join(",", new[] { "文件", "标题", "年度", "格式", "错误", "警告", "提示", "无法读取" }.Concat(rules)));
+        foreach (var r in results)
+        {
+            var cells = new List<string?>
+            {
+                r.File, r.Report?.Title, r.Report?.Year?.ToString(CultureInfo.InvariantCulture), r.Report?.Format?.ToString(),
+                r.Count(Severity.Error).ToString(CultureInfo.InvariantCulture), r.Count(Severity.Warning).ToString(CultureInfo.InvariantCulture),
+                r.Count(Severity.Info).ToString(CultureInfo.InvariantCulture), r.ReadError,
+            };
+            cells.AddRange(rules.Select(rule => r.Findings.Count(f => f.RuleId == rule).ToString(CultureInfo.InvariantCulture)));
+            csv.AppendLine(string.Join(",", cells.Select(Quote)));
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
