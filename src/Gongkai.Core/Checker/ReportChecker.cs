@@ -78,7 +78,7 @@ public static partial class ReportChecker
 
         // S5: the title names the agency and the year; the period is stated.
         var title = report.Title is null ? "" : ReportText.Compact(report.Title);
-        if (!title.Contains("政府信息公开工作年度报告", StringComparison.Ordinal) || report.Year is null)
+        if (!ProperTitle().IsMatch(title))
         {
             findings.Add(new("S5", Severity.Warning, "标题", "标题应为“××（机关）××××年政府信息公开工作年度报告”，写明机关和年度。"));
         }
@@ -276,6 +276,9 @@ public static partial class ReportChecker
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private const string N = @"(?<n>\d+|[零〇一二三四五六七八九十百千两]+)";
+
+    [GeneratedRegex(@"^\S{2,}?(?:19|20)\d{2}年度?政府信息公开(?:工作)?年度报告")]
+    private static partial Regex ProperTitle();
 
     [GeneratedRegex(@"[。；;！!？?]")]
     private static partial Regex SentenceEnd();
