@@ -85,8 +85,11 @@ public static class ReportCheck
         }).ToArray()),
     };
 
-    public static string Json(IEnumerable<CheckResult> results) =>
-        new JsonArray(results.Select(r => (JsonNode?)Json(r)).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Json(IEnumerable<CheckResult> results) => new JsonArray(results.Select(r => (JsonNode?)Json(r)).ToArray()).ToJsonString(Options);
+
+    public static string JsonText(CheckResult result) => Json(result).ToJsonString(Options);
 
     /// <summary>A folder's summary for researchers: one row per file, findings counted by severity and by rule.</summary>
     public static string Csv(IReadOnlyList<CheckResult> results)

@@ -39,6 +39,9 @@ public static class GongkaiApi
         reports.MapGet("/", ListReports).WithSummary("门户网站上发布的全部年度报告（公开信息）");
         reports.MapGet("/{id:int}", GetReport).WithSummary("一份发布的年度报告，gongkai.annual-report.v1 格式（docs/report-json.md）");
 
+        api.MapPost("/check", CheckReport).WithTags("年度报告").DisableAntiforgery()
+            .WithSummary("检查一份已发布的年度报告：请求体为文件本身（文本、网页、.docx、PDF），或 multipart/form-data 的 file 字段；返回 gongkai.report-check.v1（docs/report-check.md）");
+
         var audit = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(StaffPolicies.Administrator);
         audit.MapGet("/", ListAudit).WithSummary("工作人员操作记录（管理员）");
         return app;
@@ -66,6 +69,42 @@ public static class GongkaiApi
     {
         var snapshot = await db.AnnualReports.AsNoTracking().Where(r => r.Id == id && r.PublishedSnapshot != null).Select(r => r.PublishedSnapshot).FirstOrDefaultAsync(ct);
         return snapshot is null ? NotFound($"没有编号为 {id} 的已发布年度报告。") : TypedResults.Text(snapshot, "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> CheckReport(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > Gongkai.Infrastructure.Checker.ReportReaders.MaxBytes)
+        {
+            return TypedResults.Problem($"文件超过 {Gongkai.Infrastructure.Checker.ReportReaders.MaxBytes / 1024 / 1024} MB。", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
+        }
+
+        byte[] content;
+        var name = "request";
+        using (var buffer = new MemoryStream())
+        {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                if (form.Files.GetFile("file") is not { } file)
+                {
+                    return BadRequest("multipart/form-data 中没有名为 file 的文件。");
+                }
+
+                name = Path.GetFileName(file.FileName);
+                await file.CopyToAsync(buffer, ct);
+            }
+            else
+            {
+                await request.Body.CopyToAsync(buffer, ct);
+            }
+
+            content = buffer.ToArray();
+        }
+
+        var result = Gongkai.Infrastructure.Checker.ReportCheck.Check(name, content);
+        return result.ReadError is { } problem
+            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "无法读取报告")
+            : TypedResults.Text(Gongkai.Infrastructure.Checker.ReportCheck.JsonText(result), "application/json; charset=utf-8");
     }
 
     private static async Task<Ok<List<AgencyDto>>> ListAgencies(GongkaiDbContext db, CancellationToken ct)

@@ -5,7 +5,7 @@ using Gongkai.IntegrationTests.TestSupport;
 namespace Gongkai.IntegrationTests.Docs;
 
 /// <summary>Every CLI command the README shows is run here, in order, on a fresh database: the docs cannot go stale.</summary>
-public sealed class ReadmeTests
+public sealed partial class ReadmeTests
 {
     private const string Prefix = "dotnet run --project src/Gongkai.Cli -- ";
 
@@ -22,7 +22,8 @@ public sealed class ReadmeTests
         foreach (var line in commands)
         {
             var (command, comment) = SplitComment(line[Prefix.Length..]);
-            var args = ShellWords(command).Select(a => a.EndsWith(".json", StringComparison.Ordinal) ? Path.Combine(database.DataDirectory, a) : a).ToArray();
+            // Files the commands name live in the test's data folder.
+            var args = ShellWords(command).Select(a => Files().IsMatch(a) ? Path.Combine(database.DataDirectory, a) : a).ToArray();
             using var output = new StringWriter();
             using var error = new StringWriter();
 
@@ -36,6 +37,9 @@ public sealed class ReadmeTests
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\w-]+\.(json|docx|pdf|html|xlsx|csv)$")]
+    private static partial System.Text.RegularExpressions.Regex Files();
 
     private static (string Command, string? Comment) SplitComment(string line)
     {

@@ -77,6 +77,7 @@ public sealed class AuthorizationTests
         ["GET api/calendar/add"] = Access.Public,
         ["GET api/audit"] = Access.Administrator,
         ["GET api/reports"] = Access.Public,
+        ["POST api/check"] = Access.Public,
         ["GET api/reports/{id:int}"] = Access.Public,
         ["POST api/requests"] = Access.ApiClient,
         ["POST api/requests/status"] = Access.Public,
