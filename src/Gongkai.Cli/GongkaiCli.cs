@@ -379,8 +379,8 @@ public static class GongkaiCli
             var command = new Command("check", "检查已发布的年度报告（文本、网页、.docx、PDF）：表格勾稽关系、格式版本、正文与表格是否一致等。没有错误时退出码为 0，有错误为 1，有文件无法读取为 2。");
             var paths = new Argument<string[]>("path") { Description = "报告文件或文件夹（文件夹中的 .txt .html .docx .pdf 都会检查）", Arity = ArgumentArity.OneOrMore };
             var previous = new Option<FileInfo?>("--previous") { Description = "上一年度的报告（用于 T5 结转衔接和 X3 内容雷同）" };
-            var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
-            var summary = new Option<FileInfo?>("--summary") { Description = "把每个文件的结果汇总写入 .csv（供研究者批量分析）" };
+            var format = new Option<string>("--format") { Description = "输出格式：text、json 或 html", DefaultValueFactory = _ => "text" };
+            var summary = new Option<FileInfo?>("--summary") { Description = "把每个文件的结果汇总写入 .csv 或 .html（供研究者批量分析）" };
             command.Arguments.Add(paths);
             command.Options.Add(previous);
             command.Options.Add(format);
@@ -388,9 +388,9 @@ public static class GongkaiCli
             command.SetAction(async (result, ct) =>
             {
                 var how = result.GetValue(format)!.ToLowerInvariant();
-                if (how is not ("text" or "json"))
+                if (how is not ("text" or "json" or "html"))
                 {
-                    throw new CliException($"--format 只能是 text 或 json，不是“{how}”。");
+                    throw new CliException($"--format 只能是 text、json 或 html，不是“{how}”。");
                 }
 
                 var files = new List<string>();
@@ -438,6 +438,10 @@ public static class GongkaiCli
                 {
                     await output.WriteLineAsync(Gongkai.Infrastructure.Checker.ReportCheck.Json(results));
                 }
+                else if (how == "html")
+                {
+                    await output.WriteAsync(Gongkai.Infrastructure.Checker.ReportCheck.Html(results));
+                }
                 else if (results.Count > 1)
                 {
                     await output.WriteLineAsync($"共检查 {results.Count} 个文件：{results.Count(r => r.ReadError is null && r.Count(Gongkai.Core.AnnualReports.Severity.Error) == 0)} 个没有错误，{results.Count(r => r.Count(Gongkai.Core.AnnualReports.Severity.Error) > 0)} 个有错误，{results.Count(r => r.ReadError is not null)} 个无法读取。");
@@ -445,7 +449,8 @@ public static class GongkaiCli
 
                 if (result.GetValue(summary) is { } csv)
                 {
-                    await File.WriteAllTextAsync(csv.FullName, Gongkai.Infrastructure.Checker.ReportCheck.Csv(results), ct);
+                    var page = string.Equals(csv.Extension, ".html", StringComparison.OrdinalIgnoreCase) || string.Equals(csv.Extension, ".htm", StringComparison.OrdinalIgnoreCase);
+                    await File.WriteAllTextAsync(csv.FullName, page ? Gongkai.Infrastructure.Checker.ReportCheck.Html(results) : Gongkai.Infrastructure.Checker.ReportCheck.Csv(results), ct);
                 }
 
                 return results.Any(r => r.ReadError is not null) ? 2 : results.Any(r => r.Count(Gongkai.Core.AnnualReports.Severity.Error) > 0) ? 1 : 0;

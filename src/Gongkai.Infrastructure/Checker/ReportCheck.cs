@@ -112,6 +112,42 @@ public static class ReportCheck
         return csv.ToString();
     }
 
+    /// <summary>Results as one HTML page: a summary table (one row per file) and each file's findings.</summary>
+    public static string Html(IReadOnlyList<CheckResult> results)
+    {
+        var e = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>年度报告检查结果</title>\n<style>body{font-family:sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2rem .4rem}.error{color:#b00020}.warning{color:#8a5200}</style>\n</head>\n<body>\n<h1>年度报告检查结果</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p>共 {results.Count} 个文件：{results.Count(r => r.ReadError is null && r.Count(Severity.Error) == 0)} 个没有错误，{results.Count(r => r.Count(Severity.Error) > 0)} 个有错误，{results.Count(r => r.ReadError is not null)} 个无法读取。</p>\n");
+        html.Append("<table>\n<thead><tr><th scope=\"col\">文件</th><th scope=\"col\">标题</th><th scope=\"col\">年度</th><th scope=\"col\">格式</th><th scope=\"col\">错误</th><th scope=\"col\">警告</th><th scope=\"col\">提示</th><th scope=\"col\">规则</th></tr></thead>\n<tbody>\n");
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            var rules = string.Join(" ", r.Findings.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\"><a href=\"#f{i}\">{e.Encode(r.File)}</a></th><td>{e.Encode(r.Report?.Title ?? r.ReadError ?? "")}</td><td>{r.Report?.Year}</td><td>{r.Report?.Format}</td><td>{r.Count(Severity.Error)}</td><td>{r.Count(Severity.Warning)}</td><td>{r.Count(Severity.Info)}</td><td>{e.Encode(rules)}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            html.Append(CultureInfo.InvariantCulture, $"<section id=\"f{i}\">\n<h2>{e.Encode(r.File)}</h2>\n");
+            if (r.ReadError is not null)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">无法读取：{e.Encode(r.ReadError)}</p>\n");
+            }
+
+            html.Append("<ul>\n");
+            foreach (var f in r.Findings.OrderByDescending(f => f.Severity))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li class=\"{f.Severity.ToString().ToLowerInvariant()}\">[{f.RuleId}] {Label(f.Severity)} {e.Encode(f.Location)}：{e.Encode(f.Message)}</li>\n");
+            }
+
+            html.Append("</ul>\n</section>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+
     private static string Quote(string? value) =>
         value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

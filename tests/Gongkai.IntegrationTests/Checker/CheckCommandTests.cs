@@ -65,6 +65,8 @@ public sealed class CheckCommandTests
 
             var run = await RunAsync("check", folder.FullName, "--summary", csv);
             var missing = await RunAsync("check", Path.Combine(folder.FullName, "nope.txt"));
+            var page = Path.Combine(folder.FullName, "summary.html");
+            await RunAsync("check", folder.FullName, "--summary", page, "--format", "html");
 
             Assert.Equal(2, run.ExitCode);
             Assert.Contains("[1/5]", run.Error);
@@ -75,6 +77,9 @@ public sealed class CheckCommandTests
             var summary = await File.ReadAllLinesAsync(csv);
             Assert.StartsWith("\uFEFF文件,标题,年度,格式,错误,警告,提示,无法读取", summary[0]);
             Assert.Contains(summary, l => l.Contains("a-seed.txt", StringComparison.Ordinal) && l.Contains(",2020,V2019,2,2,0,", StringComparison.Ordinal));
+            var html = await File.ReadAllTextAsync(page);
+            Assert.Contains("<h1>年度报告检查结果</h1>", html);
+            Assert.Contains("C1×1 N1×1 N5×2", html);
             Assert.Equal(1, missing.ExitCode);
             Assert.Contains("没有这个文件或文件夹", missing.Error);
         }
