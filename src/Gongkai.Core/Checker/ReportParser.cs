@@ -125,8 +125,11 @@ public static partial class ReportParser
         return open > 0 && key.EndsWith(')') ? key[..open] : key;
     }
 
-    private static Regex LabelPattern(string key) =>
-        new(string.Join(@"\s*", key.Select(c => Regex.Escape(c.ToString()))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>The label with any whitespace allowed between its characters (labels are few: the patterns are kept).</summary>
+    private static Regex LabelPattern(string key) => Patterns.GetOrAdd(key, k =>
+        new(string.Join(@"\s*", k.Select(c => Regex.Escape(c.ToString()))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
     /// <summary>The first line from <paramref name="from"/> on (before <paramref name="to"/>) whose text, or whose text joined with the next line's, holds the label.</summary>
     private static (int Index, string After, int Span)? Find(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed) =>

@@ -1,8 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Gongkai.Infrastructure.Checker;
 
@@ -50,7 +48,7 @@ public static class ReportReaders
             var text = Decode(content);
             return LooksLikeHtml(text) ? Html(text) : Lines(text);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or UglyToad.PdfPig.Core.PdfDocumentFormatException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or UglyToad.PdfPig.Core.PdfDocumentFormatException or ArgumentException or InvalidOperationException)
         {
             throw new ReportReadException($"{fileName}：文件已损坏或格式无法识别（{e.GetType().Name}）。");
         }
@@ -133,31 +131,107 @@ public static class ReportReaders
 
     private static string Clean(string text) => string.Join(" ", text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Paragraphs as lines; each table row as one line of tab-separated cells (merged cells once).</summary>
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>
+    /// Paragraphs as lines; each table row as one line of tab-separated cells (merged cells once). Streams
+    /// word/document.xml straight from the package: checking folders of reports needs no full object model.
+    /// </summary>
     public static List<string> Docx(byte[] content)
     {
-        using var stream = new MemoryStream(content);
-        using var document = WordprocessingDocument.Open(stream, false);
-        var body = document.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("没有正文。");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
+        var entry = zip.GetEntry("word/document.xml") ?? throw new InvalidDataException("不是 Word (.docx) 文档：缺少 word/document.xml。");
+        using var stream = entry.Open();
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreWhitespace = false });
         var lines = new List<string>();
-        foreach (var element in body.ChildElements)
+        var paragraph = new StringBuilder();
+        var row = new List<string>();
+        var cell = new List<string>();
+        var tableDepth = 0;
+        var inText = false;
+        while (xml.Read())
         {
-            switch (element)
+            if (inText && xml.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace)
             {
-                case W.Paragraph p:
-                    lines.Add(p.InnerText);
-                    break;
-                case W.Table t:
-                    foreach (var row in t.Descendants<W.TableRow>())
-                    {
-                        lines.Add(string.Join("\t", row.Elements<W.TableCell>().Select(c => string.Join(" ", c.Elements<W.Paragraph>().Select(p => p.InnerText)))));
-                    }
+                paragraph.Append(xml.Value);
+                continue;
+            }
 
-                    break;
+            if (xml.NamespaceURI != WordNamespace)
+            {
+                continue;
+            }
+
+            if (xml.NodeType == System.Xml.XmlNodeType.Element)
+            {
+                switch (xml.LocalName)
+                {
+                    case "tbl":
+                        tableDepth++;
+                        break;
+                    case "p":
+                        paragraph.Clear();
+                        if (xml.IsEmptyElement)
+                        {
+                            EndParagraph();
+                        }
+
+                        break;
+                    case "t":
+                        inText = !xml.IsEmptyElement;
+                        break;
+                    case "tab" when tableDepth == 0:
+                        paragraph.Append('\t');
+                        break;
+                    case "tc":
+                        cell.Clear();
+                        break;
+                    case "tr":
+                        row.Clear();
+                        break;
+                }
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.EndElement)
+            {
+                switch (xml.LocalName)
+                {
+                    case "t":
+                        inText = false;
+                        break;
+                    case "p":
+                        EndParagraph();
+                        break;
+                    case "tc":
+                        row.Add(string.Join(" ", cell));
+                        break;
+                    case "tr":
+                        lines.Add(string.Join("\t", row));
+                        break;
+                    case "tbl":
+                        tableDepth--;
+                        break;
+                }
             }
         }
 
         return lines;
+
+        void EndParagraph()
+        {
+            if (tableDepth > 0)
+            {
+                if (paragraph.Length > 0)
+                {
+                    cell.Add(paragraph.ToString());
+                }
+            }
+            else
+            {
+                lines.Add(paragraph.ToString());
+            }
+
+            paragraph.Clear();
+        }
     }
 
     /// <summary>
