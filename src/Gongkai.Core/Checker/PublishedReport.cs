@@ -246,6 +246,12 @@ public sealed class PublishedReport
     /// <summary>Request table rows found: code → seven cells (自然人 … 其他, 总计) and the line they were read from.</summary>
     public Dictionary<string, (PrintedCell[] Cells, int Line)> Requests { get; } = [];
 
+    /// <summary>Sub-totals some reports print on a group's own row (（三）不予公开 …): code → seven cells and line.</summary>
+    public Dictionary<string, (PrintedCell[] Cells, int Line)> Subtotals { get; } = [];
+
+    /// <summary>Where each Art. 20 item's title stands (its line), for the unit check.</summary>
+    public Dictionary<string, int> Article20Items { get; } = [];
+
     /// <summary>The appeals table's fifteen cells (行政复议 × 5, 未经复议直接起诉 × 5, 复议后起诉 × 5), or null when not found.</summary>
     public (PrintedCell[] Cells, int Line)? Appeals { get; set; }
 

@@ -23,6 +23,8 @@ public static partial class ReportChecker
             findings.AddRange(ReportRules.Check(report.RequestTable(), report.AppealsTable(), lastYear).Where(f => f.RuleId != "C2"));
         }
 
+        Subtotals(report, findings);
+        Article20Plausibility(report, findings);
         Narrative(report, findings);
         if (previous is not null)
         {
@@ -136,6 +138,51 @@ public static partial class ReportChecker
         }
     }
 
+    /// <summary>T6: sub-totals a report prints on a group's row equal the sum of the group's rows.</summary>
+    private static void Subtotals(PublishedReport report, List<Finding> findings)
+    {
+        var rows = ReportFormats.RequestRows(report.Format ?? ReportFormat.V2021);
+        var table = report.RequestTable();
+        foreach (var (code, (cells, line)) in report.Subtotals)
+        {
+            var label = rows.First(r => r.Code == code).Label;
+            for (var c = 0; c < 7; c++)
+            {
+                var sum = rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(code + ".", StringComparison.Ordinal)).Sum(r => table[r.Code, c]);
+                if (cells[c].Kind == CellKind.Number && cells[c].Value != sum)
+                {
+                    findings.Add(new("T6", Severity.Error, $"{Line(line)} · 表三 · {label} · {ReportFormats.RequestColumns[c].Label}",
+                        string.Create(CultureInfo.InvariantCulture, $"小计为 {cells[c].Value}，但其下各项之和为 {sum}。")));
+                }
+            }
+        }
+    }
+
+    /// <summary>T7 (2019 format: 对外公开总数量 ≥ 本年新公开数量) and C3 (fees in 万元 in the 2021 format).</summary>
+    private static void Article20Plausibility(PublishedReport report, List<Finding> findings)
+    {
+        if (report.Format == ReportFormat.V2019)
+        {
+            foreach (var ((item, row), (cells, line)) in report.Article20.Where(a => a.Key.Item == "第二十条第（一）项"))
+            {
+                if (cells[1].Kind == CellKind.Number && cells[2].Kind == CellKind.Number && cells[2].Value < cells[1].Value)
+                {
+                    findings.Add(new("T7", Severity.Warning, $"{Line(line)} · 表二 · {item} · {row}",
+                        string.Create(CultureInfo.InvariantCulture, $"对外公开总数量 {cells[2].Value} 小于本年新公开数量 {cells[1].Value}。")));
+                }
+            }
+        }
+
+        if (report.Format == ReportFormat.V2021 && report.Article20Items.TryGetValue("第二十条第（八）项", out var fees))
+        {
+            var near = report.Lines.Where(l => l.Number >= fees && l.Number <= fees + 4).Select(l => ReportText.Compact(l.Text));
+            if (!near.Any(t => t.Contains("万元", StringComparison.Ordinal)))
+            {
+                findings.Add(new("C3", Severity.Warning, $"{Line(fees)} · 表二 · 第二十条第（八）项", "行政事业性收费金额应以“万元”为单位，表中未注明或用了其他单位。"));
+            }
+        }
+    }
+
     private sealed record Claim(Regex Pattern, string Row, string What);
 
     private static void Narrative(PublishedReport report, List<Finding> findings)
@@ -203,6 +250,47 @@ public static partial class ReportChecker
                         findings.Add(new("N3", Severity.Error, Line(line), $"正文称行政诉讼 {n} 件（“{m.Value}”），但表四行政诉讼总计为 {litigation} 件。"));
                     }
                 }
+            }
+        }
+
+        // N2: a share recomputed from the table, with the same denominator, to the printed precision.
+        if (report.Requests.Count > 0)
+        {
+            var table = report.RequestTable();
+            var denominators = new[] { table["3.7", 6], table["1", 6], table["1", 6] + table["2", 6] }.Where(d => d > 0).Distinct().ToList();
+            foreach (var (line, text) in sentences)
+            {
+                foreach (Match m in Share().Matches(text))
+                {
+                    var count = ReportText.Numeral(m.Groups["n"].Value);
+                    var percent = decimal.Parse(m.Groups["p"].Value, CultureInfo.InvariantCulture);
+                    var decimals = m.Groups["p"].Value.Contains('.', StringComparison.Ordinal) ? m.Groups["p"].Value.Split('.')[1].Length : 0;
+                    var tolerance = 0.5m * (decimal)Math.Pow(10, -decimals) + 0.0001m;
+                    if (count is { } n && denominators.Count > 0 && !denominators.Any(d => Math.Abs((decimal)n * 100 / d - percent) <= tolerance))
+                    {
+                        findings.Add(new("N2", Severity.Warning, Line(line),
+                            string.Create(CultureInfo.InvariantCulture, $"“{m.Value}”：按表三，{n} 件占办结总数 {table["3.7", 6]} 件的 {(table["3.7", 6] == 0 ? 0 : (decimal)n * 100 / table["3.7", 6]):0.#}%，与正文不符。")));
+                    }
+                }
+            }
+        }
+
+        // N4: the same figure stated twice with different values.
+        foreach (var (pattern, what) in new[] { (PublishedCount(), "主动公开政府信息") })
+        {
+            var values = sentences.SelectMany(s => pattern.Matches(s.Text).Select(m => (s.Line, Value: ReportText.Numeral(m.Groups["n"].Value)))).Where(v => v.Value is not null).ToList();
+            if (values.Select(v => v.Value).Distinct().Count() > 1)
+            {
+                findings.Add(new("N4", Severity.Warning, Line(values[1].Line), $"正文两处说{what}的数量不同：{string.Join("、", values.Select(v => $"第{v.Line}行 {v.Value} 条"))}。"));
+            }
+        }
+
+        // S6: the introduction announces a number of parts.
+        foreach (var (line, text) in sentences.Take(12))
+        {
+            if (Parts().Match(text) is { Success: true } parts && ReportText.Numeral(parts.Groups["n"].Value) is { } announced && announced != report.Sections.Count && report.Sections.Count > 0)
+            {
+                findings.Add(new("S6", Severity.Warning, Line(line), $"引言说报告分为 {announced} 个部分，实际有 {report.Sections.Count} 个部分。"));
             }
         }
 
@@ -275,7 +363,7 @@ public static partial class ReportChecker
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    private const string N = @"(?<n>\d+|[零〇一二三四五六七八九十百千两]+)";
+    private const string N = @"(?<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二三四五六七八九十百千两]+)";
 
     [GeneratedRegex(@"^\S{2,}?(?:19|20)\d{2}年度?政府信息公开(?:工作)?年度报告")]
     private static partial Regex ProperTitle();
@@ -309,6 +397,15 @@ public static partial class ReportChecker
 
     [GeneratedRegex(@"不予处理\s*" + N + @"\s*件")]
     private static partial Regex NotProcessedClaim();
+
+    [GeneratedRegex(@"(?<n>\d+|[零〇一二三四五六七八九十百千两]+)\s*件[^。；,，]{0,6}?(?:,|，)?\s*占[^。；\d]{0,10}?(?<p>\d+(?:\.\d+)?)\s*%")]
+    private static partial Regex Share();
+
+    [GeneratedRegex(@"主动公开(?:政府)?信息(?:共)?\s*" + N + @"\s*条")]
+    private static partial Regex PublishedCount();
+
+    [GeneratedRegex(@"(?:分为|包括|由|共)\s*" + N + @"\s*(?:个)?部分")]
+    private static partial Regex Parts();
 
     [GeneratedRegex(@"(均获维持|均予维持|均被维持|均维持|全部维持|全部获得维持)")]
     private static partial Regex AllUpheld();

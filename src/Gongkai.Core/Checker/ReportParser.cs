@@ -227,8 +227,24 @@ public static partial class ReportParser
     private static void ReadRequestTable(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed)
     {
         var at = from;
-        foreach (var row in ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading))
+        foreach (var row in ReportFormats.RequestRows(format))
         {
+            if (row.Kind == RowKind.Heading)
+            {
+                // A group's own row counts only when numbers follow its label directly (a printed sub-total).
+                if (row.Depth > 0 && FindKey(lines, RowKey(row.Label), at, to, []) is { } group)
+                {
+                    var tokens = Tokens(group.After).ToList();
+                    if (tokens.Count >= 7 && tokens.Take(7).All(PrintedCell.IsCellToken))
+                    {
+                        report.Subtotals[row.Code] = ([.. tokens.Take(7).Select(PrintedCell.Parse)], lines[group.Index].Number);
+                        consumed.Add(group.Index);
+                    }
+                }
+
+                continue;
+            }
+
             var found = Find(lines, RowKey(row.Label), at, to, consumed);
             if (found is null)
             {
@@ -308,6 +324,7 @@ public static partial class ReportParser
             }
 
             consumed.Add(item.Value.Index);
+            report.Article20Items[table.Item] = lines[item.Value.Index].Number;
             at = item.Value.Index + 1;
             var next = t + 1 < tables.Count ? Find(lines, ReportText.Compact(tables[t + 1].Item), at, to, []) : null;
             foreach (var row in table.Rows)

@@ -188,4 +188,47 @@ public sealed class InjectedErrorTests
         Assert.Contains(findings, f => f.RuleId == "X3");
         Assert.DoesNotContain(findings, f => f.RuleId == "T1");
     }
+
+    [Fact]
+    public void A_printed_subtotal_that_does_not_add_up_is_t6()
+    {
+        var lines = Lines(2024, Shape.Tabs);
+        lines.Insert(lines.FindIndex(l => l.Contains("1.属于国家秘密", StringComparison.Ordinal)), "（三）不予公开\t0\t3\t0\t0\t0\t0\t3");
+
+        var t6 = Check(lines).Where(f => f.RuleId == "T6").ToList();
+
+        Assert.Equal(2, t6.Count);
+        Assert.Contains("小计为 3，但其下各项之和为 2", t6[0].Message + t6[1].Message);
+    }
+
+    [Fact]
+    public void Art_20_figures_that_cannot_be_are_t7_and_fees_without_their_unit_are_c3()
+    {
+        var old = Lines(2020, Shape.Tabs);
+        old[old.FindIndex(l => l.StartsWith("规范性文件\t", StringComparison.Ordinal))] = "规范性文件\t5\t9\t3";
+        var recent = Lines(2024, Shape.Tabs);
+        var header = recent.FindIndex(l => l.Contains("本年收费金额", StringComparison.Ordinal));
+        recent[header] = recent[header].Replace("（单位：万元）", "（元）", StringComparison.Ordinal);
+
+        Assert.Contains(Check(old), f => f.RuleId == "T7" && f.Message.Contains("对外公开总数量 3 小于本年新公开数量 9", StringComparison.Ordinal));
+        Assert.Contains(Check(recent), f => f.RuleId == "C3");
+    }
+
+    [Fact]
+    public void Wrong_shares_conflicting_figures_and_a_wrong_count_of_parts_are_n2_n4_and_s6()
+    {
+        var lines = Lines(2024, Shape.Tabs);
+        lines.Insert(2, "本报告分为七个部分。");
+        var at = lines.FindIndex(l => l.StartsWith("五、", StringComparison.Ordinal)) + 1;
+        lines.Insert(at, "予以公开14件，占99.5%。部分公开5件，占19.2%。");
+        lines.Insert(at + 1, "全年主动公开政府信息1,300条。");
+
+        var findings = Check(lines);
+
+        Assert.Contains(findings, f => f.RuleId == "N2" && f.Message.Contains("占99.5%", StringComparison.Ordinal));
+        // 5 of 26 decided is 19.2 %: right, not reported.
+        Assert.DoesNotContain(findings, f => f.RuleId == "N2" && f.Message.Contains("19.2", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == "N4" && f.Message.Contains("1204 条", StringComparison.Ordinal) && f.Message.Contains("1300 条", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == "S6" && f.Message.Contains("分为 7 个部分，实际有 6 个部分", StringComparison.Ordinal));
+    }
 }
