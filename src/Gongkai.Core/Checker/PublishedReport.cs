@@ -234,6 +234,9 @@ public static class ReportText
 public sealed class PublishedReport
 {
     public required IReadOnlyList<ReportLine> Lines { get; init; }
+
+    /// <summary>Only tables were read (a workbook): the checks of the text and the sections do not apply.</summary>
+    public bool TablesOnly { get; set; }
     public string? Title { get; set; }
     public int? Year { get; set; }
 

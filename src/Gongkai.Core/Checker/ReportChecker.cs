@@ -15,7 +15,11 @@ public static partial class ReportChecker
     public static IReadOnlyList<Finding> Check(PublishedReport report, PublishedReport? previous = null)
     {
         var findings = new List<Finding>();
-        Structure(report, findings);
+        if (!report.TablesOnly)
+        {
+            Structure(report, findings);
+        }
+
         Cells(report, findings);
         if (report.Requests.Count > 0)
         {
@@ -25,7 +29,11 @@ public static partial class ReportChecker
 
         Subtotals(report, findings);
         Article20Plausibility(report, findings);
-        Narrative(report, findings);
+        if (!report.TablesOnly)
+        {
+            Narrative(report, findings);
+        }
+
         if (previous is not null)
         {
             Sameness(report, previous, findings);

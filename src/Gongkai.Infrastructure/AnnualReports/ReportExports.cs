@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Core.AnnualReports;
 using Gongkai.Infrastructure.Documents;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -629,9 +630,9 @@ public static class ReportXlsx
         }
 
         return Spreadsheet.Write(
-            Sheet("二、主动公开", report.Title, article20),
-            Sheet("三、依申请公开", report.Title, [ReportGrids.Requests(report, mergedRowHeaders: true) with { Caption = ReportLayout.RequestsCaption }]),
-            Sheet("四、复议诉讼", report.Title, [ReportGrids.Appeals(report) with { Caption = ReportLayout.AppealsCaption }]));
+            Sheet(ReportFormats.Sections[1], report.Title, article20),
+            Sheet(ReportFormats.Sections[2], report.Title, [ReportGrids.Requests(report, mergedRowHeaders: true) with { Caption = ReportLayout.RequestsCaption }]),
+            Sheet(ReportFormats.Sections[3], report.Title, [ReportGrids.Appeals(report) with { Caption = ReportLayout.AppealsCaption }]));
     }
 
     private static Spreadsheet.Sheet Sheet(string name, string title, IReadOnlyList<Grid> grids)

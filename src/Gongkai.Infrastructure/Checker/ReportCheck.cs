@@ -19,9 +19,15 @@ public static class ReportCheck
 {
     public const string Schema = "gongkai.report-check.v1";
 
-    public static readonly string[] Extensions = [".txt", ".text", ".htm", ".html", ".docx", ".pdf"];
+    public static readonly string[] Extensions = [".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".xlsx", ".json"];
 
-    public static PublishedReport Read(string name, byte[] content) => ReportParser.Parse(ReportReaders.Read(name, content));
+    public static PublishedReport Read(string name, byte[] content)
+    {
+        var (lines, tablesOnly) = ReportReaders.ReadDocument(name, content);
+        var report = ReportParser.Parse(lines);
+        report.TablesOnly = tablesOnly;
+        return report;
+    }
 
     public static CheckResult Check(string name, byte[] content, PublishedReport? previous = null)
     {

@@ -16,7 +16,10 @@ public static class ReportReaders
 {
     public const int MaxBytes = 30 * 1024 * 1024;
 
-    public static IReadOnlyList<string> Read(string fileName, byte[] content)
+    public static IReadOnlyList<string> Read(string fileName, byte[] content) => ReadDocument(fileName, content).Lines;
+
+    /// <summary>The lines, and whether they are tables only (a workbook has no sections or text to check).</summary>
+    public static (IReadOnlyList<string> Lines, bool TablesOnly) ReadDocument(string fileName, byte[] content)
     {
         if (content.Length == 0)
         {
@@ -32,12 +35,13 @@ public static class ReportReaders
         {
             if (content.AsSpan().StartsWith("%PDF"u8))
             {
-                return Pdf(content);
+                return (Pdf(content), false);
             }
 
             if (content.AsSpan().StartsWith("PK"u8))
             {
-                return Docx(content);
+                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
+                return zip.GetEntry("xl/workbook.xml") is not null ? (Xlsx(content), true) : (Docx(content), false);
             }
 
             if (content.AsSpan(0, Math.Min(content.Length, 8192)).Contains((byte)0))
@@ -46,9 +50,26 @@ public static class ReportReaders
             }
 
             var text = Decode(content);
-            return LooksLikeHtml(text) ? Html(text) : Lines(text);
+            if (text.TrimStart().StartsWith('{') && text.Contains(Gongkai.Infrastructure.AnnualReports.ReportJson.Schema, StringComparison.Ordinal))
+            {
+                // Gongkai's own JSON export: read as the report it describes.
+                var agency = new Gongkai.Core.Agencies.Agency { FullName = "", ShortName = "", CreditCode = "" };
+                Gongkai.Infrastructure.AnnualReports.AnnualReportModel model;
+                try
+                {
+                    model = Gongkai.Infrastructure.AnnualReports.ReportJson.Read(text, agency);
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or NullReferenceException or FormatException or InvalidOperationException or ArgumentException)
+                {
+                    throw new InvalidDataException("JSON 不是完整的年度报告。", e);
+                }
+
+                return (Html(Gongkai.Infrastructure.AnnualReports.ReportHtml.Document(model)), false);
+            }
+
+            return (LooksLikeHtml(text) ? Html(text) : Lines(text), false);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or UglyToad.PdfPig.Core.PdfDocumentFormatException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or UglyToad.PdfPig.Core.PdfDocumentFormatException or ArgumentException or InvalidOperationException)
         {
             throw new ReportReadException($"{fileName}：文件已损坏或格式无法识别（{e.GetType().Name}）。");
         }
@@ -130,6 +151,29 @@ public static class ReportReaders
     }
 
     private static string Clean(string text) => string.Join(" ", text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Each worksheet's name as a line (the section it holds), then its rows as tab-separated cells.</summary>
+    public static List<string> Xlsx(byte[] content)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(content), false);
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿。");
+        var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var lines = new List<string>();
+        foreach (var sheet in workbook.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>())
+        {
+            lines.Add(sheet.Name?.Value ?? "");
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!);
+            foreach (var row in part.Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>())
+            {
+                lines.Add(string.Join("\t", row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c =>
+                    c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString && int.TryParse(c.CellValue?.Text, System.Globalization.CultureInfo.InvariantCulture, out var i)
+                        ? shared.ElementAtOrDefault(i) ?? ""
+                        : c.InlineString?.InnerText ?? c.CellValue?.Text ?? "")));
+            }
+        }
+
+        return lines;
+    }
 
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 

@@ -89,6 +89,18 @@ public sealed class CheckCommandTests
         }
     }
 
+    [Fact]
+    public void Huge_damaged_and_foreign_files_are_refused_with_a_reason()
+    {
+        var huge = Gongkai.Infrastructure.Checker.ReportCheck.Check("huge.txt", new byte[Gongkai.Infrastructure.Checker.ReportReaders.MaxBytes + 1]);
+        var zip = Gongkai.Infrastructure.Checker.ReportCheck.Check("broken.docx", [0x50, 0x4B, 0x03, 0x04, 0x01, 0x02, 0x03]);
+        var json = Gongkai.Infrastructure.Checker.ReportCheck.Check("x.json", System.Text.Encoding.UTF8.GetBytes("""{"schema":"gongkai.annual-report.v1"}"""));
+
+        Assert.Contains("超过 30 MB", huge.ReadError);
+        Assert.Contains("broken.docx：文件已损坏或格式无法识别", zip.ReadError);
+        Assert.Contains("x.json：文件已损坏或格式无法识别", json.ReadError);
+    }
+
     /// <summary>A generated report as plain text in GBK, the way older sites serve it.</summary>
     private static byte[] GbkReport()
     {
