@@ -261,6 +261,9 @@ public sealed class PublishedReport
     /// <summary>Art. 20 rows found: (item, row) → cells in the format's column order.</summary>
     public Dictionary<(string Item, string Row), (PrintedCell[] Cells, int Line)> Article20 { get; } = [];
 
+    /// <summary>Rows printed in a table that the format does not have (a province's additions): line and label.</summary>
+    public List<(int Line, string Label)> ExtraRows { get; } = [];
+
     /// <summary>What could not be mapped to the format, in Chinese (reported, never guessed).</summary>
     public List<string> Unmapped { get; } = [];
 

@@ -76,6 +76,11 @@ public static partial class ReportChecker
             findings.Add(new("S3", Severity.Warning, "表格", unmapped));
         }
 
+        foreach (var (line, label) in report.ExtraRows)
+        {
+            findings.Add(new("S3", Severity.Info, $"{Line(line)} · 表三", $"“{label}”不是格式中的行（可能是本地区增加的行），未计入勾稽关系。"));
+        }
+
         // S4: template residue.
         foreach (var line in report.Lines)
         {

@@ -38,6 +38,7 @@ public static partial class ReportParser
         var requestsFrom = IndexOfSection(report, lines, 3) ?? 0;
         var requestsTo = IndexOfSection(report, lines, 4) ?? lines.Count;
         ReadRequestTable(report, lines, format, requestsFrom, requestsTo, consumed);
+        FindExtraRows(report, lines, consumed);
         ReadAppeals(report, lines, IndexOfSection(report, lines, 4) ?? requestsTo, IndexOfSection(report, lines, 5) ?? lines.Count, consumed);
         ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, IndexOfSection(report, lines, 3) ?? requestsFrom, consumed);
 
@@ -254,6 +255,31 @@ public static partial class ReportParser
 
             report.Requests[row.Code] = (Collect(lines, found.Value, 7, consumed), lines[found.Value.Index].Number);
             at = found.Value.Index + 1;
+        }
+    }
+
+    /// <summary>Lines among the request table's rows that look like rows (a label and seven numbers) but are not the format's.</summary>
+    private static void FindExtraRows(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed)
+    {
+        if (report.Requests.Count == 0)
+        {
+            return;
+        }
+
+        var first = report.Requests.Values.Min(r => r.Line);
+        var last = report.Requests.Values.Max(r => r.Line);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Number > first && lines[i].Number < last && !consumed.Contains(i))
+            {
+                var tokens = Tokens(lines[i].Normalized).ToList();
+                var label = string.Concat(tokens.TakeWhile(t => !PrintedCell.IsCellToken(t)));
+                if (label.Length > 0 && tokens.Count(PrintedCell.IsCellToken) >= 7)
+                {
+                    report.ExtraRows.Add((lines[i].Number, label));
+                    consumed.Add(i);
+                }
+            }
         }
     }
 

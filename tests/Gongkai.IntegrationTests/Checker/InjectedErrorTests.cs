@@ -190,6 +190,19 @@ public sealed class InjectedErrorTests
     }
 
     [Fact]
+    public void A_row_the_format_does_not_have_is_reported_as_information_and_left_out_of_the_sums()
+    {
+        var lines = Lines(2024, Shape.Tabs);
+        lines.Insert(lines.FindIndex(l => l.Contains("（七）总计", StringComparison.Ordinal)), "其中：通过政务服务热线转办\t4\t0\t0\t0\t0\t0\t4");
+
+        var findings = Check(lines);
+
+        var extra = Assert.Single(findings);
+        Assert.Equal(("S3", Severity.Info), (extra.RuleId, extra.Severity));
+        Assert.Contains("其中:通过政务服务热线转办", extra.Message);
+    }
+
+    [Fact]
     public void A_printed_subtotal_that_does_not_add_up_is_t6()
     {
         var lines = Lines(2024, Shape.Tabs);
