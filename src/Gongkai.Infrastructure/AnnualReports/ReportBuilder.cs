@@ -41,6 +41,9 @@ public sealed record AnnualReportModel(
     /// <summary>The tables were typed in by staff (a historic year without records), not counted from cases.</summary>
     public bool HandEntered { get; init; }
 
+    /// <summary>Rule T5 ran against last year's approved (or typed-in) report.</summary>
+    public bool ComparedWithLastYear { get; init; }
+
     /// <summary>The text of a written section: what staff saved, else the generated draft.</summary>
     public string SectionText(int section) => Narrative.TryGetValue(section, out var text) ? text : section switch
     {
@@ -96,11 +99,12 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
         var entered = EnteredTables.Parse(record?.EnteredTables);
         var requests = entered?.RequestTable(chosen) ?? RequestTable.From(ledger, chosen);
 
-        // T5 compares with last year's report as published when there is one, else with last year's records.
+        // T5 compares with last year's report as approved, or as typed in for a historic year. Against last year's
+        // records it would hold by construction (their carried-out are this year's carried-in), so no second ledger
+        // is built for it: that would double the cost of every report.
         var lastYear = lastRecord?.Snapshot is { } lastSnapshot && lastRecord.Stage.IsLocked()
             ? ReportJson.Read(lastSnapshot, agency).Requests
-            : EnteredTables.Parse(lastRecord?.EnteredTables)?.RequestTable(ReportFormats.ForYear(year - 1))
-              ?? RequestTable.From(await LedgerQuery.BuildAsync(db, ids, year - 1, ct), ReportFormats.ForYear(year - 1));
+            : EnteredTables.Parse(lastRecord?.EnteredTables)?.RequestTable(ReportFormats.ForYear(year - 1));
 
         progress?.Report("统计行政复议、行政诉讼和收费…");
         var cases = await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.AgencyId) && a.FiledOn.Year == year).ToListAsync(ct);
@@ -120,6 +124,7 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             PublishedOn = record?.PublishedOn,
             HandEntered = entered is not null,
             History = history,
+            ComparedWithLastYear = lastYear is not null,
         };
         if (locked is null)
         {
@@ -131,6 +136,7 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             Findings = [.. ReportRules.Check(locked.Requests, locked.Appeals, lastYear), .. Drift(locked, built)],
             Stage = record!.Stage,
             PublishedOn = record.PublishedOn,
+            ComparedWithLastYear = lastYear is not null,
             History = locked.History.Count > 0 || !withHistory ? locked.History : history,
         };
     }
