@@ -698,6 +698,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Type", "On");
+
                     b.ToTable("RequestEvents");
                 });
 

@@ -669,6 +669,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Type", "On");
+
                     b.ToTable("RequestEvents");
                 });
 
