@@ -39,6 +39,7 @@ public static partial class ReportParser
         var requestsTo = IndexOfSection(report, lines, 4) ?? lines.Count;
         ReadRequestTable(report, lines, format, requestsFrom, requestsTo, consumed);
         FindExtraRows(report, lines, consumed);
+        CheckColumns(report, lines, requestsFrom);
         ReadAppeals(report, lines, IndexOfSection(report, lines, 4) ?? requestsTo, IndexOfSection(report, lines, 5) ?? lines.Count, consumed);
         ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, IndexOfSection(report, lines, 3) ?? requestsFrom, consumed);
 
@@ -255,6 +256,37 @@ public static partial class ReportParser
 
             report.Requests[row.Code] = (Collect(lines, found.Value, 7, consumed), lines[found.Value.Index].Number);
             at = found.Value.Index + 1;
+        }
+    }
+
+    // The request table's applicant columns in the format's order, each with the wording variants reports use.
+    private static readonly string[][] ColumnNames =
+    [
+        ["自然人"],
+        ["商业企业"],
+        ["科研机构"],
+        ["社会公益组织", "社会组织", "公益组织"],
+        ["法律服务机构"],
+    ];
+
+    /// <summary>
+    /// The cells are read in the format's column order; the header says whether that holds. Columns in another order
+    /// cannot be read reliably (S3 warning).
+    /// </summary>
+    private static void CheckColumns(PublishedReport report, List<ReportLine> lines, int from)
+    {
+        if (report.Requests.Count == 0)
+        {
+            return;
+        }
+
+        var firstRow = report.Requests.Values.Min(r => r.Line);
+        var header = string.Concat(lines.Where(l => l.Number < firstRow && l.Number >= (from < lines.Count ? lines[from].Number : 0)).Select(l => ReportText.Compact(l.Text)));
+        var positions = ColumnNames.Select(names => names.Select(n => header.IndexOf(n, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()).ToList();
+        // Names split over lines (a PDF's narrow header cells) are not found: then the order is assumed, silently.
+        if (positions.All(p => p >= 0) && !positions.SequenceEqual(positions.Order()))
+        {
+            report.Unmapped.Add("表三的列顺序与格式不同（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），各列数字可能对应错误。");
         }
     }
 

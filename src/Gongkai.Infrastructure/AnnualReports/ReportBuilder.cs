@@ -107,7 +107,8 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             : EnteredTables.Parse(lastRecord?.EnteredTables)?.RequestTable(ReportFormats.ForYear(year - 1));
 
         progress?.Report("统计行政复议、行政诉讼和收费…");
-        var cases = await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.AgencyId) && a.FiledOn.Year == year).ToListAsync(ct);
+        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var cases = await db.Appeals.AsNoTracking().Where(a => a.FiledOn >= yearStart && a.FiledOn <= yearEnd && ids.Contains(a.AgencyId)).ToListAsync(ct);
         var appeals = entered?.AppealsTable() ?? AppealsTable.From(AppealLedger.From(year, cases));
         var (collected, feeNotices) = await FeesAsync(ids, year, ct);
 

@@ -203,6 +203,19 @@ public sealed class InjectedErrorTests
     }
 
     [Fact]
+    public void Columns_in_another_order_are_reported_and_a_variant_column_name_is_accepted()
+    {
+        var swapped = Lines(2024, Shape.Tabs);
+        var header = swapped.FindIndex(l => l.Contains("商业企业", StringComparison.Ordinal));
+        swapped[header] = "法律服务机构\t科研机构\t社会组织\t商业企业\t其他";
+        var variant = Lines(2024, Shape.Tabs);
+        variant[header] = variant[header].Replace("社会公益组织", "社会组织", StringComparison.Ordinal);
+
+        Assert.Contains(Check(swapped), f => f.RuleId == "S3" && f.Message.Contains("列顺序与格式不同", StringComparison.Ordinal));
+        Assert.Empty(Check(variant));
+    }
+
+    [Fact]
     public void A_printed_subtotal_that_does_not_add_up_is_t6()
     {
         var lines = Lines(2024, Shape.Tabs);
