@@ -29,6 +29,7 @@ public static class GongkaiWeb
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddStaffSecurity();
+        services.AddCheckerRateLimit(builder.Configuration);
         services.Configure<ApiClientOptions>(o => builder.Configuration.GetSection("Gongkai:ApiClients").Bind(o.Clients));
         services.AddHttpContextAccessor();
         services.AddScoped<AuditTrail>();
@@ -83,6 +84,7 @@ public static class GongkaiWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapRazorPages();
         app.MapGongkaiApi();

@@ -39,7 +39,7 @@ public static class GongkaiApi
         reports.MapGet("/", ListReports).WithSummary("门户网站上发布的全部年度报告（公开信息）");
         reports.MapGet("/{id:int}", GetReport).WithSummary("一份发布的年度报告，gongkai.annual-report.v1 格式（docs/report-json.md）");
 
-        api.MapPost("/check", CheckReport).WithTags("年度报告").DisableAntiforgery()
+        api.MapPost("/check", CheckReport).WithTags("年度报告").DisableAntiforgery().RequireRateLimiting(Gongkai.Web.Security.CheckerRateLimit.Policy)
             .WithSummary("检查一份已发布的年度报告：请求体为文件本身（文本、网页、.docx、PDF），或 multipart/form-data 的 file 字段；返回 gongkai.report-check.v1（docs/report-check.md）");
 
         var audit = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(StaffPolicies.Administrator);

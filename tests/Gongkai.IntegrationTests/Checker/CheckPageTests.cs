@@ -46,4 +46,20 @@ public sealed class CheckPageTests
         Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
         Assert.Contains("文件是空的", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Each_address_may_run_a_limited_number_of_checks_a_minute()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, demoData: false, settings: new Dictionary<string, string> { ["Gongkai:Checker:PerMinute"] = "2" });
+        var client = app.Browser();
+
+        var first = await client.PostAsync("/api/check", new StringContent("示例"));
+        var second = await client.PostAsync("/api/check", new StringContent("示例"));
+        var third = await client.PostAsync("/api/check", new StringContent("示例"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("检查过于频繁", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

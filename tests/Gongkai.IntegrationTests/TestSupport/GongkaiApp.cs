@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongkai.IntegrationTests.TestSupport;
 
 /// <summary>The real web host on a database of its own (demo data on unless told otherwise).</summary>
-public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvider? clock = null, bool demoHistory = false) : WebApplicationFactory<Program>
+public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvider? clock = null, bool demoHistory = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private static readonly Dictionary<Db, Lazy<GongkaiApp>> Shared = new()
     {
@@ -58,6 +58,10 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
 
         // The demo's years of casework lock 2020 and 2024 of the demo agencies: only the tests about it ask for it.
         builder.UseSetting("Gongkai:DemoHistory", demoHistory ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
 
         // A forwarding system allowed to file with the demo 示例区人民政府办公室 (id 2 in a fresh demo database).
         builder.UseSetting("Gongkai:ApiClients:0:Name", "test-platform");
