@@ -32,6 +32,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AnnualReports.ReportNarrativeRecord> ReportNarratives => Set<AnnualReports.ReportNarrativeRecord>();
     public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
     public DbSet<AnnualReports.ReportCorrectionRecord> ReportCorrections => Set<AnnualReports.ReportCorrectionRecord>();
+    public DbSet<Publications.PublicationRecord> Publications => Set<Publications.PublicationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -196,6 +197,24 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             c.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
             c.HasOne<AnnualReports.AnnualReportRecord>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
             c.HasIndex(x => x.ReportId);
+        });
+
+        builder.Entity<Publications.PublicationRecord>(p =>
+        {
+            p.Property(x => x.IndexNumber).HasMaxLength(60);
+            p.Property(x => x.Title).HasMaxLength(300);
+            p.Property(x => x.DocumentNumber).HasMaxLength(100);
+            p.Property(x => x.Issuer).HasMaxLength(100);
+            p.Property(x => x.Category).HasMaxLength(100);
+            p.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
+            p.Property(x => x.Attribute).HasConversion<string>().HasMaxLength(30);
+            p.Property(x => x.AttributeReason).HasMaxLength(500);
+            p.Property(x => x.RepealedBy).HasMaxLength(300);
+            p.Property(x => x.Keywords).HasMaxLength(300);
+            p.Ignore(x => x.Facts);
+            p.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => x.IndexNumber).IsUnique();
+            p.HasIndex(x => new { x.AgencyId, x.Type, x.WrittenOn });
         });
 
         builder.Entity<CalendarVersion>(version =>

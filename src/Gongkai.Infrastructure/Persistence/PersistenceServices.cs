@@ -34,7 +34,8 @@ public static class PersistenceServices
         services.AddScoped<AnnualReports.ReportLifecycle>();
         services.AddScoped<AnnualReports.ReportLocks>();
         services.AddScoped<Demo.DemoHistory>();
-        services.AddScoped<AnnualReports.IArticle20Source, AnnualReports.EnteredArticle20Source>();
+        services.AddScoped<AnnualReports.EnteredArticle20Source>();
+        services.AddScoped<AnnualReports.IArticle20Source, Publications.RecordedArticle20Source>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

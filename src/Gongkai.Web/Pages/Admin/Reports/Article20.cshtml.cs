@@ -22,6 +22,9 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
     public Article20Figures Figures { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
     public List<string> Errors { get; } = [];
+
+    /// <summary>第二十条第（一）项 is counted from the catalog's documents (its cells are shown, not entered).</summary>
+    public bool CountedFromRecords { get; private set; }
     public bool MayEdit => User.IsInRole(StaffRoles.Publisher) || User.IsInRole(StaffRoles.Approver);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -117,6 +120,8 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
 
         AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.FullName).SingleAsync(ct);
         Figures = await source.GetAsync([agencyId], Year.Value, ReportFormats.ForYear(Year.Value), ct);
+        CountedFromRecords = await db.Publications.AnyAsync(p => p.AgencyId == agencyId
+            && (p.Type == Gongkai.Core.Publications.PublicationType.Regulation || p.Type == Gongkai.Core.Publications.PublicationType.NormativeDocument), ct);
         return null;
     }
 }
