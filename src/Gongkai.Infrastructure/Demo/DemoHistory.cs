@@ -112,6 +112,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
 
             }
 
+            Publications(government, office, lastYear, random);
             await db.SaveChangesAsync(ct);
             foreach (var year in reportYears)
             {
@@ -133,6 +134,57 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
             if (on < today)
             {
                 await PublishAsync(agencyId, year, subtree, on, ct);
+            }
+        }
+    }
+
+    private static readonly (string Title, Gongkai.Core.Publications.PublicationType Type, string Category)[] Documents =
+    [
+        ("关于印发《示例区城镇老旧小区改造实施方案》的通知", Gongkai.Core.Publications.PublicationType.NormativeDocument, "规划计划"),
+        ("关于进一步优化营商环境的若干措施", Gongkai.Core.Publications.PublicationType.NormativeDocument, "法规文件"),
+        ("示例区最低生活保障审核确认办法", Gongkai.Core.Publications.PublicationType.NormativeDocument, "法规文件"),
+        ("关于公布示例区政务服务事项目录的通知", Gongkai.Core.Publications.PublicationType.Other, "政务服务"),
+        ("示例区年度区级部门预算公开说明", Gongkai.Core.Publications.PublicationType.Other, "财政资金"),
+        ("示例区义务教育阶段学校招生工作方案", Gongkai.Core.Publications.PublicationType.NormativeDocument, "重点领域信息"),
+        ("示例区人民政府工作报告", Gongkai.Core.Publications.PublicationType.Other, "规划计划"),
+        ("关于调整示例区城乡居民医疗保险缴费标准的通知", Gongkai.Core.Publications.PublicationType.NormativeDocument, "重点领域信息"),
+    ];
+
+    /// <summary>A few catalog documents a year for the government and its office; one normative document repealed later.</summary>
+    private void Publications(Agency government, Agency office, int lastYear, Random random)
+    {
+        var today = ChinaDate.Today(clock);
+        var serial = 0;
+        for (var year = 2019; year <= lastYear; year++)
+        {
+            foreach (var (title, type, category) in Documents.Where((_, i) => (i + year) % 2 == 0))
+            {
+                var agency = serial % 3 == 0 ? office : government;
+                var written = new DateOnly(year, 1 + random.Next(0, 11), 1 + random.Next(0, 27));
+                var published = written.AddDays(random.Next(3, 18));
+                if (published >= today)
+                {
+                    continue;
+                }
+
+                serial++;
+                var repealed = type == Gongkai.Core.Publications.PublicationType.NormativeDocument && year == 2020 && serial % 2 == 0 ? new DateOnly(2023, 6, 30) : (DateOnly?)null;
+                db.Publications.Add(new Gongkai.Infrastructure.Publications.PublicationRecord
+                {
+                    AgencyId = agency.Id,
+                    IndexNumber = $"{agency.CreditCode}/{year}-{serial:D5}",
+                    Title = $"{year}年{title}",
+                    DocumentNumber = type == Gongkai.Core.Publications.PublicationType.Other ? null : $"示政{(agency.Id == office.Id ? "办" : "")}发〔{year}〕{serial}号",
+                    Issuer = agency.FullName,
+                    WrittenOn = written,
+                    PublishedOn = published,
+                    Category = category,
+                    Type = type,
+                    Attribute = Gongkai.Core.Publications.DisclosureAttribute.Proactive,
+                    RepealedOn = repealed,
+                    RepealedBy = repealed is null ? null : $"示政发〔2023〕{serial + 40}号",
+                    Body = $"各镇人民政府、街道办事处，区政府各部门：\n{title[..Math.Min(title.Length, 30)]}已经区政府同意，现印发给你们，请认真贯彻执行。\n本文件自印发之日起施行。\n{agency.FullName}\n{written:yyyy年M月d日}",
+                });
             }
         }
     }

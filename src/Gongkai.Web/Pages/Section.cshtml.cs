@@ -16,7 +16,6 @@ public sealed class SectionModel(PortalContext portal) : PageModel
         Section = section;
         (Title, Purpose) = section switch
         {
-            "catalog" => ("政府信息公开目录", "按类别浏览本机关主动公开的政府信息，包括规章、规范性文件及其政策解读。"),
             "interaction" => ("互动交流", "领导信箱、咨询和投诉：来信的办理结果将按规定公开。"),
             _ => ("", ""),
         };

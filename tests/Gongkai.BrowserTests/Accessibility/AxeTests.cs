@@ -27,6 +27,9 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output) :
     public Task A_published_report_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/reports/1", "示例区人民政府2020年政府信息公开工作年度报告");
 
     [ChromiumFact]
+    public Task Catalog_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/catalog", "政府信息公开目录");
+
+    [ChromiumFact]
     public Task Report_checker_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/reports/check", "年度报告检查");
 
     private async Task AssertNoSeriousViolationsAsync(string path, string heading)

@@ -49,6 +49,19 @@ public sealed class DemoReportTests
         Assert.Contains("本年度共收到政府信息公开申请", page2020);
         Assert.Contains("2021-03-26", await app.Browser().GetStringAsync("/reports?all=true"));
 
+        // The catalog: documents listed, a repealed one says so, and section 二 counts them.
+        var catalog = await app.Browser().GetStringAsync("/catalog");
+        var documents = await app.WithDbAsync(d => d.Publications.AsNoTracking().ToListAsync());
+        var repealed = documents.First(p => p.RepealedOn is not null);
+        var page = await app.Browser().GetStringAsync($"/catalog/{repealed.Id}");
+        var normative2024 = documents.Count(p => p.Type == Gongkai.Core.Publications.PublicationType.NormativeDocument && p.WrittenOn.Year == 2024);
+        Assert.Contains("政府信息公开目录", catalog);
+        Assert.Contains($"共 {documents.Count} 条", catalog);
+        Assert.Contains(repealed.IndexNumber, page);
+        Assert.Contains("本文件已于 2023年6月30日 废止", page);
+        Assert.Equal(normative2024, reports[2024].Article20["第二十条第（一）项", "行政规范性文件", "本年制发件数"]);
+        Assert.Equal(404, (int)(await app.Browser().GetAsync("/catalog/999999")).StatusCode);
+
         // The same reports as open data.
         using var list = System.Text.Json.JsonDocument.Parse(await app.Browser().GetStringAsync("/api/reports"));
         Assert.Equal(3, list.RootElement.GetArrayLength());

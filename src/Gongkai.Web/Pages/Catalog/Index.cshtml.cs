@@ -1,0 +1,75 @@
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Publications;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Publications;
+using Gongkai.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Catalog;
+
+/// <summary>政府信息公开目录: the proactively disclosed documents of the agency and those under it, filtered and paged.</summary>
+public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "type")] public PublicationType? Type { get; set; }
+    [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true, Name = "valid")] public bool InForceOnly { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Agency? Agency { get; private set; }
+    public List<PublicationRecord> Documents { get; private set; } = [];
+    public List<string> Categories { get; private set; } = [];
+    public int Total { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Agency = await portal.CurrentAgencyAsync(HttpContext);
+        if (Agency is null)
+        {
+            return;
+        }
+
+        var ids = (await portal.AgenciesUnderAsync(Agency)).Select(a => a.Id).Append(Agency.Id).ToList();
+        var query = db.Publications.AsNoTracking().Where(p => ids.Contains(p.AgencyId) && p.Attribute == DisclosureAttribute.Proactive && p.PublishedOn != null);
+        Categories = await query.Where(p => p.Category != null).Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(ct);
+        if (Year is { } year)
+        {
+            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            query = query.Where(p => p.PublishedOn >= start && p.PublishedOn <= end);
+        }
+
+        if (Type is { } type)
+        {
+            query = query.Where(p => p.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Category))
+        {
+            query = query.Where(p => p.Category == Category);
+        }
+
+        if (InForceOnly)
+        {
+            var today = Gongkai.Infrastructure.Requests.ChinaDate.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+            query = query.Where(p => p.RepealedOn == null && (p.ExpiredOn == null || p.ExpiredOn > today));
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Documents = await query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+    }
+
+    public static string TypeName(PublicationType type) => type switch
+    {
+        PublicationType.Regulation => "规章",
+        PublicationType.NormativeDocument => "行政规范性文件",
+        PublicationType.Other => "其他文件",
+    };
+
+    public string PageLink(int page) =>
+        $"/catalog?agency={Agency?.Id}&page={page}{(Year is { } y ? $"&year={y}" : "")}{(Type is { } t ? $"&type={t}" : "")}{(Category is { Length: > 0 } c ? "&category=" + Uri.EscapeDataString(c) : "")}{(InForceOnly ? "&valid=true" : "")}";
+}
