@@ -122,7 +122,7 @@ public static class Report
             var found = shortRecall.Sum(s => s.Found);
             var total = shortRecall.Sum(s => s.Truth);
             Console.WriteLine(string.Create(c,
-                $"| {r.Engine} ({r.QuerySet}) | {r.Docs:N0} | {(r.DocsPerSecond is { } d ? d.ToString("N0", c) : "—")} | {(r.SizeBytes is { } b ? (b / 1048576.0).ToString("N0", c) + " MiB" : "—")} | {r.P50:F1} ms | {r.P99:F1} ms | {(total == 0 ? 1 : found / (double)total):P1} |"));
+                $"| {r.Engine} ({r.QuerySet}) | {r.Docs:N0} | {(r.DocsPerSecond is { } d ? d.ToString("N0", c) : "—")} | {(r.SizeBytes is { } b ? (b / 1048576.0).ToString("N0", c) + " MiB" : "—")} | {r.P50:F1} ms | {r.P99:F1} ms | {(total == 0 ? 1 : found / (double)total):P2} |"));
         }
 
         Console.WriteLine();
@@ -133,7 +133,7 @@ public static class Report
             var truth = results.SelectMany(r => r.Recall).First(s => s.Term == term).Truth;
             Console.WriteLine(string.Create(c, $"| {term} | {truth:N0} | ") + string.Join(" | ", results.Select(r =>
                 r.Recall.FirstOrDefault(s => s.Term == term) is { } s
-                    ? string.Create(c, $"{s.Recall:P1} ({s.Hits:N0} hits, {s.Seconds * 1000:N0} ms)")
+                    ? string.Create(c, $"{s.Recall:P2} ({s.Hits:N0} hits, {s.Seconds * 1000:N0} ms)")
                     : "—")) + " |");
         }
 
