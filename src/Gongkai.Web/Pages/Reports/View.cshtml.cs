@@ -11,7 +11,8 @@ namespace Gongkai.Web.Pages.Reports;
 public sealed class ViewModel(GongkaiDbContext db) : PageModel
 {
     // Published reports change only when republished (a new version): their rendered page is kept.
-    private static readonly ConcurrentDictionary<(int Id, int Version), string> Rendered = new();
+    // Keyed by the snapshot itself too: one process may serve several databases (tests, several hosts).
+    private static readonly ConcurrentDictionary<(int Id, int Version, int Snapshot), string> Rendered = new();
 
     public string Title { get; private set; } = "";
     public string Article { get; private set; } = "";
@@ -27,7 +28,8 @@ public sealed class ViewModel(GongkaiDbContext db) : PageModel
 
         Id = id;
         Title = report.Title;
-        if (!Rendered.TryGetValue((id, record!.Version), out var article))
+        var key = (id, record!.Version, StringComparer.Ordinal.GetHashCode(record.PublishedSnapshot!));
+        if (!Rendered.TryGetValue(key, out var article))
         {
             article = ReportHtml.Article(report, ReportCharts.For(report));
             if (Rendered.Count > 200)
@@ -35,7 +37,7 @@ public sealed class ViewModel(GongkaiDbContext db) : PageModel
                 Rendered.Clear();
             }
 
-            Rendered[(id, record.Version)] = article;
+            Rendered[key] = article;
         }
 
         Article = article;
