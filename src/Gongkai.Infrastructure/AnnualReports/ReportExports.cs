@@ -222,9 +222,7 @@ public static class ReportDocx
                 }
             }
 
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 }));
+            body.Append(NoticeDocuments.OfficialPage());
             main.Document = new Document(body);
             main.Document.Save();
         }

@@ -39,15 +39,18 @@ public static class NoticeDocuments
             body.Append(Paragraph("", size: 32));
             body.Append(Paragraph(letter.Issuer, size: 32, justification: JustificationValues.Right));
             body.Append(Paragraph(letter.Date, size: 32, justification: JustificationValues.Right));
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 }));
+            body.Append(OfficialPage());
             main.Document = new Document(body);
             main.Document.Save();
         }
 
         return stream.ToArray();
     }
+
+    /// <summary>The page of a 公文 (GB/T 9704): A4, top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.</summary>
+    internal static SectionProperties OfficialPage() => new(
+        new PageSize { Width = 11906, Height = 16838 },
+        new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 });
 
     private static Paragraph Paragraph(string text, int size, bool bold = false, JustificationValues? justification = null, string font = "仿宋", int firstLineChars = 0)
     {

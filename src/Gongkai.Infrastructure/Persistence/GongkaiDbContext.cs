@@ -212,6 +212,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             p.Property(x => x.RepealedBy).HasMaxLength(300);
             p.Property(x => x.Keywords).HasMaxLength(300);
             p.Ignore(x => x.Facts);
+            p.Ignore(x => x.ValidityLabel);
             p.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => x.IndexNumber).IsUnique();
             p.HasIndex(x => new { x.AgencyId, x.Type, x.WrittenOn });

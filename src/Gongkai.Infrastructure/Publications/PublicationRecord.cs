@@ -38,6 +38,9 @@ public sealed class PublicationRecord
     public string? Keywords { get; set; }
 
     public PublicationFacts Facts => new(Type, Attribute, WrittenOn, PublishedOn, RepealedOn, ExpiredOn);
+
+    /// <summary>有效性 as the catalog prints it (only 规章 and 规范性文件 have one).</summary>
+    public string ValidityLabel => RepealedOn is not null ? "已废止" : ExpiredOn is not null ? "已失效" : Type == PublicationType.Other ? "—" : "现行有效";
 }
 
 /// <summary>
