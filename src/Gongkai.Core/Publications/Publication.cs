@@ -24,6 +24,17 @@ public enum DisclosureAttribute
     NotDisclosed,
 }
 
+/// <summary>Where a document is in "先审查、后公开": drafted, cleared by the confidentiality review (保密审查), published.</summary>
+public enum PublicationStatus
+{
+    /// <summary>草稿: being written or changed since review.</summary>
+    Draft,
+    /// <summary>已审查: the confidentiality review cleared it; ready to publish.</summary>
+    Reviewed,
+    /// <summary>已发布.</summary>
+    Published,
+}
+
 /// <summary>What the Art. 20 counts need of one document: its type, attribute and dates.</summary>
 public sealed record PublicationFacts(PublicationType Type, DisclosureAttribute Attribute, DateOnly WrittenOn, DateOnly? PublishedOn, DateOnly? RepealedOn, DateOnly? ExpiredOn)
 {

@@ -47,6 +47,12 @@ public static class AuditActions
     public const string ReportPublished = "report.publish";
     public const string ReportReopened = "report.reopen";
     public const string ReportTablesEntered = "report.enter-tables";
+    public const string PublicationSaved = "publication.save";
+    public const string PublicationReviewed = "publication.review";
+    public const string PublicationPublished = "publication.publish";
+    public const string PublicationValidityEnded = "publication.end-validity";
+    public const string DisclosureSettingsSaved = "disclosure-settings.save";
+    public const string GazetteSaved = "gazette.save";
 
     public static string DisplayName(string action) => action switch
     {
@@ -80,6 +86,12 @@ public static class AuditActions
         ReportPublished => "发布年度报告",
         ReportReopened => "撤回年度报告定稿以更正",
         ReportTablesEntered => "手工录入历史年度报告表格",
+        PublicationSaved => "保存主动公开文件",
+        PublicationReviewed => "文件通过保密审查",
+        PublicationPublished => "发布主动公开文件",
+        PublicationValidityEnded => "登记文件废止或失效",
+        DisclosureSettingsSaved => "修改公开目录、索引号规则或公开指南",
+        GazetteSaved => "保存政府公报",
         _ => action,
     };
 
@@ -87,5 +99,6 @@ public static class AuditActions
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
         AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
+        PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved,
     ];
 }

@@ -112,7 +112,9 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
 
             }
 
-            Publications(government, office, lastYear, random);
+            var policies = Publications(government, office, lastYear, random);
+            await db.SaveChangesAsync(ct);
+            Interpretations(policies);
             await db.SaveChangesAsync(ct);
             foreach (var year in reportYears)
             {
@@ -151,10 +153,11 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
     ];
 
     /// <summary>A few catalog documents a year for the government and its office; one normative document repealed later.</summary>
-    private void Publications(Agency government, Agency office, int lastYear, Random random)
+    private List<Gongkai.Infrastructure.Publications.PublicationRecord> Publications(Agency government, Agency office, int lastYear, Random random)
     {
         var today = ChinaDate.Today(clock);
         var serial = 0;
+        var policies = new List<Gongkai.Infrastructure.Publications.PublicationRecord>();
         for (var year = 2019; year <= lastYear; year++)
         {
             foreach (var (title, type, category) in Documents.Where((_, i) => (i + year) % 2 == 0))
@@ -169,7 +172,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
 
                 serial++;
                 var repealed = type == Gongkai.Core.Publications.PublicationType.NormativeDocument && year == 2020 && serial % 2 == 0 ? new DateOnly(2023, 6, 30) : (DateOnly?)null;
-                db.Publications.Add(new Gongkai.Infrastructure.Publications.PublicationRecord
+                var record = new Gongkai.Infrastructure.Publications.PublicationRecord
                 {
                     AgencyId = agency.Id,
                     IndexNumber = $"{agency.CreditCode}/{year}-{serial:D5}",
@@ -184,8 +187,50 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
                     RepealedOn = repealed,
                     RepealedBy = repealed is null ? null : $"示政发〔2023〕{serial + 40}号",
                     Body = $"各镇人民政府、街道办事处，区政府各部门：\n{title[..Math.Min(title.Length, 30)]}已经区政府同意，现印发给你们，请认真贯彻执行。\n本文件自印发之日起施行。\n{agency.FullName}\n{written:yyyy年M月d日}",
-                });
+                    Status = Gongkai.Core.Publications.PublicationStatus.Published,
+                    DraftingUnit = agency.FullName,
+                    CreatedBy = "demo",
+                    ReviewedBy = "demo",
+                    ReviewOpinion = "经保密审查，可以公开。",
+                };
+                record.BodyHtml = Gongkai.Infrastructure.Publications.PublicationHtml.FromText(record.Body);
+                db.Publications.Add(record);
+                if (type == Gongkai.Core.Publications.PublicationType.NormativeDocument)
+                {
+                    policies.Add(record);
+                }
             }
+        }
+
+        return policies;
+    }
+
+    /// <summary>Each normative document's policy interpretation, by its drafting unit, published the same day (同步发布).</summary>
+    private void Interpretations(List<Gongkai.Infrastructure.Publications.PublicationRecord> policies)
+    {
+        foreach (var policy in policies)
+        {
+            var body = $"一、起草背景\n为贯彻落实上级有关部署，结合本区实际，起草了{policy.Title}。\n二、主要内容\n文件明确了适用范围、工作职责、办理程序和保障措施。\n三、施行时间\n文件自印发之日起施行。\n解读机关：{policy.DraftingUnit}";
+            db.Publications.Add(new Gongkai.Infrastructure.Publications.PublicationRecord
+            {
+                AgencyId = policy.AgencyId,
+                IndexNumber = policy.IndexNumber + "-JD",
+                Title = $"《{policy.Title}》政策解读",
+                Issuer = policy.Issuer,
+                WrittenOn = policy.WrittenOn,
+                PublishedOn = policy.PublishedOn,
+                Category = "政策解读",
+                Type = Gongkai.Core.Publications.PublicationType.Other,
+                Attribute = Gongkai.Core.Publications.DisclosureAttribute.Proactive,
+                Status = Gongkai.Core.Publications.PublicationStatus.Published,
+                DraftingUnit = policy.DraftingUnit,
+                InterpretsId = policy.Id,
+                CreatedBy = "demo",
+                ReviewedBy = "demo",
+                ReviewOpinion = "经保密审查，可以公开。",
+                Body = body,
+                BodyHtml = Gongkai.Infrastructure.Publications.PublicationHtml.FromText(body),
+            });
         }
     }
 

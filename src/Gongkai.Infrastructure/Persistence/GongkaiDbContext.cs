@@ -33,6 +33,12 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
     public DbSet<AnnualReports.ReportCorrectionRecord> ReportCorrections => Set<AnnualReports.ReportCorrectionRecord>();
     public DbSet<Publications.PublicationRecord> Publications => Set<Publications.PublicationRecord>();
+    public DbSet<Publications.PublicationAttachment> PublicationAttachments => Set<Publications.PublicationAttachment>();
+    public DbSet<Publications.StoredFile> StoredFiles => Set<Publications.StoredFile>();
+    public DbSet<Publications.CatalogCategory> CatalogCategories => Set<Publications.CatalogCategory>();
+    public DbSet<Publications.DisclosureSettings> DisclosureSettings => Set<Publications.DisclosureSettings>();
+    public DbSet<Publications.GazetteIssue> GazetteIssues => Set<Publications.GazetteIssue>();
+    public DbSet<Publications.GazetteItem> GazetteItems => Set<Publications.GazetteItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -211,11 +217,66 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             p.Property(x => x.AttributeReason).HasMaxLength(500);
             p.Property(x => x.RepealedBy).HasMaxLength(300);
             p.Property(x => x.Keywords).HasMaxLength(300);
+            p.Property(x => x.DraftingUnit).HasMaxLength(100);
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.NoInterpretationReason).HasMaxLength(500);
+            p.Property(x => x.CreatedBy).HasMaxLength(256);
+            p.Property(x => x.ReviewedBy).HasMaxLength(256);
+            p.Property(x => x.ReviewOpinion).HasMaxLength(500);
+            p.Property(x => x.PublishedBy).HasMaxLength(256);
             p.Ignore(x => x.Facts);
             p.Ignore(x => x.ValidityLabel);
+            p.Ignore(x => x.IsInterpretation);
+            p.HasOne<Publications.PublicationRecord>().WithMany().HasForeignKey(x => x.InterpretsId).OnDelete(DeleteBehavior.Restrict);
+            p.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.PublicationId).OnDelete(DeleteBehavior.Cascade);
+            p.HasIndex(x => new { x.AgencyId, x.Status, x.PublishedOn });
             p.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => x.IndexNumber).IsUnique();
             p.HasIndex(x => new { x.AgencyId, x.Type, x.WrittenOn });
+        });
+
+        builder.Entity<Publications.PublicationAttachment>(a =>
+        {
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.Sha256).HasMaxLength(64);
+            a.HasOne<Publications.StoredFile>().WithMany().HasForeignKey(x => x.Sha256).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Publications.StoredFile>(f =>
+        {
+            f.HasKey(x => x.Sha256);
+            f.Property(x => x.Sha256).HasMaxLength(64);
+        });
+
+        builder.Entity<Publications.CatalogCategory>(c =>
+        {
+            c.Property(x => x.Name).HasMaxLength(50);
+            c.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<Publications.CatalogCategory>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => new { x.AgencyId, x.Name }).IsUnique();
+        });
+
+        builder.Entity<Publications.DisclosureSettings>(d =>
+        {
+            d.HasKey(x => x.AgencyId);
+            d.Property(x => x.IndexNumberPattern).HasMaxLength(100);
+            d.Property(x => x.GuideUpdatedBy).HasMaxLength(256);
+            d.HasOne<Agency>().WithOne().HasForeignKey<Publications.DisclosureSettings>(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Publications.GazetteIssue>(g =>
+        {
+            g.Property(x => x.DistributionPoints).HasMaxLength(2000);
+            g.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            g.HasIndex(x => new { x.AgencyId, x.Year, x.Number }).IsUnique();
+            g.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.IssueId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Publications.GazetteItem>(i =>
+        {
+            i.HasKey(x => new { x.IssueId, x.PublicationId });
+            i.HasOne<Publications.PublicationRecord>().WithMany().HasForeignKey(x => x.PublicationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CalendarVersion>(version =>

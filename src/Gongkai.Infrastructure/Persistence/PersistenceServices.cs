@@ -36,6 +36,7 @@ public static class PersistenceServices
         services.AddScoped<Demo.DemoHistory>();
         services.AddScoped<AnnualReports.EnteredArticle20Source>();
         services.AddScoped<AnnualReports.IArticle20Source, Publications.RecordedArticle20Source>();
+        services.AddScoped<Publications.PublicationStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -34,13 +34,108 @@ public sealed class PublicationRecord
     /// <summary>The document that repealed it.</summary>
     public string? RepealedBy { get; set; }
     public DateOnly? ExpiredOn { get; set; }
+    /// <summary>The body as plain text (search, listings, the Art. 26 list); derived from <see cref="BodyHtml"/>.</summary>
     public string Body { get; set; } = "";
+    /// <summary>The body as sanitized HTML (<see cref="PublicationHtml"/>); empty for records imported as plain text.</summary>
+    public string BodyHtml { get; set; } = "";
     public string? Keywords { get; set; }
+    /// <summary>起草单位: the unit that drafted it ("谁起草、谁解读").</summary>
+    public string? DraftingUnit { get; set; }
+    public PublicationStatus Status { get; set; }
+    /// <summary>For a policy interpretation (政策解读): the policy it interprets.</summary>
+    public long? InterpretsId { get; set; }
+    /// <summary>Why a normative document was published without an interpretation the same day (同步发布).</summary>
+    public string? NoInterpretationReason { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>保密审查: who cleared it, when and with what opinion.</summary>
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewOpinion { get; set; }
+    public string? PublishedBy { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public List<PublicationAttachment> Attachments { get; set; } = [];
+
+    public bool IsInterpretation => InterpretsId is not null;
 
     public PublicationFacts Facts => new(Type, Attribute, WrittenOn, PublishedOn, RepealedOn, ExpiredOn);
 
     /// <summary>有效性 as the catalog prints it (only 规章 and 规范性文件 have one).</summary>
     public string ValidityLabel => RepealedOn is not null ? "已废止" : ExpiredOn is not null ? "已失效" : Type == PublicationType.Other ? "—" : "现行有效";
+}
+
+/// <summary>An attachment of a publication; the file itself is kept once per content (<see cref="StoredFile"/>).</summary>
+public sealed class PublicationAttachment
+{
+    public long Id { get; set; }
+    public long PublicationId { get; set; }
+    public int Order { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    /// <summary>The text extracted for search (PDF, .docx, .xlsx); empty for images.</summary>
+    public string Text { get; set; } = "";
+}
+
+/// <summary>A file's bytes, stored by content hash (SHA-256): the same file attached twice is kept once.</summary>
+public sealed class StoredFile
+{
+    public required string Sha256 { get; set; }
+    public long Size { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A node of an agency's catalog tree (公开目录的分类).</summary>
+public sealed class CatalogCategory
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int? ParentId { get; set; }
+    public required string Name { get; set; }
+    public int Order { get; set; }
+}
+
+/// <summary>An agency's proactive-disclosure settings: the index-number scheme and the disclosure guide (政府信息公开指南).</summary>
+public sealed class DisclosureSettings
+{
+    public int AgencyId { get; set; }
+    /// <summary>See <see cref="IndexNumberScheme"/>; e.g. <c>{credit}/{year}-{serial:5}</c>.</summary>
+    public string IndexNumberPattern { get; set; } = IndexNumberScheme.Default;
+    /// <summary>The guide's text as sanitized HTML; null: the standard text.</summary>
+    public string? GuideHtml { get; set; }
+    public DateTimeOffset? GuideUpdatedAt { get; set; }
+    public string? GuideUpdatedBy { get; set; }
+}
+
+/// <summary>An issue of the government gazette (政府公报).</summary>
+public sealed class GazetteIssue
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int Year { get; set; }
+    /// <summary>期号 within the year.</summary>
+    public int Number { get; set; }
+    /// <summary>总期号, when the gazette counts them.</summary>
+    public int? TotalNumber { get; set; }
+    public DateOnly IssuedOn { get; set; }
+    /// <summary>印数.</summary>
+    public int PrintRun { get; set; }
+    /// <summary>发放点, one per line.</summary>
+    public string DistributionPoints { get; set; } = "";
+    /// <summary>Shown on the portal.</summary>
+    public bool IsPublished { get; set; }
+    public List<GazetteItem> Items { get; set; } = [];
+}
+
+/// <summary>A document printed in a gazette issue, in order.</summary>
+public sealed class GazetteItem
+{
+    public int IssueId { get; set; }
+    public long PublicationId { get; set; }
+    public int Order { get; set; }
 }
 
 /// <summary>

@@ -69,6 +69,11 @@ public sealed class AuthorizationTests
         ["GET admin/appeals/index"] = Access.Staff,
         ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,
         ["GET admin/requests/{id:long}"] = Access.Staff,
+        ["GET admin/publications"] = Access.Staff,
+        ["GET admin/publications/index"] = Access.Staff,
+        ["GET admin/publications/edit/{id:long?}"] = Access.Writers,
+        ["GET admin/publications/settings"] = Access.Writers,
+        ["GET admin/publications/{id:long}"] = Access.Staff,
         ["GET api/agencies"] = Access.Public,
         ["GET api/agencies/{id:int}"] = Access.Public,
         ["POST api/agencies"] = Access.Administrator,
@@ -147,6 +152,20 @@ public sealed class AuthorizationTests
         var app = GongkaiApp.For(Db.Sqlite);
         var office = await app.AgencyAsync("示例区人民政府办公室");
         var requestId = await app.NewRequestAsync(office.Id);
+        var publicationId = await app.WithDbAsync(async db =>
+        {
+            var record = new Gongkai.Infrastructure.Publications.PublicationRecord
+            {
+                AgencyId = office.Id,
+                IndexNumber = "AUTH-" + Guid.NewGuid().ToString("N"),
+                Title = "权限测试文件",
+                Issuer = office.FullName,
+                WrittenOn = new DateOnly(2024, 3, 1),
+            };
+            db.Publications.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
         var failures = new StringBuilder();
 
         foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
@@ -154,7 +173,7 @@ public sealed class AuthorizationTests
             var client = await app.LoginAsync(await app.NewStaffAsync(role, office.Id));
             foreach (var (route, access) in Expected.Where(e => e.Value != Access.Public))
             {
-                var response = await SendAsync(client, route, office.Id, requestId);
+                var response = await SendAsync(client, route, office.Id, route.Contains("publications", StringComparison.Ordinal) ? publicationId : requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
                     : response.IsRedirectTo("/admin/access-denied");

@@ -530,6 +530,168 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.CatalogCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CatalogCategories");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.DisclosureSettings", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GuideHtml")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("GuideUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GuideUpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IndexNumberPattern")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("DisclosureSettings");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DistributionPoints")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrintRun")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TotalNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GazetteIssues");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteItem", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PublicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IssueId", "PublicationId");
+
+                    b.HasIndex("PublicationId");
+
+                    b.ToTable("GazetteItems");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.PublicationAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PublicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("PublicationAttachments");
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.PublicationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -554,11 +716,26 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Category")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DraftingUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -570,6 +747,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<long?>("InterpretsId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Issuer")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -578,6 +758,17 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Keywords")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NoInterpretationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
@@ -589,6 +780,22 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("RepealedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -599,6 +806,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("WrittenOn")
                         .HasColumnType("date");
 
@@ -607,9 +817,34 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("IndexNumber")
                         .IsUnique();
 
+                    b.HasIndex("InterpretsId");
+
+                    b.HasIndex("AgencyId", "Status", "PublishedOn");
+
                     b.HasIndex("AgencyId", "Type", "WrittenOn");
 
                     b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.StoredFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.NoticeTemplateRecord", b =>
@@ -1189,6 +1424,68 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.CatalogCategory", b =>
+                {
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Infrastructure.Publications.CatalogCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.DisclosureSettings", b =>
+                {
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Infrastructure.Publications.DisclosureSettings", "AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+                {
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteItem", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssue", null)
+                        .WithMany("Items")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Infrastructure.Publications.PublicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.PublicationAttachment", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Publications.PublicationRecord", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Infrastructure.Publications.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.PublicationRecord", b =>
                 {
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
@@ -1196,6 +1493,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Gongkai.Infrastructure.Publications.PublicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InterpretsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestAttachment", b =>
@@ -1292,6 +1594,16 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.PublicationRecord", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestRecord", b =>

@@ -1,0 +1,582 @@
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Publications;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Infrastructure.Publications;
+
+/// <summary>What staff write about a document (the form's fields).</summary>
+public sealed record PublicationInput(
+    string? Title,
+    string? DocumentNumber,
+    string? Issuer,
+    DateOnly? WrittenOn,
+    string? Category,
+    PublicationType Type,
+    DisclosureAttribute Attribute,
+    string? AttributeReason,
+    string? BodyHtml,
+    string? Keywords,
+    string? DraftingUnit,
+    long? InterpretsId = null);
+
+/// <summary>A file uploaded with a document.</summary>
+public sealed record NewPublicationFile(string FileName, byte[] Content);
+
+/// <summary>The result of a change: the document's id, or the reasons it was refused (field → Chinese message); a refused change writes nothing.</summary>
+public sealed record PublicationOutcome(long? Id, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static PublicationOutcome Refused(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>Told when documents change, so the search index (and anything else that mirrors them) follows.</summary>
+public interface IPublicationObserver
+{
+    Task ChangedAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
+}
+
+/// <summary>One line of the Art. 26 list: a proactive document not yet published, or published late.</summary>
+public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly Due, DateOnly? PublishedOn, PublicationStatus Status, int WorkingDaysLeft)
+{
+    public bool Late => PublishedOn is { } p ? p > Due : WorkingDaysLeft < 0;
+}
+
+/// <summary>
+/// The catalog's documents and their life: drafted, cleared by the confidentiality review (先审查、后公开),
+/// published (a normative document together with its policy interpretation, 同步发布, or with the reason why not),
+/// repealed or expired. Every rule is checked before anything is written; refusals say why in Chinese.
+/// </summary>
+public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, IEnumerable<IPublicationObserver> observers)
+{
+    /// <summary>Art. 26: proactive information is published within 20 working days of being made or changed.</summary>
+    public const int Article26WorkingDays = 20;
+
+    /// <summary>The default catalog tree a new agency starts with.</summary>
+    public static readonly (string Name, string[] Children)[] DefaultCatalog =
+    [
+        ("机构职能", []),
+        ("法规文件", ["规章", "行政规范性文件", "其他文件"]),
+        ("政策解读", []),
+        ("规划计划", []),
+        ("财政资金", ["财政预决算", "“三公”经费"]),
+        ("人事信息", []),
+        ("重点领域信息", []),
+        ("政务服务", []),
+        ("其他", []),
+    ];
+
+    public DateOnly Today() => ChinaDate.Today(clock);
+
+    /// <summary>The agency's catalog tree, created from <see cref="DefaultCatalog"/> the first time it is asked for.</summary>
+    public async Task<List<CatalogCategory>> CategoriesAsync(int agencyId, CancellationToken ct = default)
+    {
+        var existing = await db.CatalogCategories.AsNoTracking().Where(c => c.AgencyId == agencyId).OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
+        if (existing.Count > 0)
+        {
+            return existing;
+        }
+
+        var order = 0;
+        foreach (var (name, children) in DefaultCatalog)
+        {
+            var parent = new CatalogCategory { AgencyId = agencyId, Name = name, Order = order++ };
+            db.CatalogCategories.Add(parent);
+            await db.SaveChangesAsync(ct);
+            foreach (var child in children)
+            {
+                db.CatalogCategories.Add(new CatalogCategory { AgencyId = agencyId, Name = child, ParentId = parent.Id, Order = order++ });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await db.CatalogCategories.AsNoTracking().Where(c => c.AgencyId == agencyId).OrderBy(c => c.Order).ToListAsync(ct);
+    }
+
+    public async Task<DisclosureSettings> SettingsAsync(int agencyId, CancellationToken ct = default) =>
+        await db.DisclosureSettings.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId, ct) ?? new DisclosureSettings { AgencyId = agencyId };
+
+    public async Task<PublicationOutcome> CreateAsync(int agencyId, PublicationInput input, IReadOnlyList<NewPublicationFile> files, string user, CancellationToken ct = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+        if (agency is null)
+        {
+            return PublicationOutcome.Refused("AgencyId", "机关不存在。");
+        }
+
+        var (errors, html) = await ValidateAsync(agencyId, null, input, ct);
+        var (checkedFiles, fileErrors) = CheckFiles(files, 0);
+        foreach (var (key, value) in fileErrors)
+        {
+            errors[key] = value;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PublicationOutcome(null, errors);
+        }
+
+        var settings = await SettingsAsync(agencyId, ct);
+        var year = input.WrittenOn!.Value.Year;
+        var scheme = IndexNumberScheme.Parse(settings.IndexNumberPattern);
+        var used = await db.Publications.Where(p => p.AgencyId == agencyId).Select(p => p.IndexNumber).ToListAsync(ct);
+        var record = new PublicationRecord
+        {
+            AgencyId = agencyId,
+            IndexNumber = scheme.Next(agency.CreditCode, year, used),
+            Title = "",
+            Issuer = "",
+            Status = PublicationStatus.Draft,
+            CreatedBy = user,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        Apply(record, input, html!);
+        await StoreFilesAsync(record, checkedFiles, ct);
+        db.Publications.Add(record);
+        await db.SaveChangesAsync(ct);
+        return new PublicationOutcome(record.Id, new Dictionary<string, string>());
+    }
+
+    /// <summary>Changes a document. A draft or reviewed document goes back to draft (the review must be redone); a published one stays published and its page and the index follow.</summary>
+    public async Task<PublicationOutcome> UpdateAsync(long id, PublicationInput input, IReadOnlyList<NewPublicationFile> files, IReadOnlyCollection<long> removeAttachments, string user, CancellationToken ct = default)
+    {
+        var record = await db.Publications.Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (record is null)
+        {
+            return PublicationOutcome.Refused("Id", "文件不存在。");
+        }
+
+        var (errors, html) = await ValidateAsync(record.AgencyId, record, input, ct);
+        var kept = record.Attachments.Count(a => !removeAttachments.Contains(a.Id));
+        var (checkedFiles, fileErrors) = CheckFiles(files, kept);
+        foreach (var (key, value) in fileErrors)
+        {
+            errors[key] = value;
+        }
+
+        if (record.Status == PublicationStatus.Published && input.Attribute != DisclosureAttribute.Proactive)
+        {
+            errors[nameof(input.Attribute)] = "已发布的文件不能改为非主动公开；如需撤下，请先与机构负责人确认并记录原因。";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PublicationOutcome(null, errors);
+        }
+
+        Apply(record, input, html!);
+        record.Attachments.RemoveAll(a => removeAttachments.Contains(a.Id));
+        await StoreFilesAsync(record, checkedFiles, ct);
+        record.UpdatedAt = clock.GetUtcNow();
+        if (record.Status == PublicationStatus.Reviewed)
+        {
+            // 先审查、后公开: what was reviewed is what gets published.
+            record.Status = PublicationStatus.Draft;
+            record.ReviewedBy = null;
+            record.ReviewedAt = null;
+            record.ReviewOpinion = null;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await NotifyAsync([record.Id], ct);
+        return new PublicationOutcome(record.Id, new Dictionary<string, string>());
+    }
+
+    /// <summary>保密审查: an approver other than the drafter clears a draft for publication, with an opinion.</summary>
+    public async Task<PublicationOutcome> ReviewAsync(long id, string? opinion, string user, CancellationToken ct = default)
+    {
+        var record = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (record is null)
+        {
+            return PublicationOutcome.Refused("Id", "文件不存在。");
+        }
+
+        if (record.Status != PublicationStatus.Draft)
+        {
+            return PublicationOutcome.Refused("Status", record.Status == PublicationStatus.Published ? "文件已发布。" : "文件已通过保密审查。");
+        }
+
+        if (string.Equals(record.CreatedBy, user, StringComparison.Ordinal))
+        {
+            return PublicationOutcome.Refused("Status", "保密审查须由起草人以外的审核人进行。");
+        }
+
+        if (opinion?.Trim().Length > 500)
+        {
+            return PublicationOutcome.Refused("Opinion", "审查意见不能超过 500 个字。");
+        }
+
+        record.Status = PublicationStatus.Reviewed;
+        record.ReviewedBy = user;
+        record.ReviewedAt = clock.GetUtcNow();
+        record.ReviewOpinion = string.IsNullOrWhiteSpace(opinion) ? "经保密审查，可以公开。" : opinion.Trim();
+        await db.SaveChangesAsync(ct);
+        return new PublicationOutcome(record.Id, new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Publishes a reviewed, proactive document on <paramref name="on"/> (default today). A normative document or
+    /// rule is published with its reviewed interpretation the same day, or with <paramref name="noInterpretationReason"/>.
+    /// </summary>
+    public async Task<PublicationOutcome> PublishAsync(long id, DateOnly? on, string? noInterpretationReason, string user, CancellationToken ct = default)
+    {
+        var record = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (record is null)
+        {
+            return PublicationOutcome.Refused("Id", "文件不存在。");
+        }
+
+        var day = on ?? Today();
+        var refusal = record.Status switch
+        {
+            PublicationStatus.Published => "文件已发布。",
+            PublicationStatus.Draft => "文件尚未通过保密审查，不能发布（先审查、后公开）。",
+            _ when record.Attribute != DisclosureAttribute.Proactive => $"公开属性为“{AttributeName(record.Attribute)}”的文件不在网站主动发布。",
+            _ when day < record.WrittenOn => $"发布日期不能早于成文日期（{record.WrittenOn:yyyy-MM-dd}）。",
+            _ when day > Today() => "发布日期不能晚于今天。",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return PublicationOutcome.Refused("PublishedOn", refusal);
+        }
+
+        var together = new List<PublicationRecord>();
+        if (record.InterpretsId is { } policyId)
+        {
+            var policy = await db.Publications.AsNoTracking().FirstAsync(p => p.Id == policyId, ct);
+            if (policy.Status != PublicationStatus.Published)
+            {
+                return PublicationOutcome.Refused("PublishedOn", $"所解读的文件《{policy.Title}》尚未发布：请在发布该文件时一并发布本解读（同步发布）。");
+            }
+        }
+        else if (record.Type is PublicationType.NormativeDocument or PublicationType.Regulation)
+        {
+            var interpretations = await db.Publications.Where(p => p.InterpretsId == record.Id).ToListAsync(ct);
+            together = interpretations.Where(i => i.Status == PublicationStatus.Reviewed && i.Attribute == DisclosureAttribute.Proactive).ToList();
+            var reason = noInterpretationReason?.Trim();
+            if (!interpretations.Any(i => i.Status == PublicationStatus.Published) && together.Count == 0)
+            {
+                if (interpretations.FirstOrDefault(i => i.Status == PublicationStatus.Draft) is { } draft && string.IsNullOrEmpty(reason))
+                {
+                    return PublicationOutcome.Refused("NoInterpretationReason", $"政策解读《{draft.Title}》尚未通过保密审查：请先审查，以便与文件同步发布；或填写不同步发布解读的理由。");
+                }
+
+                if (string.IsNullOrEmpty(reason))
+                {
+                    return PublicationOutcome.Refused("NoInterpretationReason", $"{TypeName(record.Type)}应与政策解读同步发布：请先起草解读并通过保密审查，或填写不同步发布解读的理由。");
+                }
+
+                if (reason.Length is < 4 or > 500)
+                {
+                    return PublicationOutcome.Refused("NoInterpretationReason", "不同步发布解读的理由须为 4 至 500 个字。");
+                }
+
+                record.NoInterpretationReason = reason;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var item in together.Prepend(record))
+        {
+            item.Status = PublicationStatus.Published;
+            item.PublishedOn = day;
+            item.PublishedBy = user;
+            item.PublishedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await NotifyAsync(together.Prepend(record).Select(r => r.Id).ToList(), ct);
+        return new PublicationOutcome(record.Id, new Dictionary<string, string>());
+    }
+
+    /// <summary>Records that a document was repealed (废止) on a date by another document, or expired (失效) on a date.</summary>
+    public async Task<PublicationOutcome> EndValidityAsync(long id, bool repealed, DateOnly? on, string? by, string user, CancellationToken ct = default)
+    {
+        var record = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (record is null)
+        {
+            return PublicationOutcome.Refused("Id", "文件不存在。");
+        }
+
+        var what = repealed ? "废止" : "失效";
+        var refusal = on switch
+        {
+            null => $"请填写{what}日期。",
+            { } d when d < record.WrittenOn => $"{what}日期（{d:yyyy-MM-dd}）不能早于成文日期（{record.WrittenOn:yyyy-MM-dd}）。",
+            { } d when d > Today().AddYears(1) => $"{what}日期不能晚于一年以后。",
+            _ when record.RepealedOn is not null || record.ExpiredOn is not null => $"文件已于 {(record.RepealedOn ?? record.ExpiredOn):yyyy-MM-dd} {(record.RepealedOn is not null ? "废止" : "失效")}。",
+            _ when repealed && string.IsNullOrWhiteSpace(by) => "请填写废止该文件的文件名称或文号。",
+            _ when by?.Trim().Length > 300 => "废止文件的名称不能超过 300 个字。",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return PublicationOutcome.Refused(repealed ? "RepealedOn" : "ExpiredOn", refusal);
+        }
+
+        if (repealed)
+        {
+            record.RepealedOn = on;
+            record.RepealedBy = by!.Trim();
+        }
+        else
+        {
+            record.ExpiredOn = on;
+        }
+
+        record.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await NotifyAsync([record.Id], ct);
+        return new PublicationOutcome(record.Id, new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Art. 26 for the agencies: every proactive document not yet published, with its due date (20 working days after
+    /// the date written) and the working days left (negative: late), and those of the last 12 months published late.
+    /// </summary>
+    public async Task<List<Article26Item>> Article26Async(IReadOnlyCollection<int> agencyIds, CancellationToken ct = default)
+    {
+        var calendar = await calendars.GetCalendarAsync(ct);
+        var today = Today();
+        var since = today.AddYears(-1);
+        var ids = agencyIds.ToList();
+        var rows = await db.Publications.AsNoTracking()
+            .Where(p => ids.Contains(p.AgencyId) && p.Attribute == DisclosureAttribute.Proactive && (p.Status != PublicationStatus.Published || p.PublishedOn >= since))
+            .Select(p => new { p.Id, p.Title, p.WrittenOn, p.PublishedOn, p.Status })
+            .ToListAsync(ct);
+        var items = new List<Article26Item>();
+        foreach (var row in rows)
+        {
+            DateOnly due;
+            int left;
+            try
+            {
+                due = calendar.AddWorkingDays(row.WrittenOn, Article26WorkingDays);
+                left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
+            }
+            catch (DateOutsideCalendarException)
+            {
+                continue; // a year the holiday schedule does not cover yet
+            }
+
+            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, due, row.PublishedOn, row.Status, left);
+            if (row.Status != PublicationStatus.Published || item.Late)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items.OrderBy(i => i.PublishedOn is not null).ThenBy(i => i.Due).ToList();
+    }
+
+    public static string TypeName(PublicationType type) => type switch
+    {
+        PublicationType.Regulation => "规章",
+        PublicationType.NormativeDocument => "行政规范性文件",
+        PublicationType.Other => "其他文件",
+    };
+
+    public static string AttributeName(DisclosureAttribute attribute) => attribute switch
+    {
+        DisclosureAttribute.Proactive => "主动公开",
+        DisclosureAttribute.OnRequest => "依申请公开",
+        DisclosureAttribute.NotDisclosed => "不予公开",
+    };
+
+    public static string StatusName(PublicationStatus status) => status switch
+    {
+        PublicationStatus.Draft => "草稿",
+        PublicationStatus.Reviewed => "已通过保密审查",
+        PublicationStatus.Published => "已发布",
+    };
+
+    private async Task<(Dictionary<string, string> Errors, string? Html)> ValidateAsync(int agencyId, PublicationRecord? existing, PublicationInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        void Length(string field, string? value, int max, string label, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (required)
+                {
+                    errors[field] = $"请填写{label}。";
+                }
+            }
+            else if (value.Trim().Length > max)
+            {
+                errors[field] = $"{label}不能超过 {max} 个字。";
+            }
+        }
+
+        Length(nameof(input.Title), input.Title, 300, "标题", true);
+        Length(nameof(input.Issuer), input.Issuer, 100, "发文机关", true);
+        Length(nameof(input.DocumentNumber), input.DocumentNumber, 100, "文号", false);
+        Length(nameof(input.Keywords), input.Keywords, 300, "主题词", false);
+        Length(nameof(input.DraftingUnit), input.DraftingUnit, 100, "起草单位", false);
+        if (input.WrittenOn is not { } written)
+        {
+            errors[nameof(input.WrittenOn)] = "请填写成文日期。";
+        }
+        else if (written > Today())
+        {
+            errors[nameof(input.WrittenOn)] = "成文日期不能晚于今天。";
+        }
+        else if (written.Year < 1949)
+        {
+            errors[nameof(input.WrittenOn)] = "成文日期不正确。";
+        }
+        else if (existing?.PublishedOn is { } published && written > published)
+        {
+            errors[nameof(input.WrittenOn)] = $"成文日期不能晚于发布日期（{published:yyyy-MM-dd}）。";
+        }
+        else if ((existing?.RepealedOn ?? existing?.ExpiredOn) is { } ended && written > ended)
+        {
+            errors[nameof(input.WrittenOn)] = $"成文日期不能晚于废止或失效日期（{ended:yyyy-MM-dd}）。";
+        }
+
+        if (!Enum.IsDefined(input.Type))
+        {
+            errors[nameof(input.Type)] = "请选择文件类型。";
+        }
+
+        if (!Enum.IsDefined(input.Attribute))
+        {
+            errors[nameof(input.Attribute)] = "请选择公开属性。";
+        }
+        else if (input.Attribute != DisclosureAttribute.Proactive)
+        {
+            Length(nameof(input.AttributeReason), input.AttributeReason, 500, $"“{AttributeName(input.Attribute)}”的理由（依据的条款）", true);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Category))
+        {
+            var names = (await CategoriesAsync(agencyId, ct)).Select(c => c.Name);
+            if (!names.Contains(input.Category.Trim(), StringComparer.Ordinal))
+            {
+                errors[nameof(input.Category)] = $"目录分类“{input.Category.Trim()}”不在本机关的目录中。";
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.DocumentNumber))
+        {
+            var number = input.DocumentNumber.Trim();
+            var other = await db.Publications.AsNoTracking()
+                .Where(p => p.AgencyId == agencyId && p.DocumentNumber == number && (existing == null || p.Id != existing.Id))
+                .Select(p => p.Title).FirstOrDefaultAsync(ct);
+            if (other is not null)
+            {
+                errors[nameof(input.DocumentNumber)] = $"文号“{number}”已被《{other}》使用。";
+            }
+        }
+
+        if (input.InterpretsId is { } policyId)
+        {
+            var policy = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, ct);
+            if (policy is null || policy.AgencyId != agencyId)
+            {
+                errors[nameof(input.InterpretsId)] = "所解读的文件不存在或不属于本机关。";
+            }
+            else if (policy.InterpretsId is not null)
+            {
+                errors[nameof(input.InterpretsId)] = "不能解读另一篇政策解读。";
+            }
+            else if (existing is not null && policy.Id == existing.Id)
+            {
+                errors[nameof(input.InterpretsId)] = "文件不能解读自身。";
+            }
+        }
+
+        var body = PublicationHtml.Clean(input.BodyHtml);
+        if (body.Refused.Count > 0)
+        {
+            errors[nameof(input.BodyHtml)] = $"正文含有不允许的内容：{string.Join("、", body.Refused)}。为防止网页脚本攻击，未保存；请删除这些内容后再提交。";
+        }
+        else if (body.Html.Length > 1_000_000)
+        {
+            errors[nameof(input.BodyHtml)] = "正文过长（超过 100 万字符）；长篇内容请作为附件上传。";
+        }
+
+        return (errors, body.Html);
+    }
+
+    private static (List<PublicationFiles.Checked> Files, Dictionary<string, string> Errors) CheckFiles(IReadOnlyList<NewPublicationFile> files, int alreadyAttached)
+    {
+        var list = new List<PublicationFiles.Checked>();
+        var errors = new List<string>();
+        if (files.Count + alreadyAttached > PublicationFiles.MaxFiles)
+        {
+            errors.Add($"附件最多 {PublicationFiles.MaxFiles} 个。");
+        }
+        else
+        {
+            foreach (var file in files)
+            {
+                var (ok, error) = PublicationFiles.Check(file.FileName, file.Content);
+                if (ok is null)
+                {
+                    errors.Add(error!);
+                }
+                else
+                {
+                    list.Add(ok);
+                }
+            }
+        }
+
+        return (list, errors.Count == 0 ? [] : new Dictionary<string, string> { ["Attachments"] = string.Join(" ", errors) });
+    }
+
+    private void Apply(PublicationRecord record, PublicationInput input, string html)
+    {
+        record.Title = input.Title!.Trim();
+        record.DocumentNumber = Trimmed(input.DocumentNumber);
+        record.Issuer = input.Issuer!.Trim();
+        record.WrittenOn = input.WrittenOn!.Value;
+        record.Category = Trimmed(input.Category);
+        record.Type = input.Type;
+        record.Attribute = input.Attribute;
+        record.AttributeReason = input.Attribute == DisclosureAttribute.Proactive ? null : Trimmed(input.AttributeReason);
+        record.BodyHtml = html;
+        record.Body = PublicationHtml.TextOf(html);
+        record.Keywords = Trimmed(input.Keywords);
+        record.DraftingUnit = Trimmed(input.DraftingUnit);
+        record.InterpretsId = input.InterpretsId;
+    }
+
+    private async Task StoreFilesAsync(PublicationRecord record, List<PublicationFiles.Checked> files, CancellationToken ct)
+    {
+        var order = record.Attachments.Select(a => a.Order).DefaultIfEmpty(0).Max();
+        foreach (var file in files)
+        {
+            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == file.Sha256, ct) && db.StoredFiles.Local.All(f => f.Sha256 != file.Sha256))
+            {
+                db.StoredFiles.Add(new StoredFile { Sha256 = file.Sha256, Size = file.Content.Length, Content = file.Content, CreatedAt = clock.GetUtcNow() });
+            }
+
+            record.Attachments.Add(new PublicationAttachment
+            {
+                FileName = file.FileName,
+                ContentType = file.ContentType,
+                Size = file.Content.Length,
+                Sha256 = file.Sha256,
+                Text = file.Text,
+                Order = ++order,
+            });
+        }
+    }
+
+    private async Task NotifyAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.ChangedAsync(ids, ct);
+        }
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,172 @@
+using Gongkai.Core.Agencies;
+using Gongkai.Core.Publications;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Publications;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Admin.Publications;
+
+/// <summary>Drafts or changes a document or a policy interpretation: metadata, sanitized rich-text body, attachments.</summary>
+[RequestSizeLimit(PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty(SupportsGet = true, Name = "interprets")] public long? Interprets { get; set; }
+    [BindProperty] public int AgencyId { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? DocumentNumber { get; set; }
+    [BindProperty] public string? Issuer { get; set; }
+    [BindProperty] public DateOnly? WrittenOn { get; set; }
+    [BindProperty] public string? Category { get; set; }
+    [BindProperty] public PublicationType Type { get; set; } = PublicationType.Other;
+    [BindProperty] public DisclosureAttribute Attribute { get; set; } = DisclosureAttribute.Proactive;
+    [BindProperty] public string? AttributeReason { get; set; }
+    [BindProperty] public string? BodyHtml { get; set; }
+    [BindProperty] public string? Keywords { get; set; }
+    [BindProperty] public string? DraftingUnit { get; set; }
+    [BindProperty] public List<long> RemoveAttachments { get; set; } = [];
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public List<Agency> Agencies { get; private set; } = [];
+    public List<CatalogCategory> Categories { get; private set; } = [];
+    public List<PublicationAttachment> Attachments { get; private set; } = [];
+    public PublicationRecord? Policy { get; private set; }
+    public PublicationRecord? Existing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!PublicationAccess.MayEdit(User))
+        {
+            return Forbid();
+        }
+
+        if (Id is { } id)
+        {
+            Existing = await db.Publications.AsNoTracking().Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (Existing is null)
+            {
+                return NotFound();
+            }
+
+            if (!await access.CanAccessAsync(User, Existing.AgencyId, ct))
+            {
+                return Forbid();
+            }
+
+            var p = Existing;
+            (AgencyId, Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, Keywords, DraftingUnit, Interprets) =
+                (p.AgencyId, p.Title, p.DocumentNumber, p.Issuer, p.WrittenOn, p.Category, p.Type, p.Attribute, p.AttributeReason, p.Keywords, p.DraftingUnit, p.InterpretsId);
+            BodyHtml = p.BodyHtml.Length > 0 ? p.BodyHtml : PublicationHtml.FromText(p.Body);
+        }
+        else if (Interprets is { } policyId)
+        {
+            var policy = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, ct);
+            if (policy is null)
+            {
+                return NotFound();
+            }
+
+            if (!await access.CanAccessAsync(User, policy.AgencyId, ct))
+            {
+                return Forbid();
+            }
+
+            // 谁起草、谁解读: the interpretation starts as the drafting unit's, about the policy.
+            (AgencyId, Title, Issuer, DraftingUnit, Category, Type) = (policy.AgencyId, $"《{policy.Title}》政策解读", policy.Issuer, policy.DraftingUnit, "政策解读", PublicationType.Other);
+            WrittenOn = store.Today();
+        }
+        else
+        {
+            AgencyId = StaffClaims.AgencyOf(User) ?? 0;
+            WrittenOn = store.Today();
+        }
+
+        await LoadAsync(ct);
+        if (Id is null && Issuer is null)
+        {
+            Issuer = Agencies.FirstOrDefault(a => a.Id == AgencyId)?.FullName;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!PublicationAccess.MayEdit(User) || !await access.CanAccessAsync(User, AgencyId, ct))
+        {
+            return Forbid();
+        }
+
+        var files = new List<NewPublicationFile>();
+        foreach (var upload in Files.Where(f => f.Length > 0))
+        {
+            if (upload.Length > PublicationFiles.MaxBytes)
+            {
+                Errors = new Dictionary<string, string> { ["Attachments"] = $"附件“{Gongkai.Infrastructure.Requests.AttachmentRules.SafeName(upload.FileName)}”超过 20 MB。" };
+                await LoadAsync(ct);
+                return Page();
+            }
+
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            files.Add(new NewPublicationFile(upload.FileName, buffer.ToArray()));
+        }
+
+        var input = new PublicationInput(Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, BodyHtml, Keywords, DraftingUnit, Interprets);
+        PublicationOutcome outcome;
+        if (Id is { } id)
+        {
+            var existing = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (existing is null)
+            {
+                return NotFound();
+            }
+
+            if (!await access.CanAccessAsync(User, existing.AgencyId, ct))
+            {
+                return Forbid();
+            }
+
+            outcome = await store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, ct);
+        }
+        else
+        {
+            outcome = await store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, ct);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            Errors = outcome.Errors;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        audit.Add(AuditActions.PublicationSaved, $"文件 {outcome.Id}", $"《{Title?.Trim()}》", AgencyId);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/admin/publications/{outcome.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Agencies = await access.ActiveAgenciesAsync(User, ct);
+        if (AgencyId == 0 && Agencies.Count > 0)
+        {
+            AgencyId = Agencies[0].Id;
+        }
+
+        Categories = AgencyId == 0 ? [] : await store.CategoriesAsync(AgencyId, ct);
+        if (Id is { } id)
+        {
+            Existing ??= await db.Publications.AsNoTracking().Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
+            Attachments = Existing?.Attachments.OrderBy(a => a.Order).ToList() ?? [];
+        }
+
+        Policy = Interprets is { } policyId ? await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, ct) : null;
+    }
+}
