@@ -88,6 +88,7 @@ public static class GongkaiWeb
 
         app.MapRazorPages();
         app.MapGongkaiApi();
+        app.MapFeeds();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Gongkai API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

@@ -21,7 +21,8 @@ public sealed record PublicationInput(
     string? BodyHtml,
     string? Keywords,
     string? DraftingUnit,
-    long? InterpretsId = null);
+    long? InterpretsId = null,
+    string? IndexNumber = null);
 
 /// <summary>A file uploaded with a document.</summary>
 public sealed record NewPublicationFile(string FileName, byte[] Content);
@@ -127,7 +128,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         var record = new PublicationRecord
         {
             AgencyId = agencyId,
-            IndexNumber = scheme.Next(agency.CreditCode, year, used),
+            IndexNumber = Trimmed(input.IndexNumber) ?? scheme.Next(agency.CreditCode, year, used),
             Title = "",
             Issuer = "",
             Status = PublicationStatus.Draft,
@@ -462,6 +463,22 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             }
         }
 
+        if (Trimmed(input.IndexNumber) is { } index && index != existing?.IndexNumber)
+        {
+            if (existing?.Status == PublicationStatus.Published)
+            {
+                errors[nameof(input.IndexNumber)] = "已发布文件的索引号不能修改。";
+            }
+            else if (index.Length > 60 || index.Any(char.IsControl))
+            {
+                errors[nameof(input.IndexNumber)] = "索引号不能超过 60 个字符。";
+            }
+            else if (await db.Publications.AsNoTracking().Where(p => p.IndexNumber == index).Select(p => p.Title).FirstOrDefaultAsync(ct) is { } holder)
+            {
+                errors[nameof(input.IndexNumber)] = $"索引号“{index}”已被《{holder}》使用；索引号必须唯一。";
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(input.DocumentNumber))
         {
             var number = input.DocumentNumber.Trim();
@@ -546,6 +563,10 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         record.Keywords = Trimmed(input.Keywords);
         record.DraftingUnit = Trimmed(input.DraftingUnit);
         record.InterpretsId = input.InterpretsId;
+        if (Trimmed(input.IndexNumber) is { } index)
+        {
+            record.IndexNumber = index;
+        }
     }
 
     private async Task StoreFilesAsync(PublicationRecord record, List<PublicationFiles.Checked> files, CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "interprets")] public long? Interprets { get; set; }
     [BindProperty] public int AgencyId { get; set; }
+    [BindProperty] public string? IndexNumber { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? DocumentNumber { get; set; }
     [BindProperty] public string? Issuer { get; set; }
@@ -60,6 +61,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             }
 
             var p = Existing;
+            IndexNumber = p.IndexNumber;
             (AgencyId, Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, Keywords, DraftingUnit, Interprets) =
                 (p.AgencyId, p.Title, p.DocumentNumber, p.Issuer, p.WrittenOn, p.Category, p.Type, p.Attribute, p.AttributeReason, p.Keywords, p.DraftingUnit, p.InterpretsId);
             BodyHtml = p.BodyHtml.Length > 0 ? p.BodyHtml : PublicationHtml.FromText(p.Body);
@@ -118,7 +120,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             files.Add(new NewPublicationFile(upload.FileName, buffer.ToArray()));
         }
 
-        var input = new PublicationInput(Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, BodyHtml, Keywords, DraftingUnit, Interprets);
+        var input = new PublicationInput(Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, BodyHtml, Keywords, DraftingUnit, Interprets, IndexNumber);
         PublicationOutcome outcome;
         if (Id is { } id)
         {
