@@ -77,6 +77,12 @@ public static class GongkaiWeb
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
+            if (!context.Request.Path.StartsWithSegments("/api-docs") && !context.Request.Path.StartsWithSegments("/openapi"))
+            {
+                // Published bodies are sanitized when saved; the policy is the second wall: only our own scripts run.
+                headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            }
+
             await next();
         });
 

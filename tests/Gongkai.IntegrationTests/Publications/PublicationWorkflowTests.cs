@@ -215,6 +215,20 @@ public sealed partial class PublicationWorkflowTests
     }
 
     [Fact]
+    public async Task Portal_pages_forbid_foreign_and_inline_scripts()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+
+        var response = await app.CreateClient().GetAsync("/catalog");
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("object-src 'none'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task The_article_26_list_shows_what_is_late_and_what_is_due()
     {
         using var app = new GongkaiApp(Db.Sqlite, clock: FixedClock.At("2026-11-27T10:00:00+08:00"));
