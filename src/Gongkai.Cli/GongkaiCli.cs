@@ -7,6 +7,7 @@ using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public static class GongkaiCli
         root.Subcommands.Add(DemoData());
         root.Subcommands.Add(Report());
         root.Subcommands.Add(Check());
+        root.Subcommands.Add(Reindex());
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -467,6 +469,34 @@ public static class GongkaiCli
             }
         }
 
+        Command Reindex()
+        {
+            var command = new Command("reindex", "从数据库重建站内搜索的全文索引（已发布的主动公开文件）。网站运行时会自动维护索引并占用它：重建前请先停止网站。");
+            command.SetAction(async (_, ct) =>
+            {
+                await using var services = await OpenAsync(ct);
+                await using var scope = services.CreateAsyncScope();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                try
+                {
+                    // Opening the index takes its write lock, which a running website holds.
+                    scope.ServiceProvider.GetRequiredService<PublicationSearch>();
+                }
+                catch (Lucene.Net.Store.LockObtainFailedException)
+                {
+                    throw new CliException("搜索索引正被运行中的网站使用。网站运行时会自动更新索引；如需完全重建，请先停止网站再执行 reindex。");
+                }
+
+                var total = await scope.ServiceProvider.GetRequiredService<PublicationSearchSource>().CountAsync(ct);
+                var bar = new ProgressBar(error, total);
+                var count = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildAsync(bar, ct);
+                bar.Finish(count);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"已重建索引：{count} 件，用时 {clock.Elapsed.TotalSeconds:F1} 秒。"));
+                return 0;
+            });
+            return command;
+        }
+
         async Task<ServiceProvider> OpenAsync(CancellationToken ct)
         {
             var configuration = new ConfigurationBuilder()
@@ -476,7 +506,9 @@ public static class GongkaiCli
                 .Build();
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddGongkaiInfrastructure(GongkaiSettings.From(configuration, demoDataByDefault: false));
+            var settings = GongkaiSettings.From(configuration, demoDataByDefault: false);
+            services.AddGongkaiInfrastructure(settings);
+            services.AddGongkaiSearch(settings);
             services.AddGongkaiIdentityCore();
             var provider = services.BuildServiceProvider();
             await using (var scope = provider.CreateAsyncScope())
@@ -506,4 +538,45 @@ public sealed class CliException(string message) : Exception(message);
 internal sealed class SynchronousProgress(Action<string> report) : IProgress<string>
 {
     public void Report(string value) => report(value);
+}
+
+/// <summary>
+/// A bar on the error stream, redrawn in place (<c>[#####     ] 1234/5000</c>), so that standard output keeps only the
+/// result. Reports may come from several indexing threads at once.
+/// </summary>
+internal sealed class ProgressBar(TextWriter writer, int total) : IProgress<int>
+{
+    private const int Width = 30;
+    private readonly System.Threading.Lock _gate = new();
+    private int _shown = -1;
+
+    public void Report(int value)
+    {
+        lock (_gate)
+        {
+            if (value <= _shown)
+            {
+                return;
+            }
+
+            _shown = value;
+            writer.Write("\r" + Line(value, total));
+            writer.Flush();
+        }
+    }
+
+    public void Finish(int done)
+    {
+        Report(done);
+        lock (_gate)
+        {
+            writer.WriteLine();
+        }
+    }
+
+    public static string Line(int done, int total)
+    {
+        var filled = total <= 0 ? Width : (int)Math.Min(Width, (long)done * Width / total);
+        return string.Create(CultureInfo.InvariantCulture, $"[{new string('#', filled)}{new string(' ', Width - filled)}] {done}/{total}");
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Gongkai.Infrastructure;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Api;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,6 +24,8 @@ public static class GongkaiWeb
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         services.AddGongkaiInfrastructure(settings);
+        services.AddGongkaiSearch(settings);
+        services.AddHostedService<SearchIndexStartup>();
         services.AddDataProtection().SetApplicationName("Gongkai").PersistKeysToDbContext<GongkaiDbContext>();
         services.AddGongkaiIdentityCore()
             .AddSignInManager()

@@ -86,6 +86,7 @@ public sealed class AuthorizationTests
         ["GET api/reports/{id:int}"] = Access.Public,
         ["POST api/requests"] = Access.ApiClient,
         ["POST api/requests/status"] = Access.Public,
+        ["GET api/search"] = Access.Public,
     };
 
     private static List<string> DiscoverRoutes(GongkaiApp app)

@@ -1,0 +1,129 @@
+using Gongkai.Core.Publications;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Gongkai.Infrastructure.Search;
+
+/// <summary>
+/// Applies the year, type, category and issuer filters while collecting, passes the documents that pass them all to
+/// <paramref name="inner"/> (which ranks them), and counts each dimension's values over the documents that pass every
+/// other filter ("drill sideways"): one pass gives the results and the counts a filter link would lead to.
+/// </summary>
+internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : ICollector
+{
+    private const int Dimensions = 4;
+    private const int YearDim = 0, TypeDim = 1, CategoryDim = 2, IssuerDim = 3;
+    private static readonly string[] Fields = [SearchFields.Year, SearchFields.Type, SearchFields.Category, SearchFields.Issuer];
+
+    private readonly Dictionary<int, int> _years = [];
+    private readonly Dictionary<string, int>[] _values = [[], [], [], []];
+    private readonly string?[] _wanted = [null, query.Type?.ToString(), query.Category, query.Issuer];
+
+    private NumericDocValues? _year;
+    private readonly SortedDocValues?[] _sorted = new SortedDocValues?[Dimensions];
+    private readonly int[] _wantedOrd = new int[Dimensions];
+    private readonly int[][] _ordCounts = new int[Dimensions][];
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        inner.SetNextReader(context);
+        var reader = context.AtomicReader;
+        _year = reader.GetNumericDocValues(SearchFields.Year);
+        for (var d = TypeDim; d < Dimensions; d++)
+        {
+            var values = reader.GetSortedDocValues(Fields[d]);
+            _sorted[d] = values;
+            _ordCounts[d] = new int[values?.ValueCount ?? 0];
+            // A wanted value missing from this segment: nothing here passes that filter (-2 matches no document).
+            _wantedOrd[d] = _wanted[d] is not { } wanted ? -1 : values?.LookupTerm(new BytesRef(wanted)) is >= 0 and var ord ? ord : -2;
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        var year = (int)(_year?.Get(doc) ?? 0);
+        Span<int> ords = stackalloc int[Dimensions];
+        Span<bool> passes = stackalloc bool[Dimensions];
+        passes[YearDim] = query.Year is not { } wantedYear || year == wantedYear;
+        var failures = passes[YearDim] ? 0 : 1;
+        for (var d = TypeDim; d < Dimensions; d++)
+        {
+            ords[d] = _sorted[d]?.GetOrd(doc) ?? -1;
+            passes[d] = _wantedOrd[d] == -1 || ords[d] == _wantedOrd[d];
+            failures += passes[d] ? 0 : 1;
+        }
+
+        if (failures == 0)
+        {
+            inner.Collect(doc);
+        }
+
+        if (failures > 1)
+        {
+            return;
+        }
+
+        // Counted in a dimension when every other filter passes, whether or not its own does.
+        for (var d = YearDim; d < Dimensions; d++)
+        {
+            if (failures == 0 || !passes[d])
+            {
+                if (d == YearDim)
+                {
+                    _years[year] = _years.GetValueOrDefault(year) + 1;
+                }
+                else if (ords[d] >= 0)
+                {
+                    _ordCounts[d][ords[d]]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>The counts, most useful first; at most <paramref name="limit"/> categories and issuers.</summary>
+    public SearchFacets Facets(int limit)
+    {
+        FlushSegment();
+        var types = _values[TypeDim]
+            .Select(v => (Ok: Enum.TryParse<PublicationType>(v.Key, out var t), Type: t, v.Value))
+            .Where(v => v.Ok).OrderBy(v => v.Type).Select(v => new TypeCount(v.Type, v.Value)).ToList();
+        return new SearchFacets(
+            _years.OrderByDescending(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList(),
+            types,
+            Top(_values[CategoryDim], limit),
+            Top(_values[IssuerDim], limit));
+    }
+
+    private static List<ValueCount> Top(Dictionary<string, int> values, int limit) =>
+        values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(limit).Select(v => new ValueCount(v.Key, v.Value)).ToList();
+
+    /// <summary>Ordinals are per segment: turn this segment's counts into values before the next.</summary>
+    private void FlushSegment()
+    {
+        var term = new BytesRef();
+        for (var d = TypeDim; d < Dimensions; d++)
+        {
+            if (_sorted[d] is not { } values || _ordCounts[d] is not { } counts)
+            {
+                continue;
+            }
+
+            for (var ord = 0; ord < counts.Length; ord++)
+            {
+                if (counts[ord] > 0)
+                {
+                    values.LookupOrd(ord, term);
+                    var key = term.Utf8ToString();
+                    _values[d][key] = _values[d].GetValueOrDefault(key) + counts[ord];
+                    counts[ord] = 0;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Gongkai.Core.Publications;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Publications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Infrastructure.Search;
+
+/// <summary>
+/// The documents the public may find: published (发布日期 set) and 主动公开, as <see cref="SearchDocument"/>s read
+/// from the database.
+/// </summary>
+public sealed class PublicationSearchSource(GongkaiDbContext db)
+{
+    /// <summary>Documents read per round trip while streaming all of them.</summary>
+    private const int Batch = 200;
+
+    private IQueryable<PublicationRecord> Searchable =>
+        db.Publications.AsNoTracking().Where(p => p.PublishedOn != null && p.Attribute == DisclosureAttribute.Proactive);
+
+    /// <summary>The document, or null when it does not exist or the public may not see it.</summary>
+    public async Task<SearchDocument?> FindAsync(long id, CancellationToken ct = default)
+    {
+        var record = await Searchable.FirstOrDefaultAsync(p => p.Id == id, ct);
+        return record is null ? null : ToSearchDocument(record);
+    }
+
+    /// <summary>How many documents <see cref="All"/> will give.</summary>
+    public Task<int> CountAsync(CancellationToken ct = default) => Searchable.CountAsync(ct);
+
+    /// <summary>
+    /// Every document, by id, read in batches: memory stays flat however large the catalog, and no database read is
+    /// held open while the index analyses the text.
+    /// </summary>
+    public IEnumerable<SearchDocument> All(CancellationToken ct = default)
+    {
+        var after = 0L;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var batch = Searchable.Where(p => p.Id > after).OrderBy(p => p.Id).Take(Batch).ToList();
+            foreach (var record in batch)
+            {
+                yield return ToSearchDocument(record);
+            }
+
+            if (batch.Count < Batch)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>
+    /// The one place a catalog record becomes what the index holds. Attachments' extracted text and the document a
+    /// policy interpretation (政策解读) belongs to are filled in here once the records carry them.
+    /// </summary>
+    public static SearchDocument ToSearchDocument(PublicationRecord record) => new(
+        record.Id,
+        record.AgencyId,
+        record.Title,
+        record.DocumentNumber,
+        record.IndexNumber,
+        record.Issuer,
+        record.Category,
+        record.Type,
+        record.WrittenOn,
+        record.PublishedOn ?? throw new ArgumentException("Only published documents are searchable.", nameof(record)),
+        record.RepealedOn,
+        record.ExpiredOn,
+        record.Body,
+        AttachmentText: "",
+        record.Keywords,
+        InterpretsId: null);
+}
