@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Infrastructure.Search;
 
 /// <summary>
-/// The documents the public may find: published (发布日期 set) and 主动公开, as <see cref="SearchDocument"/>s read
-/// from the database.
+/// The documents the public may find: published and 主动公开, with their attachments' text, as
+/// <see cref="SearchDocument"/>s read from the database.
 /// </summary>
 public sealed class PublicationSearchSource(GongkaiDbContext db)
 {
@@ -15,7 +15,8 @@ public sealed class PublicationSearchSource(GongkaiDbContext db)
     private const int Batch = 200;
 
     private IQueryable<PublicationRecord> Searchable =>
-        db.Publications.AsNoTracking().Where(p => p.PublishedOn != null && p.Attribute == DisclosureAttribute.Proactive);
+        db.Publications.AsNoTracking().Include(p => p.Attachments)
+            .Where(p => p.Status == PublicationStatus.Published && p.PublishedOn != null && p.Attribute == DisclosureAttribute.Proactive);
 
     /// <summary>The document, or null when it does not exist or the public may not see it.</summary>
     public async Task<SearchDocument?> FindAsync(long id, CancellationToken ct = default)
@@ -52,10 +53,7 @@ public sealed class PublicationSearchSource(GongkaiDbContext db)
         }
     }
 
-    /// <summary>
-    /// The one place a catalog record becomes what the index holds. Attachments' extracted text and the document a
-    /// policy interpretation (政策解读) belongs to are filled in here once the records carry them.
-    /// </summary>
+    /// <summary>The one place a catalog record becomes what the index holds (attachments included when loaded).</summary>
     public static SearchDocument ToSearchDocument(PublicationRecord record) => new(
         record.Id,
         record.AgencyId,
@@ -70,7 +68,7 @@ public sealed class PublicationSearchSource(GongkaiDbContext db)
         record.RepealedOn,
         record.ExpiredOn,
         record.Body,
-        AttachmentText: "",
+        AttachmentText: string.Join('\n', record.Attachments.OrderBy(a => a.Order).Select(a => a.FileName + "\n" + a.Text)),
         record.Keywords,
-        InterpretsId: null);
+        record.InterpretsId);
 }

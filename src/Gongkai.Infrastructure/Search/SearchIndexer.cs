@@ -3,11 +3,20 @@ using Microsoft.Extensions.Logging;
 namespace Gongkai.Infrastructure.Search;
 
 /// <summary>
-/// Keeps the index in step with the database. Whatever saves a catalog document (publishing, editing, repealing,
-/// withdrawing, deleting) calls <see cref="IndexAsync"/> with its id after saving.
+/// Keeps the index in step with the database: <see cref="Publications.PublicationStore"/> tells it of every saved
+/// change (publishing, editing, repealing), and anything else that changes a document calls <see cref="IndexAsync"/>.
 /// </summary>
-public sealed class SearchIndexer(PublicationSearchSource source, PublicationSearch search, ILogger<SearchIndexer> logger)
+public sealed class SearchIndexer(PublicationSearchSource source, PublicationSearch search, ILogger<SearchIndexer> logger) : Publications.IPublicationObserver
 {
+    /// <summary><see cref="Publications.PublicationStore"/> calls this after every saved change.</summary>
+    public async Task ChangedAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            await IndexAsync(id, ct);
+        }
+    }
+
     /// <summary>
     /// Indexes the document as it now is in the database: added or replaced when it is published and 主动公开, removed
     /// otherwise (also when it no longer exists). A failure is logged, not thrown: the save that called this has

@@ -17,6 +17,7 @@ public static class SearchServices
         services.AddSingleton(sp => new PublicationSearch(IndexPath(settings), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<PublicationSearchSource>();
         services.AddScoped<SearchIndexer>();
+        services.AddScoped<Publications.IPublicationObserver>(sp => sp.GetRequiredService<SearchIndexer>());
         return services;
     }
 }

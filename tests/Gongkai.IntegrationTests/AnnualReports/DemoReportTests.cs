@@ -61,6 +61,15 @@ public sealed class DemoReportTests
         Assert.Contains("本文件已于 2023年6月30日 废止", page);
         Assert.Equal(normative2024, reports[2024].Article20["第二十条第（一）项", "行政规范性文件", "本年制发件数"]);
         Assert.Equal(404, (int)(await app.Browser().GetAsync("/catalog/999999")).StatusCode);
+        Assert.True(documents.Count > 20, "the demo catalog fills more than one page");
+        var second = await app.Browser().GetStringAsync("/catalog?page=2");
+        Assert.Contains("第 2 页", second);
+        Assert.DoesNotContain(documents.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id).First().Title, second);
+        // Each normative document is published with its interpretation, linked both ways.
+        var policy = documents.First(p => p.Type == Gongkai.Core.Publications.PublicationType.NormativeDocument && p.RepealedOn is null);
+        var interpretation = documents.Single(p => p.InterpretsId == policy.Id);
+        Assert.Contains($"/catalog/{interpretation.Id}", await app.Browser().GetStringAsync($"/catalog/{policy.Id}"));
+        Assert.Contains($"/catalog/{policy.Id}", await app.Browser().GetStringAsync($"/catalog/{interpretation.Id}"));
 
         // The same reports as open data.
         using var list = System.Text.Json.JsonDocument.Parse(await app.Browser().GetStringAsync("/api/reports"));

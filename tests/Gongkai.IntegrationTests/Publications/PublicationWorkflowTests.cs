@@ -201,9 +201,14 @@ public sealed partial class PublicationWorkflowTests
         var fileUrl = $"/catalog/{first}?handler=file&attachment={attachments.Single(a => a.PublicationId == first).Id}";
         var visitor = app.CreateClient();
         var beforePublication = await visitor.GetAsync(fileUrl);
+        var searchBefore = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/search?agency={office.Id}&q={Uri.EscapeDataString(word)}"));
         await ActAsync(approver, first, "review");
         await ActAsync(publisher, first, "publish");
         var afterPublication = await visitor.GetAsync(fileUrl);
+        // Publishing indexes at once, with the attachment's text; repealing updates the index too.
+        var searchAfter = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/search?agency={office.Id}&q={Uri.EscapeDataString(word)}"));
+        await ActAsync(publisher, first, "repeal", new() { ["EndOn"] = "2026-11-20", ["RepealedBy"] = "示政办发〔2026〕99号" });
+        var inForceOnly = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/search?agency={office.Id}&valid=true&q={Uri.EscapeDataString(word)}"));
 
         Assert.Equal(2, attachments.Count);
         Assert.All(attachments, a => Assert.Contains(word, a.Text));
@@ -212,6 +217,10 @@ public sealed partial class PublicationWorkflowTests
         Assert.Equal(HttpStatusCode.NotFound, beforePublication.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterPublication.StatusCode);
         Assert.Equal(docx, await afterPublication.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("附件文件甲", searchBefore);
+        Assert.Contains("附件文件甲", searchAfter);
+        Assert.Contains("共找到 1 条", searchAfter);
+        Assert.DoesNotContain("附件文件甲", inForceOnly);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class SearchPageTests
             Attribute = attribute,
             WrittenOn = new DateOnly(2024, 5, 1),
             PublishedOn = published is null ? null : DateOnly.Parse(published, CultureInfo.InvariantCulture),
+            Status = published is null ? PublicationStatus.Draft : PublicationStatus.Published,
             Body = body,
         };
 

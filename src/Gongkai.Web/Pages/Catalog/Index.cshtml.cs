@@ -19,7 +19,8 @@ public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : Page
     [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
     [BindProperty(SupportsGet = true, Name = "issuer")] public string? Issuer { get; set; }
     [BindProperty(SupportsGet = true, Name = "valid")] public bool InForceOnly { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: for model binding, "page" is the route value naming the Razor page.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Agency? Agency { get; private set; }
     public List<PublicationRecord> Documents { get; private set; } = [];
@@ -71,6 +72,11 @@ public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : Page
         {
             var today = Gongkai.Infrastructure.Requests.ChinaDate.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
             query = query.Where(p => p.RepealedOn == null && (p.ExpiredOn == null || p.ExpiredOn > today));
+        }
+
+        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested))
+        {
+            PageNumber = requested;
         }
 
         Total = await query.CountAsync(ct);

@@ -19,7 +19,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
     [BindProperty(SupportsGet = true, Name = "type")] public PublicationType? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: for model binding, "page" is the route value naming the Razor page.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public List<PublicationRecord> Documents { get; private set; } = [];
     public List<Article26Item> Due { get; private set; } = [];
@@ -57,6 +58,11 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
         {
             var q = Query.Trim();
             query = query.Where(p => p.Title.Contains(q) || p.IndexNumber.Contains(q) || (p.DocumentNumber != null && p.DocumentNumber.Contains(q)));
+        }
+
+        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested))
+        {
+            PageNumber = requested;
         }
 
         Total = await query.CountAsync(ct);
