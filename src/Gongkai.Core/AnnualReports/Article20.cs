@@ -38,7 +38,7 @@ public sealed class Article20Figures
     /// <summary>Null when a value can be entered in the cell; otherwise why not, in Chinese.</summary>
     public static string? Validate(Article20Table table, string column, decimal value)
     {
-        // Counts are whole and not negative; 本年增/减 may go down; money may have decimals.
+        // Counts are whole and not negative; 本年增/减 may go down; money may have cents, no finer.
         if (column == "本年增/减")
         {
             return decimal.Truncate(value) == value ? null : "增减数应为整数。";
@@ -49,7 +49,13 @@ public sealed class Article20Figures
             return "不能为负数。";
         }
 
-        return table.Unit is null && column != "采购总金额" && decimal.Truncate(value) != value ? "件数应为整数。" : null;
+        var money = table.Unit is not null || column == "采购总金额";
+        if (!money)
+        {
+            return decimal.Truncate(value) == value ? null : "件数应为整数。";
+        }
+
+        return decimal.Round(value, 2) == value ? null : "金额最多保留两位小数。";
     }
 }
 

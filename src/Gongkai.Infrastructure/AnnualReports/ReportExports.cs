@@ -174,11 +174,11 @@ public static class ReportHtml
 /// </summary>
 public static class ReportDocx
 {
-    private const string TitleFont = "方正小标宋简体";
-    private const string HeadingFont = "黑体";
-    private const string BodyFont = "仿宋_GB2312";
+    internal const string TitleFont = "方正小标宋简体";
+    internal const string HeadingFont = "黑体";
+    internal const string BodyFont = "仿宋_GB2312";
     private const string LatinFont = "Times New Roman";
-    private const int TextWidth = 11906 - 1588 - 1474;
+    internal const int TextWidth = 11906 - 1588 - 1474;
 
     public static byte[] Write(AnnualReportModel report, IReadOnlyList<Chart>? charts = null)
     {
@@ -250,7 +250,7 @@ public static class ReportDocx
         return properties;
     }
 
-    private static Paragraph Paragraph(string text, int size, string font, JustificationValues? justification = null, int line = 560, bool keepNext = false, int firstLineChars = 0, string? color = null)
+    internal static Paragraph Paragraph(string text, int size, string font, JustificationValues? justification = null, int line = 560, bool keepNext = false, int firstLineChars = 0, string? color = null)
     {
         var properties = new ParagraphProperties();
         if (keepNext)
@@ -272,10 +272,11 @@ public static class ReportDocx
         return new Paragraph(properties, new Run(RunProperties(size, font, color: color), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static Table Table(Grid grid)
+    /// <summary>A bordered table of <paramref name="grid"/> across <paramref name="textWidth"/> twips (the 公文 page's text width unless told).</summary>
+    internal static Table Table(Grid grid, int textWidth = TextWidth)
     {
         var total = grid.Widths.Sum();
-        var widths = grid.Widths.Select(w => (int)(TextWidth * w / total)).ToList();
+        var widths = grid.Widths.Select(w => (int)(textWidth * w / total)).ToList();
         var border = new Func<OpenXmlElement>[]
         {
             () => new TopBorder { Val = BorderValues.Single, Size = 4 },
@@ -286,7 +287,7 @@ public static class ReportDocx
             () => new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
         };
         var table = new Table(new TableProperties(
-            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = textWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableJustification { Val = TableRowAlignmentValues.Center },
             new TableBorders(border.Select(b => b())),
             new TableLayout { Type = TableLayoutValues.Fixed },
@@ -367,7 +368,7 @@ public static class ReportDocx
     }
 
     /// <summary>The 公文 fonts with the fallbacks Word and WPS use when they are not installed.</summary>
-    private static void AddFontTable(MainDocumentPart main)
+    internal static void AddFontTable(MainDocumentPart main)
     {
         var part = main.AddNewPart<FontTablePart>();
         Font Declare(string name, string alternative, FontFamilyValues family) => new(
@@ -467,7 +468,8 @@ public static class ReportPdf
         return stream.ToArray();
     }
 
-    private sealed class PdfWriter(PdfDocument document) : IDisposable
+    /// <summary>Draws text and tables down A4 pages, starting a new page when one is full.</summary>
+    internal sealed class PdfWriter(PdfDocument document) : IDisposable
     {
         private PdfPage _page = null!;
         private XGraphics? _graphics;
@@ -515,6 +517,25 @@ public static class ReportPdf
                 _y += lineHeight;
                 first = false;
             }
+        }
+
+        /// <summary>A line of contents: <paramref name="text"/> wrapped on the left, <paramref name="right"/> at the right margin beside its last line.</summary>
+        public void Entry(string text, string right, XFont font, double lineHeight)
+        {
+            var column = Graphics.MeasureString("0000", font).Width;
+            var lines = NoticeDocuments.Wrap(Graphics, text, font, Width - column).ToList();
+            if (_y + (lineHeight * lines.Count) > Bottom)
+            {
+                NewPage();
+            }
+
+            foreach (var line in lines)
+            {
+                Graphics.DrawString(line, font, XBrushes.Black, new XRect(Margin, _y, Width - column, lineHeight), XStringFormats.TopLeft);
+                _y += lineHeight;
+            }
+
+            Graphics.DrawString(right, font, XBrushes.Black, new XRect(Margin, _y - lineHeight, Width, lineHeight), XStringFormats.TopRight);
         }
 
         public void Table(Grid grid)
@@ -603,7 +624,10 @@ public static class ReportPdf
             _y += 10;
         }
 
-        private void NewPage()
+        /// <summary>The number of the page being drawn (1 for the first).</summary>
+        public int PageNumber => document.PageCount;
+
+        public void NewPage()
         {
             _graphics?.Dispose();
             _page = document.AddPage();

@@ -60,6 +60,7 @@ public sealed class ReportDraftTests
         Assert.Throws<ArgumentOutOfRangeException>(() => v2021["第二十条第（一）项", "规范性文件", "本年制发件数"] = 1);
         var fees = v2021.Tables.Single(t => t.Item == "第二十条第（八）项");
         Assert.Null(Article20Figures.Validate(fees, "本年收费金额（单位：万元）", 12.35m));
+        Assert.Equal("金额最多保留两位小数。", Article20Figures.Validate(fees, "本年收费金额（单位：万元）", 12.345m));
         Assert.Equal("件数应为整数。", Article20Figures.Validate(v2021.Tables[0], "本年制发件数", 1.5m));
         Assert.Equal("不能为负数。", Article20Figures.Validate(v2021.Tables[0], "本年制发件数", -1));
         Assert.Null(Article20Figures.Validate(v2019.Tables[1], "本年增/减", -3));

@@ -74,6 +74,11 @@ public sealed class AuthorizationTests
         ["GET admin/publications/edit/{id:long?}"] = Access.Writers,
         ["GET admin/publications/settings"] = Access.Writers,
         ["GET admin/publications/{id:long}"] = Access.Staff,
+        ["GET admin/publications/listing"] = Access.Staff,
+        ["GET admin/gazette"] = Access.Staff,
+        ["GET admin/gazette/index"] = Access.Staff,
+        // Every staff member reads an issue here; only writers may open it empty (a new issue) or save it.
+        ["GET admin/gazette/edit/{id:int?}"] = Access.Staff,
         ["GET api/agencies"] = Access.Public,
         ["GET api/agencies/{id:int}"] = Access.Public,
         ["POST api/agencies"] = Access.Administrator,
@@ -167,6 +172,13 @@ public sealed class AuthorizationTests
             await db.SaveChangesAsync();
             return record.Id;
         });
+        var gazetteId = await app.WithDbAsync(async db =>
+        {
+            var issue = new Gongkai.Infrastructure.Publications.GazetteIssue { AgencyId = office.Id, Year = 2024, Number = 1, IssuedOn = new DateOnly(2024, 3, 1) };
+            db.GazetteIssues.Add(issue);
+            await db.SaveChangesAsync();
+            return issue.Id;
+        });
         var failures = new StringBuilder();
 
         foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
@@ -174,7 +186,9 @@ public sealed class AuthorizationTests
             var client = await app.LoginAsync(await app.NewStaffAsync(role, office.Id));
             foreach (var (route, access) in Expected.Where(e => e.Value != Access.Public))
             {
-                var response = await SendAsync(client, route, office.Id, route.Contains("publications", StringComparison.Ordinal) ? publicationId : requestId);
+                // An {id:int} is the agency's, except on the gazette's pages, where it is the issue's.
+                var intId = route.Contains("gazette", StringComparison.Ordinal) ? gazetteId : office.Id;
+                var response = await SendAsync(client, route, intId, route.Contains("publications", StringComparison.Ordinal) ? publicationId : requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
                     : response.IsRedirectTo("/admin/access-denied");
@@ -240,12 +254,12 @@ public sealed class AuthorizationTests
 
     private static string RouteOf(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, int agencyId, long requestId = 1)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, int intId, long requestId = 1)
     {
         var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
         var path = "/" + RouteOf(route)
-            .Replace("{id:int?}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{id:int}", agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id:int?}", intId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id:int}", intId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{year:int}", "2024", StringComparison.Ordinal)
             .Replace("{id:long}", requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:long?}", "", StringComparison.Ordinal);

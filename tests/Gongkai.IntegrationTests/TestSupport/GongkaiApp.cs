@@ -239,6 +239,26 @@ public static partial class FormPosting
         return await client.PostAsync(action, content);
     }
 
+    /// <summary>Posts a multipart form with one file, as a browser would after loading <paramref name="formPage"/> for its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = TokenPattern().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+        }
+
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(content), fileField, fileName);
+        return await client.PostAsync(action, form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

@@ -3,6 +3,7 @@ using Gongkai.Core.Agencies;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Documents;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
@@ -27,6 +28,9 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
     public bool CountedFromRecords { get; private set; }
     public bool MayEdit => User.IsInRole(StaffRoles.Publisher) || User.IsInRole(StaffRoles.Approver);
 
+    /// <summary>The items staff do not enter (counted from the catalog), left out of the import template.</summary>
+    private IReadOnlyCollection<string> ReadOnlyItems => CountedFromRecords ? [Gongkai.Core.Publications.Article20Counting.Item] : [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -41,7 +45,7 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
             return Forbid();
         }
 
-        var values = new List<(Article20Table Table, string Row, string Column, decimal Value)>();
+        var values = new List<Article20Value>();
         foreach (var table in Figures.Tables)
         {
             foreach (var row in table.Rows)
@@ -64,12 +68,68 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
                     }
                     else
                     {
-                        values.Add((table, row, column, value));
+                        values.Add(new Article20Value(table, row, column, value));
                     }
                 }
             }
         }
 
+        return await SaveAsync(values, "已保存主动公开数据。", null, ct);
+    }
+
+    /// <summary>A workbook of the cells to fill (项目, 行, 列, 数值) with the current values; the counted item is left out.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var content = Article20Workbook.Template(Figures, AgencyName, Year!.Value, ReadOnlyItems);
+        return File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"第二十条数据-{AgencyName}-{Year}.xlsx");
+    }
+
+    /// <summary>A filled template in: every row checked first; one bad row and nothing is written.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!MayEdit)
+        {
+            return Forbid();
+        }
+
+        if (upload is not { Length: > 0 })
+        {
+            Errors.Add("请选择要导入的 .xlsx 文件。");
+            return Page();
+        }
+
+        List<List<string>> rows;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            rows = Spreadsheet.ReadXlsx(buffer);
+        }
+        catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or FileFormatException)
+        {
+            Errors.Add("文件无法读取，请上传由模板填写的 .xlsx 文件。");
+            return Page();
+        }
+
+        var (values, errors) = Article20Workbook.Read(rows, Figures, ReadOnlyItems);
+        Errors.AddRange(errors);
+        return await SaveAsync(values, $"已从“{Path.GetFileName(upload.FileName)}”导入 {values.Count} 个数据。", Path.GetFileName(upload.FileName), ct);
+    }
+
+    /// <summary>The one way figures are written, for the form and the import alike: refused when the year is locked, audited.</summary>
+    private async Task<IActionResult> SaveAsync(IReadOnlyList<Article20Value> values, string message, string? file, CancellationToken ct)
+    {
         if (await locks.LockedByAsync(AgencyId!.Value, Year!.Value, ct) is { } lockedBy)
         {
             Errors.Add($"{lockedBy}，第二十条数据不能再修改；如确需更正，请先由审核人撤回定稿并说明原因。");
@@ -81,8 +141,17 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
         }
 
         var agencyId = AgencyId!.Value;
-        await lifecycle.ContentChangingAsync(agencyId, Year!.Value, subtree: false, ct);
         var year = Year!.Value;
+        try
+        {
+            await lifecycle.ContentChangingAsync(agencyId, year, subtree: false, ct);
+        }
+        catch (ReportLifecycleException e)
+        {
+            Errors.Add(e.Message);
+            return Page();
+        }
+
         var existing = await db.Article20Figures.Where(f => f.AgencyId == agencyId && f.Year == year).ToListAsync(ct);
         foreach (var (table, row, column, value) in values)
         {
@@ -97,9 +166,9 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
             }
         }
 
-        audit.Add(AuditActions.Article20Saved, $"{AgencyName} {year} 年", null, agencyId);
+        audit.Add(AuditActions.Article20Saved, $"{AgencyName} {year} 年", file is null ? null : $"从 {file} 导入", agencyId);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已保存主动公开数据。";
+        TempData["Message"] = message;
         return Redirect($"/admin/reports/article20?agency={agencyId}&year={year}");
     }
 
