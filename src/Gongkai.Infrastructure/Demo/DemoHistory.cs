@@ -116,6 +116,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
             await db.SaveChangesAsync(ct);
             Interpretations(policies);
             await db.SaveChangesAsync(ct);
+            await GazetteAsync(government, ct);
             foreach (var year in reportYears)
             {
                 await NarrativeAsync(government.Id, year, subtree: true, ct);
@@ -203,6 +204,34 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
         }
 
         return policies;
+    }
+
+    /// <summary>The government's gazette: one issue a year since 2023, printing its normative documents of the year.</summary>
+    private async Task GazetteAsync(Agency government, CancellationToken ct)
+    {
+        var documents = await db.Publications
+            .Where(p => p.AgencyId == government.Id && p.InterpretsId == null && p.Status == Gongkai.Core.Publications.PublicationStatus.Published && p.PublishedOn != null)
+            .Select(p => new { p.Id, p.PublishedOn })
+            .ToListAsync(ct);
+        var total = 40;
+        foreach (var year in documents.Select(d => d.PublishedOn!.Value.Year).Where(y => y >= 2023).Distinct().Order())
+        {
+            var items = documents.Where(d => d.PublishedOn!.Value.Year == year).OrderBy(d => d.PublishedOn).ToList();
+            db.GazetteIssues.Add(new Gongkai.Infrastructure.Publications.GazetteIssue
+            {
+                AgencyId = government.Id,
+                Year = year,
+                Number = 1,
+                TotalNumber = ++total,
+                IssuedOn = items[^1].PublishedOn!.Value,
+                PrintRun = 1500,
+                DistributionPoints = "示例区政务服务中心\n示例区图书馆\n示例区档案馆\n各镇（街道）便民服务中心",
+                IsPublished = true,
+                Items = items.Select((d, i) => new Gongkai.Infrastructure.Publications.GazetteItem { PublicationId = d.Id, Order = i + 1 }).ToList(),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Each normative document's policy interpretation, by its drafting unit, published the same day (同步发布).</summary>

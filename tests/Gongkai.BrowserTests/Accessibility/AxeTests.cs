@@ -30,6 +30,15 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output) :
     public Task Catalog_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/catalog", "政府信息公开目录");
 
     [ChromiumFact]
+    public Task Search_results_have_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/search?q=%E5%85%AC%E5%BC%80", "站内搜索");
+
+    [ChromiumFact]
+    public Task Guide_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/guide", "政府信息公开指南");
+
+    [ChromiumFact]
+    public Task Gazette_issue_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/gazette/1", "公报");
+
+    [ChromiumFact]
     public Task Report_checker_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/reports/check", "年度报告检查");
 
     private async Task AssertNoSeriousViolationsAsync(string path, string heading)
