@@ -102,6 +102,11 @@ public sealed partial class PublicationWorkflowTests
         Assert.Contains(number, policyPage);
         Assert.Contains($"/catalog/{policyId}", interpretationPage);
         Assert.Contains("政策解读", interpretationPage);
+        using var json = System.Text.Json.JsonDocument.Parse(await visitor.GetStringAsync($"/api/publications/{policyId}"));
+        Assert.Equal(number, json.RootElement.GetProperty("documentNumber").GetString());
+        Assert.Equal("行政规范性文件", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal([interpretationId], json.RootElement.GetProperty("interpretations").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/api/publications/{interpretationId + 1000000}")).StatusCode);
     }
 
     [Fact]
@@ -247,10 +252,13 @@ public sealed partial class PublicationWorkflowTests
         await publisher.PostFormAsync("/admin/publications/edit", "/admin/publications/edit", Form("新写文件", type: "Other", written: "2026-11-27", agencyId: office.Id));
 
         var page = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin/publications"));
+        var dashboard = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin"));
 
         // 2026-10-09 (Friday) + 20 working days, counting Saturday 10-10 (a make-up working day) = 2026-11-05, and 16
         // working days have passed since by Friday 11-27; 2026-11-27 + 20 = 2026-12-25.
         Assert.Matches("迟发文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-10-09</td>\\s*<td>2026-11-05</td>\\s*<td>已逾期 16 个工作日</td>", page);
+        Assert.Matches("<strong>2</strong> 件待发布", dashboard);
+        Assert.Matches("<strong>1</strong> 件超过 20 个工作日未发布", dashboard);
         Assert.Matches("新写文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-11-27</td>\\s*<td>2026-12-25</td>\\s*<td>还剩 20 个工作日</td>", page);
     }
 

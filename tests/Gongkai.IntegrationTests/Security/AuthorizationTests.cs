@@ -92,6 +92,7 @@ public sealed class AuthorizationTests
         ["POST api/requests"] = Access.ApiClient,
         ["POST api/requests/status"] = Access.Public,
         ["GET api/search"] = Access.Public,
+        ["GET api/publications/{id:long}"] = Access.Public,
     };
 
     private static List<string> DiscoverRoutes(GongkaiApp app)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin;
 
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, TimeProvider clock, Gongkai.Infrastructure.Publications.PublicationStore publications) : PageModel
 {
     public sealed record Workload(string Name, int Open, int DueSoon, int Overdue);
 
@@ -22,6 +22,10 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public int AgencyCount { get; private set; }
     public string? CalendarWarning { get; private set; }
+    /// <summary>Art. 26: proactive documents not yet published, and how many of them are past their 20 working days.</summary>
+    public int PublicationsWaiting { get; private set; }
+    public int PublicationsLate { get; private set; }
+    public int PublicationsAwaitingReview { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -34,7 +38,12 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         var today = ChinaTime.Today(clock);
         var workingDays = await calendar.GetCalendarAsync();
         var schedule = workingDays.Schedule;
-        await LoadRequestDashboardAsync(ids: (await access.ScopeAsync(User))?.ToList(), today, workingDays);
+        var visible = (await access.ScopeAsync(User))?.ToList();
+        await LoadRequestDashboardAsync(ids: visible, today, workingDays);
+        var due = await publications.Article26Async(visible ?? await db.Agencies.Select(a => a.Id).ToListAsync());
+        PublicationsWaiting = due.Count(d => d.PublishedOn is null);
+        PublicationsLate = due.Count(d => d.PublishedOn is null && d.Late);
+        PublicationsAwaitingReview = due.Count(d => d.Status == Gongkai.Core.Publications.PublicationStatus.Draft);
         if (schedule.LastYear <= today.Year && today.Month >= 11)
         {
             CalendarWarning = $"节假日安排只覆盖到 {schedule.LastYear} 年底。国务院公布 {today.Year + 1} 年节假日安排后，请系统管理员在“节假日安排”中导入，否则跨年的办理期限将无法计算。";
