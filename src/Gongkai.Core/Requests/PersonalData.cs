@@ -58,4 +58,12 @@ public static class PersonalData
             ? kept + "****"
             : Masking.Head(trimmed, ShortAddressKept) + "****";
     }
+
+    /// <summary>A person's name in a list: the family name and one '*' per other character (张**).</summary>
+    public static string MaskName(string name)
+    {
+        var trimmed = name.Trim();
+        var length = new System.Globalization.StringInfo(trimmed).LengthInTextElements;
+        return length == 0 ? "" : Masking.Head(trimmed, 1) + new string('*', Math.Max(1, length - 1));
+    }
 }

@@ -41,13 +41,16 @@ public sealed record AnnualReportModel(
     /// <summary>The tables were typed in by staff (a historic year without records), not counted from cases.</summary>
     public bool HandEntered { get; init; }
 
+    /// <summary>The year's letters to the mailbox, complaints and inquiries (互动交流), when there were any.</summary>
+    public string? InteractionDraft { get; init; }
+
     /// <summary>Rule T5 ran against last year's approved (or typed-in) report.</summary>
     public bool ComparedWithLastYear { get; init; }
 
     /// <summary>The text of a written section: what staff saved, else the generated draft.</summary>
     public string SectionText(int section) => Narrative.TryGetValue(section, out var text) ? text : section switch
     {
-        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。\n（二）依申请公开。{RequestsDraft}\n（三）政府信息管理。\n（四）平台建设。\n（五）监督保障。",
+        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。\n（二）依申请公开。{RequestsDraft}\n（三）政府信息管理。\n（四）平台建设。{InteractionDraft}\n（五）监督保障。",
         6 => FeesDraft,
         _ => "",
     };
@@ -126,6 +129,7 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             HandEntered = entered is not null,
             History = history,
             ComparedWithLastYear = lastYear is not null,
+            InteractionDraft = await InteractionAsync(ids, year, ct),
         };
         if (locked is null)
         {
@@ -168,6 +172,12 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
                 }
             }
         }
+    }
+
+    private async Task<string?> InteractionAsync(List<int> ids, int year, CancellationToken ct)
+    {
+        var letters = await Interaction.LetterStore.FactsAsync(db, ids, year, ct);
+        return letters.Count == 0 ? null : Gongkai.Core.Interaction.LetterCounting.Paragraph(Gongkai.Core.Interaction.LetterCounting.Count(letters, year));
     }
 
     private async Task<(decimal Collected, int Notices)> FeesAsync(List<int> ids, int year, CancellationToken ct)

@@ -53,6 +53,8 @@ public static class AuditActions
     public const string PublicationValidityEnded = "publication.end-validity";
     public const string DisclosureSettingsSaved = "disclosure-settings.save";
     public const string GazetteSaved = "gazette.save";
+    public const string LetterChanged = "letter.step";
+    public const string InteractionSettingsSaved = "interaction-settings.save";
 
     public static string DisplayName(string action) => action switch
     {
@@ -92,6 +94,8 @@ public static class AuditActions
         PublicationValidityEnded => "登记文件废止或失效",
         DisclosureSettingsSaved => "修改公开目录、索引号规则或公开指南",
         GazetteSaved => "保存政府公报",
+        LetterChanged => "办理互动交流来信",
+        InteractionSettingsSaved => "修改互动交流栏目设置",
         _ => action,
     };
 
@@ -99,6 +103,6 @@ public static class AuditActions
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
         AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
-        PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved,
+        PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
     ];
 }

@@ -37,6 +37,7 @@ public static class PersistenceServices
         services.AddScoped<AnnualReports.EnteredArticle20Source>();
         services.AddScoped<AnnualReports.IArticle20Source, Publications.RecordedArticle20Source>();
         services.AddScoped<Publications.PublicationStore>();
+        services.AddScoped<Interaction.LetterStore>();
         services.AddScoped<Publications.GazetteStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;

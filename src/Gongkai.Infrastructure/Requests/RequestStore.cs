@@ -240,7 +240,7 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
 
     public static string NormalizeCode(string code) => new string(code.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
 
-    private static string NewTrackingCode()
+    internal static string NewTrackingCode()
     {
         // 12 characters from 31 unambiguous symbols: about 59 bits, not guessable, and read aloud without confusion.
         Span<char> chars = stackalloc char[12];

@@ -11,17 +11,29 @@ public static class CheckerRateLimit
 {
     public const string Policy = "checker";
 
+    /// <summary>Letters to the mailbox, complaints and inquiries: a few a client per hour (<c>Gongkai:Letters:PerHour</c>, default 5).</summary>
+    public const string LettersPolicy = "letters";
+
     public static IServiceCollection AddCheckerRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Gongkai:Checker:PerMinute", 30);
+        var lettersPerHour = configuration.GetValue("Gongkai:Letters:PerHour", 5);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only submissions count: reading the form and the published letters is free.
+            o.AddPolicy(LettersPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    "letters:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = lettersPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("letters:read"));
             o.OnRejected = async (context, ct) =>
             {
-                const string message = "检查过于频繁，请一分钟后再试；批量检查请使用命令行 gongkai check。";
+                var message = context.HttpContext.Request.Path.StartsWithSegments("/interaction")
+                    ? "提交过于频繁：同一网络每小时最多提交 " + lettersPerHour + " 封来信，请稍后再试；紧急事项请拨打公开指南中的联系电话。"
+                    : "检查过于频繁，请一分钟后再试；批量检查请使用命令行 gongkai check。";
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
                 {

@@ -29,6 +29,8 @@ public sealed class AuthorizationTests
         Caseworkers,
         /// <summary>Publishers and approvers (writing the annual report).</summary>
         Writers,
+        /// <summary>Approvers and administrators (setting up the interaction channels).</summary>
+        Approvers,
         /// <summary>Forwarding systems with an API key; no staff cookie opens it.</summary>
         ApiClient,
     }
@@ -69,6 +71,10 @@ public sealed class AuthorizationTests
         ["GET admin/appeals/index"] = Access.Staff,
         ["GET admin/appeals/edit/{id:long?}"] = Access.Caseworker,
         ["GET admin/requests/{id:long}"] = Access.Staff,
+        ["GET admin/letters"] = Access.Staff,
+        ["GET admin/letters/index"] = Access.Staff,
+        ["GET admin/letters/settings"] = Access.Approvers,
+        ["GET admin/letters/{id:long}"] = Access.Staff,
         ["GET admin/publications"] = Access.Staff,
         ["GET admin/publications/index"] = Access.Staff,
         ["GET admin/publications/edit/{id:long?}"] = Access.Writers,
@@ -180,6 +186,20 @@ public sealed class AuthorizationTests
             await db.SaveChangesAsync();
             return issue.Id;
         });
+        var letterId = await app.WithDbAsync(async db =>
+        {
+            var letter = new Gongkai.Infrastructure.Interaction.LetterRecord
+            {
+                AgencyId = office.Id,
+                TrackingCode = Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+                Subject = "权限测试来信",
+                Body = "权限测试来信的内容。",
+                ContentHash = Guid.NewGuid().ToString("N"),
+            };
+            db.Letters.Add(letter);
+            await db.SaveChangesAsync();
+            return letter.Id;
+        });
         var failures = new StringBuilder();
 
         foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
@@ -189,14 +209,15 @@ public sealed class AuthorizationTests
             {
                 // An {id:int} is the agency's, except on the gazette's pages, where it is the issue's.
                 var intId = route.Contains("gazette", StringComparison.Ordinal) ? gazetteId : office.Id;
-                var response = await SendAsync(client, route, intId, route.Contains("publications", StringComparison.Ordinal) ? publicationId : requestId);
+                var response = await SendAsync(client, route, intId, route.Contains("publications", StringComparison.Ordinal) ? publicationId : route.Contains("letters", StringComparison.Ordinal) ? letterId : requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
                     : response.IsRedirectTo("/admin/access-denied");
                 var allowed = access == Access.Staff || (access == Access.Clerk && role == StaffRoles.Clerk)
                     || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver)
                     || (access == Access.Caseworkers && role is StaffRoles.Clerk or StaffRoles.Handler or StaffRoles.Approver)
-                    || (access == Access.Writers && role is StaffRoles.Publisher or StaffRoles.Approver);
+                    || (access == Access.Writers && role is StaffRoles.Publisher or StaffRoles.Approver)
+                    || (access == Access.Approvers && role is StaffRoles.Approver);
                 if (!allowed && !refused)
                 {
                     failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");

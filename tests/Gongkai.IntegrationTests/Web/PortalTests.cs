@@ -27,15 +27,16 @@ public sealed class PortalTests
         Assert.DoesNotContain("&#x", html);
     }
 
-    [Theory]
-    [InlineData("/interaction", "互动交流")]
-    public async Task Sections_not_built_yet_say_so_and_point_to_the_guide(string path, string title)
+    [Fact]
+    public async Task The_interaction_page_offers_each_open_channel_and_the_tracking_page()
     {
-        var html = await GongkaiApp.For(Db.Sqlite).Browser().GetStringAsync(path);
+        var html = await GongkaiApp.For(Db.Sqlite).Browser().GetStringAsync("/interaction");
 
-        Assert.Contains($"<h1>{title}</h1>", html);
-        Assert.Contains("建设中", html);
-        Assert.Contains("/guide", html);
+        Assert.Contains("<h1>互动交流</h1>", html);
+        Assert.Contains("channel=LeaderMailbox", html);
+        Assert.Contains("channel=Complaint", html);
+        Assert.Contains("channel=Inquiry", html);
+        Assert.Contains("/interaction/track", html);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin;
 
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, TimeProvider clock, Gongkai.Infrastructure.Publications.PublicationStore publications) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, TimeProvider clock, Gongkai.Infrastructure.Publications.PublicationStore publications, Gongkai.Infrastructure.Interaction.LetterStore letters) : PageModel
 {
     public sealed record Workload(string Name, int Open, int DueSoon, int Overdue);
 
@@ -26,6 +26,9 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     public int PublicationsWaiting { get; private set; }
     public int PublicationsLate { get; private set; }
     public int PublicationsAwaitingReview { get; private set; }
+    /// <summary>Letters not yet answered, and how many are past their reply time.</summary>
+    public int LettersOpen { get; private set; }
+    public int LettersOverdue { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -44,6 +47,9 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         PublicationsWaiting = due.Count(d => d.PublishedOn is null);
         PublicationsLate = due.Count(d => d.PublishedOn is null && d.Late);
         PublicationsAwaitingReview = due.Count(d => d.Status == Gongkai.Core.Publications.PublicationStatus.Draft);
+        var openLetters = await letters.DueAsync(visible);
+        LettersOpen = openLetters.Count;
+        LettersOverdue = openLetters.Count(l => l.WorkingDaysLeft < 0);
         if (schedule.LastYear <= today.Year && today.Month >= 11)
         {
             CalendarWarning = $"节假日安排只覆盖到 {schedule.LastYear} 年底。国务院公布 {today.Year + 1} 年节假日安排后，请系统管理员在“节假日安排”中导入，否则跨年的办理期限将无法计算。";

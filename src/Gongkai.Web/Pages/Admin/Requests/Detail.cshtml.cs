@@ -53,6 +53,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     public List<(long Id, string Name)> AttachmentNames { get; private set; } = [];
     public List<NoticeRow> Notices { get; private set; } = [];
     public List<RequestEmail> Emails { get; private set; } = [];
+    /// <summary>The complaint this request became (Art. 39), if it did.</summary>
+    public long? LinkedLetterId { get; private set; }
 
     public sealed record NoticeRow(long Id, NoticeKind Kind, string Title, int EventSequence, bool HasPdf, DateTimeOffset CreatedAt);
 
@@ -203,6 +205,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         Notices = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == Id).OrderBy(n => n.Id)
             .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
         Emails = await db.RequestEmails.AsNoTracking().Where(m => m.RequestId == Id).OrderBy(m => m.Id).ToListAsync(ct);
+        LinkedLetterId = await db.Letters.AsNoTracking().Where(l => l.RequestId == Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
         AttachmentNames = (await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName }).ToListAsync(ct)).Select(a => (a.Id, a.FileName)).ToList();
         return null;

@@ -1,0 +1,621 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Interaction;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Infrastructure.Publications;
+using Gongkai.Infrastructure.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Infrastructure.Interaction;
+
+/// <summary>What a writer submits on the portal (or what the office types in for them).</summary>
+public sealed record LetterInput(InteractionChannel Channel, string? Subject, string? Body, string? WriterName, string? Phone, string? Email, string? Address, bool AgreesToPublish);
+
+/// <summary>The letter after a change, or why the change was refused (field → Chinese message); a refusal writes nothing.</summary>
+public sealed record LetterOutcome(LetterRecord? Letter, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static LetterOutcome Refused(string message, string field = "") => new(null, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>An open letter and how long it has left (negative: overdue).</summary>
+public sealed record LetterDue(long Id, InteractionChannel Channel, string Subject, LetterStatus Status, string? Unit, string? Handler, DateOnly ReceivedOn, DateOnly DueOn, int WorkingDaysLeft);
+
+/// <summary>
+/// The leader mailbox, complaints and inquiries: letters received, assigned to a unit, transferred, answered (after
+/// approval when the agency wants it), closed, reopened on the writer's objection, rated, and published without
+/// personal data. Every step is recorded (who, when, what); every refusal says why in Chinese and writes nothing.
+/// </summary>
+public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock)
+{
+    public const int SubjectMax = 100;
+    public const int BodyMax = 5000;
+    /// <summary>The same letter again within this many days is refused as a duplicate.</summary>
+    public const int DuplicateDays = 30;
+    public const string Public = "来信人";
+
+    public DateOnly Today() => ChinaDate.Today(clock);
+
+    /// <summary>The agency's settings for a channel (defaults when the office has not set it up).</summary>
+    public async Task<InteractionChannelSettings> SettingsAsync(int agencyId, InteractionChannel channel, CancellationToken ct = default) =>
+        await db.InteractionChannels.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId && s.Channel == channel, ct)
+        ?? new InteractionChannelSettings { AgencyId = agencyId, Channel = channel, ReplyWorkingDays = InteractionNames.DefaultReplyWorkingDays(channel) };
+
+    public async Task<LetterOutcome> SubmitAsync(int agencyId, LetterInput input, IReadOnlyList<NewPublicationFile> files, string actor = Public, long? requestId = null, CancellationToken ct = default)
+    {
+        var settings = await SettingsAsync(agencyId, input.Channel, ct);
+        var errors = Validate(input, settings);
+        var attachments = new List<(string Name, string Type, byte[] Content)>();
+        if (files.Count > AttachmentRules.MaxFiles)
+        {
+            errors["Files"] = $"附件最多 {AttachmentRules.MaxFiles} 个。";
+        }
+        else
+        {
+            var problems = new List<string>();
+            foreach (var file in files)
+            {
+                var name = AttachmentRules.SafeName(file.FileName);
+                if (AttachmentRules.Check(name, file.Content.Length, file.Content) is { } problem)
+                {
+                    problems.Add(problem);
+                }
+                else
+                {
+                    attachments.Add((name, AttachmentRules.ContentTypeOf(file.Content)!, file.Content));
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                errors["Files"] = string.Join(" ", problems);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new LetterOutcome(null, errors);
+        }
+
+        var hash = ContentHash(input.Subject!, input.Body!);
+        var since = Today().AddDays(-DuplicateDays);
+        var same = await db.Letters.AsNoTracking()
+            .Where(l => l.AgencyId == agencyId && l.ContentHash == hash && l.ReceivedOn >= since)
+            .Select(l => new { l.TrackingCode, l.Phone }).FirstOrDefaultAsync(ct);
+        if (same is not null)
+        {
+            // The code is told only to the writer who sent it (same phone): it is their key to the letter.
+            var yours = !string.IsNullOrWhiteSpace(input.Phone) && Digits(same.Phone) == Digits(input.Phone);
+            return LetterOutcome.Refused(yours
+                ? $"您已于近期提交过相同内容的来信（查询码 {RequestStore.FormatCode(same.TrackingCode)}），请勿重复提交；可凭查询码查看办理情况。"
+                : "近期已收到相同内容的来信，正在办理，请勿重复提交。", "Body");
+        }
+
+        var calendar = await calendars.GetCalendarAsync(ct);
+        var today = Today();
+        var letter = new LetterRecord
+        {
+            AgencyId = agencyId,
+            Channel = input.Channel,
+            TrackingCode = RequestStore.NewTrackingCode(),
+            Subject = input.Subject!.Trim(),
+            Body = input.Body!.Trim(),
+            WriterName = Clean(input.WriterName),
+            Phone = Clean(input.Phone),
+            Email = Clean(input.Email),
+            Address = Clean(input.Address),
+            AgreesToPublish = input.AgreesToPublish,
+            ReceivedAt = clock.GetUtcNow(),
+            ReceivedOn = today,
+            DueOn = DueFrom(calendar, today, settings.ReplyWorkingDays),
+            Status = LetterStatus.Received,
+            RequestId = requestId,
+            ContentHash = hash,
+        };
+        foreach (var (name, type, content) in attachments)
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == sha, ct) && db.StoredFiles.Local.All(f => f.Sha256 != sha))
+            {
+                db.StoredFiles.Add(new StoredFile { Sha256 = sha, Size = content.Length, Content = content, CreatedAt = clock.GetUtcNow() });
+            }
+
+            letter.Attachments.Add(new LetterAttachment { FileName = name, ContentType = type, Size = content.Length, Sha256 = sha });
+        }
+
+        Record(letter, actor, "收到来信", requestId is null ? $"{InteractionNames.Of(input.Channel)}，答复期限 {letter.DueOn:yyyy-MM-dd}" : $"由政府信息公开申请转来（第三十九条），答复期限 {letter.DueOn:yyyy-MM-dd}");
+        db.Letters.Add(letter);
+        await db.SaveChangesAsync(ct);
+        return new LetterOutcome(letter, new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Art. 39: a request closed as 不予处理 because it is really a petition, complaint or report becomes a complaint
+    /// here in one step, linked both ways; the applicant's contact details go with it.
+    /// </summary>
+    public async Task<LetterOutcome> FromRequestAsync(long requestId, string actor, CancellationToken ct = default)
+    {
+        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return LetterOutcome.Refused("申请不存在。");
+        }
+
+        if (request.Outcome != Outcome.NotProcessedPetitionOrComplaint)
+        {
+            return LetterOutcome.Refused("只有以“不予处理 · 信访举报投诉类申请”答复的申请才能转为网上投诉。");
+        }
+
+        if (await db.Letters.AsNoTracking().Where(l => l.RequestId == requestId).Select(l => l.TrackingCode).FirstOrDefaultAsync(ct) is { } existing)
+        {
+            return LetterOutcome.Refused($"该申请已转为网上投诉（查询码 {RequestStore.FormatCode(existing)}）。");
+        }
+
+        var subject = request.InformationTitle.Length > SubjectMax ? request.InformationTitle[..SubjectMax] : request.InformationTitle;
+        var body = $"（由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来）\n{request.InformationTitle}\n{request.Description}".Trim();
+        var input = new LetterInput(InteractionChannel.Complaint, subject.Length >= 4 ? subject : "转来的投诉：" + subject, body.Length > BodyMax ? body[..BodyMax] : body,
+            request.ApplicantName, request.Phone, request.Email, request.Address, AgreesToPublish: false);
+        var settings = await SettingsAsync(request.AgencyId, InteractionChannel.Complaint, ct);
+        // The office decided this belongs here; a channel the public cannot use still takes it.
+        settings.Enabled = true;
+        var errors = Validate(input, settings);
+        errors.Remove(nameof(LetterInput.Email));
+        if (errors.Count > 0)
+        {
+            return new LetterOutcome(null, errors);
+        }
+
+        var calendar = await calendars.GetCalendarAsync(ct);
+        var today = Today();
+        var letter = new LetterRecord
+        {
+            AgencyId = request.AgencyId,
+            Channel = InteractionChannel.Complaint,
+            TrackingCode = RequestStore.NewTrackingCode(),
+            Subject = input.Subject!,
+            Body = input.Body!,
+            WriterName = input.WriterName,
+            Phone = input.Phone,
+            Email = Clean(input.Email),
+            Address = Clean(input.Address),
+            ReceivedAt = clock.GetUtcNow(),
+            ReceivedOn = today,
+            DueOn = DueFrom(calendar, today, settings.ReplyWorkingDays),
+            Status = LetterStatus.Received,
+            RequestId = requestId,
+            ContentHash = ContentHash(input.Subject!, input.Body!),
+        };
+        Record(letter, actor, "收到来信", $"由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来（《条例》第三十九条），答复期限 {letter.DueOn:yyyy-MM-dd}");
+        db.Letters.Add(letter);
+        await db.SaveChangesAsync(ct);
+        return new LetterOutcome(letter, new Dictionary<string, string>());
+    }
+
+    /// <summary>Gives the letter to a unit and handler; a change of unit is a transfer (转办) and needs a reason.</summary>
+    public Task<LetterOutcome> AssignAsync(long id, string? unit, string? handler, string? reason, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, async letter =>
+        {
+            if (letter.Status is LetterStatus.Answered or LetterStatus.Closed)
+            {
+                return "来信已办结；如需重新办理，请先重新打开。";
+            }
+
+            var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
+            unit = Clean(unit);
+            if (unit is null || unit.Length > 100)
+            {
+                return "请选择承办单位。";
+            }
+
+            if (settings.UnitList.Count > 0 && !settings.UnitList.Contains(unit))
+            {
+                return $"“{unit}”不在本栏目的承办单位中。";
+            }
+
+            var transfer = letter.Unit is not null && letter.Unit != unit;
+            if (transfer && string.IsNullOrWhiteSpace(reason))
+            {
+                return "转办须说明理由。";
+            }
+
+            Record(letter, actor, transfer ? "转办" : "分办", $"{(transfer ? $"由 {letter.Unit} 转至 " : "")}{unit}{(Clean(handler) is { } h ? $"，承办人 {h}" : "")}{(transfer ? $"；理由：{reason!.Trim()}" : "")}");
+            letter.Unit = unit;
+            letter.Handler = Clean(handler);
+            if (letter.Status == LetterStatus.Received)
+            {
+                letter.Status = LetterStatus.Assigned;
+            }
+
+            return null;
+        }, ct);
+
+    /// <summary>Replies to the writer; where the agency wants it, the reply waits for an approver first.</summary>
+    public Task<LetterOutcome> ReplyAsync(long id, string? reply, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, async letter =>
+        {
+            if (letter.Status is not (LetterStatus.Assigned or LetterStatus.Received))
+            {
+                return letter.Status == LetterStatus.AwaitingApproval ? "答复正在等待审核。" : "来信已办结。";
+            }
+
+            reply = reply?.Trim();
+            if (string.IsNullOrEmpty(reply) || reply.Length is < 10 or > BodyMax)
+            {
+                return $"答复内容须为 10 至 {BodyMax} 个字。";
+            }
+
+            var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
+            letter.Reply = reply;
+            letter.Unit ??= "（未分办）";
+            if (settings.RequireApproval)
+            {
+                letter.Status = LetterStatus.AwaitingApproval;
+                Record(letter, actor, "拟定答复", "提交审核");
+            }
+            else
+            {
+                Answer(letter, actor);
+            }
+
+            return null;
+        }, ct);
+
+    /// <summary>An approver sends the drafted reply, or returns it with a note.</summary>
+    public Task<LetterOutcome> ApproveAsync(long id, bool approve, string? note, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, letter =>
+        {
+            if (letter.Status != LetterStatus.AwaitingApproval)
+            {
+                return Task.FromResult<string?>("没有等待审核的答复。");
+            }
+
+            if (!approve && string.IsNullOrWhiteSpace(note))
+            {
+                return Task.FromResult<string?>("退回修改须说明意见。");
+            }
+
+            if (approve)
+            {
+                Record(letter, actor, "审核通过", Clean(note));
+                Answer(letter, actor);
+            }
+            else
+            {
+                letter.Status = LetterStatus.Assigned;
+                Record(letter, actor, "退回修改", note!.Trim());
+            }
+
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>Closes a letter that needs no reply (a duplicate, no content), with the reason.</summary>
+    public Task<LetterOutcome> CloseAsync(long id, string? reason, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, letter =>
+        {
+            if (letter.Status is LetterStatus.Answered or LetterStatus.Closed)
+            {
+                return Task.FromResult<string?>("来信已办结。");
+            }
+
+            reason = reason?.Trim();
+            if (string.IsNullOrEmpty(reason) || reason.Length is < 4 or > 500)
+            {
+                return Task.FromResult<string?>("办结理由须为 4 至 500 个字。");
+            }
+
+            letter.Status = LetterStatus.Closed;
+            letter.ClosedReason = reason;
+            letter.AnsweredOn = Today();
+            letter.AnsweredBy = actor;
+            Record(letter, actor, "办结", reason);
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>
+    /// Reopens an answered or closed letter (the writer objects, or the office finds the reply wanting): back to its
+    /// unit with a new reply time; the earlier reply stays in the history.
+    /// </summary>
+    public Task<LetterOutcome> ReopenAsync(long id, string? reason, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, async letter =>
+        {
+            if (letter.Status is not (LetterStatus.Answered or LetterStatus.Closed))
+            {
+                return "来信尚未办结，无需重新打开。";
+            }
+
+            reason = reason?.Trim();
+            if (string.IsNullOrEmpty(reason) || reason.Length is < 4 or > 500)
+            {
+                return "重新办理的理由须为 4 至 500 个字。";
+            }
+
+            var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
+            var calendar = await calendars.GetCalendarAsync(ct);
+            Record(letter, actor, "重新办理", $"{reason}；原答复：{letter.Reply ?? letter.ClosedReason}");
+            letter.Status = letter.Unit is null ? LetterStatus.Received : LetterStatus.Assigned;
+            letter.AnsweredOn = null;
+            letter.AnsweredBy = null;
+            letter.ClosedReason = null;
+            letter.Rating = null;
+            letter.RatingComment = null;
+            letter.DueOn = DueFrom(calendar, Today(), settings.ReplyWorkingDays);
+            letter.IsPublished = false;
+            return null;
+        }, ct);
+
+    /// <summary>The writer rates the reply, once; “not satisfied” with a reason reopens the letter.</summary>
+    public async Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, CancellationToken ct = default)
+    {
+        var outcome = await ChangeAsync(id, letter =>
+        {
+            if (letter.Status != LetterStatus.Answered)
+            {
+                return Task.FromResult<string?>("来信答复后才能评价。");
+            }
+
+            if (letter.Rating is not null)
+            {
+                return Task.FromResult<string?>("您已评价过本次答复。");
+            }
+
+            if (comment?.Trim().Length > 500)
+            {
+                return Task.FromResult<string?>("评价意见不能超过 500 个字。");
+            }
+
+            letter.Rating = rating;
+            letter.RatingComment = Clean(comment);
+            Record(letter, Public, "评价", $"{InteractionNames.Of(rating)}{(Clean(comment) is { } c ? "：" + c : "")}");
+            return Task.FromResult<string?>(null);
+        }, ct);
+        if (outcome.Succeeded && rating == LetterRating.Unsatisfied && !string.IsNullOrWhiteSpace(comment) && comment.Trim().Length >= 4)
+        {
+            return await ReopenAsync(id, "来信人不满意：" + comment.Trim(), Public, ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Publishes the letter and its reply as edited here; only with the writer's consent and without their personal data.</summary>
+    public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, letter =>
+        {
+            if (!letter.AgreesToPublish)
+            {
+                return Task.FromResult<string?>("来信人未同意公开，不能发布。");
+            }
+
+            if (letter.Status != LetterStatus.Answered)
+            {
+                return Task.FromResult<string?>("来信答复后才能公开。");
+            }
+
+            (subject, body, reply) = (subject?.Trim(), body?.Trim(), reply?.Trim());
+            if (string.IsNullOrEmpty(subject) || subject.Length > SubjectMax || string.IsNullOrEmpty(body) || body.Length > BodyMax || string.IsNullOrEmpty(reply) || reply.Length > BodyMax)
+            {
+                return Task.FromResult<string?>("请填写公开的标题、来信内容和答复内容。");
+            }
+
+            var text = subject + "\n" + body + "\n" + reply;
+            var leaks = new[] { letter.WriterName, letter.Phone, letter.Email, letter.Address }
+                .Where(v => !string.IsNullOrWhiteSpace(v) && v!.Trim().Length >= 2 && text.Contains(v.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (leaks.Count > 0 || LetterRedaction.Redact(text) != text)
+            {
+                return Task.FromResult<string?>("公开内容仍含有个人信息（姓名、电话、证件号码、电子邮箱或地址），请删除后再发布。");
+            }
+
+            letter.IsPublished = true;
+            letter.PublicSubject = subject;
+            letter.PublicBody = body;
+            letter.PublicReply = reply;
+            letter.PublishedOn = Today();
+            Record(letter, actor, "公开", null);
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    public Task<LetterOutcome> UnpublishAsync(long id, string actor, CancellationToken ct = default) =>
+        ChangeAsync(id, letter =>
+        {
+            if (!letter.IsPublished)
+            {
+                return Task.FromResult<string?>("来信未公开。");
+            }
+
+            letter.IsPublished = false;
+            Record(letter, actor, "撤销公开", null);
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>Open letters of the agencies with the working days left: the due and overdue lists.</summary>
+    public async Task<List<LetterDue>> DueAsync(IReadOnlyCollection<int>? agencyIds, CancellationToken ct = default)
+    {
+        var calendar = await calendars.GetCalendarAsync(ct);
+        var today = Today();
+        var ids = agencyIds?.ToList();
+        var open = await db.Letters.AsNoTracking()
+            .Where(l => (ids == null || ids.Contains(l.AgencyId)) && (l.Status == LetterStatus.Received || l.Status == LetterStatus.Assigned || l.Status == LetterStatus.AwaitingApproval))
+            .OrderBy(l => l.DueOn).Select(l => new { l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, l.DueOn })
+            .ToListAsync(ct);
+        int Left(DateOnly due)
+        {
+            try
+            {
+                return today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
+            }
+            catch (DateOutsideCalendarException)
+            {
+                return due.DayNumber - today.DayNumber;
+            }
+        }
+
+        return open.Select(l => new LetterDue(l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, l.DueOn, Left(l.DueOn))).ToList();
+    }
+
+    /// <summary>The year's letters per channel for the annual report.</summary>
+    public async Task<IReadOnlyList<ChannelCount>> CountsAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default) =>
+        LetterCounting.Count(await FactsAsync(db, agencyIds, year, ct), year);
+
+    /// <summary>The letters the agencies received in the year, as the counts need them.</summary>
+    public static Task<List<LetterFacts>> FactsAsync(GongkaiDbContext db, IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var ids = agencyIds.ToList();
+        return db.Letters.AsNoTracking()
+            .Where(l => ids.Contains(l.AgencyId) && l.ReceivedOn >= start && l.ReceivedOn <= end)
+            .Select(l => new LetterFacts(l.Channel, l.ReceivedOn, l.DueOn, l.AnsweredOn, l.Status))
+            .ToListAsync(ct);
+    }
+
+    public async Task<LetterRecord?> FindByCodeAsync(string code, CancellationToken ct = default)
+    {
+        var normalized = RequestStore.NormalizeCode(code);
+        return normalized.Length == 12
+            ? await db.Letters.AsNoTracking().Include(l => l.Events.OrderBy(e => e.Id)).FirstOrDefaultAsync(l => l.TrackingCode == normalized, ct)
+            : null;
+    }
+
+    public static string ContentHash(string subject, string body)
+    {
+        static string Normal(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(char.ToLowerInvariant).ToArray());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normal(subject) + "\u0001" + Normal(body))));
+    }
+
+    private async Task<LetterOutcome> ChangeAsync(long id, Func<LetterRecord, Task<string?>> change, CancellationToken ct)
+    {
+        var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (letter is null)
+        {
+            return LetterOutcome.Refused("来信不存在。");
+        }
+
+        if (await change(letter) is { } refusal)
+        {
+            db.ChangeTracker.Clear();
+            return LetterOutcome.Refused(refusal);
+        }
+
+        letter.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return LetterOutcome.Refused("这封来信刚被其他人修改过，请刷新后重试。");
+        }
+
+        return new LetterOutcome(letter, new Dictionary<string, string>());
+    }
+
+    private void Answer(LetterRecord letter, string actor)
+    {
+        letter.Status = LetterStatus.Answered;
+        letter.AnsweredOn = Today();
+        letter.AnsweredBy = actor;
+        Record(letter, actor, "答复", letter.Reply);
+    }
+
+    private void Record(LetterRecord letter, string actor, string action, string? details)
+    {
+        var entry = new LetterEventRecord { At = clock.GetUtcNow(), UserName = actor, Action = action, Details = details };
+        if (letter.Id == 0)
+        {
+            letter.Events.Add(entry);
+        }
+        else
+        {
+            entry.LetterId = letter.Id;
+            db.LetterEvents.Add(entry);
+        }
+    }
+
+    private static Dictionary<string, string> Validate(LetterInput input, InteractionChannelSettings settings)
+    {
+        var errors = new Dictionary<string, string>();
+        if (!Enum.IsDefined(input.Channel))
+        {
+            errors[nameof(input.Channel)] = "请选择来信类型。";
+        }
+        else if (!settings.Enabled)
+        {
+            errors[nameof(input.Channel)] = $"本机关未开通“{InteractionNames.Of(input.Channel)}”栏目。";
+        }
+
+        var subject = input.Subject?.Trim() ?? "";
+        if (subject.Length is < 4 or > SubjectMax)
+        {
+            errors[nameof(input.Subject)] = $"标题须为 4 至 {SubjectMax} 个字。";
+        }
+
+        var body = input.Body?.Trim() ?? "";
+        if (body.Length is < 10 or > BodyMax)
+        {
+            errors[nameof(input.Body)] = $"来信内容须为 10 至 {BodyMax} 个字（现为 {body.Length} 个字）。";
+        }
+
+        var contactRequired = input.Channel != InteractionChannel.Inquiry;
+        var name = input.WriterName?.Trim() ?? "";
+        if (name.Length > 50)
+        {
+            errors[nameof(input.WriterName)] = "姓名不能超过 50 个字。";
+        }
+        else if (contactRequired && name.Length == 0)
+        {
+            errors[nameof(input.WriterName)] = $"{InteractionNames.Of(input.Channel)}须填写姓名，以便答复。";
+        }
+
+        var phone = Digits(input.Phone);
+        if (!string.IsNullOrWhiteSpace(input.Phone) && (phone.Length is < 7 or > 15 || input.Phone.Trim().Length > 30))
+        {
+            errors[nameof(input.Phone)] = "联系电话应为 7 至 15 位数字。";
+        }
+        else if (contactRequired && phone.Length == 0)
+        {
+            errors[nameof(input.Phone)] = $"{InteractionNames.Of(input.Channel)}须填写联系电话，以便核实和答复。";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Email) && (input.Email.Trim().Length > 100 || !System.Net.Mail.MailAddress.TryCreate(input.Email.Trim(), out _)))
+        {
+            errors[nameof(input.Email)] = "电子邮箱格式不正确。";
+        }
+
+        if (input.Address?.Trim().Length > 200)
+        {
+            errors[nameof(input.Address)] = "地址不能超过 200 个字。";
+        }
+
+        return errors;
+    }
+
+    private static DateOnly DueFrom(WorkingDayCalendar calendar, DateOnly received, int workingDays)
+    {
+        try
+        {
+            return calendar.AddWorkingDays(received, Math.Max(1, workingDays));
+        }
+        catch (DateOutsideCalendarException)
+        {
+            // Past the last official schedule: count weekdays only until the next one is imported.
+            var day = received;
+            for (var n = 0; n < workingDays;)
+            {
+                day = day.AddDays(1);
+                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                {
+                    n++;
+                }
+            }
+
+            return day;
+        }
+    }
+
+    private static string Digits(string? text) => new((text ?? "").Where(char.IsAsciiDigit).ToArray());
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

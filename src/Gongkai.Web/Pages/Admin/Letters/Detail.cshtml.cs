@@ -1,0 +1,128 @@
+using Gongkai.Core.Interaction;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Interaction;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Admin.Letters;
+
+/// <summary>One letter: the writer (masked unless the role handles letters), the content, each step and what comes next.</summary>
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit) : PageModel
+{
+    [BindProperty] public string? Unit { get; set; }
+    [BindProperty] public string? Handler { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Reply { get; set; }
+    [BindProperty] public bool Approve { get; set; }
+    [BindProperty] public string? PublicSubject { get; set; }
+    [BindProperty] public string? PublicBody { get; set; }
+    [BindProperty] public string? PublicReply { get; set; }
+
+    public LetterRecord Letter { get; private set; } = null!;
+    public InteractionChannelSettings Settings { get; private set; } = null!;
+    public string? RequestCode { get; private set; }
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        // The copy for publication starts without the writer's personal data.
+        var known = new[] { Letter.WriterName, Letter.Phone, Letter.Email, Letter.Address };
+        PublicSubject = Letter.PublicSubject ?? LetterRedaction.Redact(Letter.Subject, known);
+        PublicBody = Letter.PublicBody ?? LetterRedaction.Redact(Letter.Body, known);
+        PublicReply = Letter.PublicReply ?? (Letter.Reply is null ? null : LetterRedaction.Redact(Letter.Reply, known));
+        Reply = Letter.Reply;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(long id, long attachment, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!LetterAccess.SeesPersonalData(User) || Letter.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } file)
+        {
+            return NotFound();
+        }
+
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == file.Sha256).Select(f => f.Content).FirstAsync(ct);
+        return File(content, file.ContentType, file.FileName);
+    }
+
+    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayAssign(User), () => store.AssignAsync(id, Unit, Handler, Reason, User.Identity!.Name!, ct), "已分办。", ct);
+
+    public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayReply(User), () => store.ReplyAsync(id, Reply, User.Identity!.Name!, ct), "已保存答复。", ct);
+
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayApprove(User), () => store.ApproveAsync(id, Approve, Reason, User.Identity!.Name!, ct), Approve ? "答复已审核发出。" : "已退回修改。", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayReply(User), () => store.CloseAsync(id, Reason, User.Identity!.Name!, ct), "已办结。", ct);
+
+    public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayReply(User), () => store.ReopenAsync(id, Reason, User.Identity!.Name!, ct), "已重新打开。", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayPublish(User), () => store.PublishAsync(id, PublicSubject, PublicBody, PublicReply, User.Identity!.Name!, ct), "已在网站公开。", ct);
+
+    public Task<IActionResult> OnPostUnpublishAsync(long id, CancellationToken ct) =>
+        ActAsync(id, LetterAccess.MayPublish(User), () => store.UnpublishAsync(id, User.Identity!.Name!, ct), "已撤销公开。", ct);
+
+    private async Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct)
+    {
+        if (!allowed)
+        {
+            return Forbid();
+        }
+
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var outcome = await act();
+        if (!outcome.Succeeded)
+        {
+            Error = string.Join(" ", outcome.Errors.Values);
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);
+        await db.SaveChangesAsync(ct);
+        TempData["done"] = done;
+        return Redirect($"/admin/letters/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
+    {
+        var letter = await db.Letters.AsNoTracking().Include(l => l.Events.OrderBy(e => e.Id)).Include(l => l.Attachments).FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (letter is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanAccessAsync(User, letter.AgencyId, ct))
+        {
+            return Forbid();
+        }
+
+        Letter = letter;
+        Settings = await store.SettingsAsync(letter.AgencyId, letter.Channel, ct);
+        RequestCode = letter.RequestId is { } requestId ? await db.Requests.Where(r => r.Id == requestId).Select(r => r.TrackingCode).FirstOrDefaultAsync(ct) : null;
+        Done = TempData["done"] as string;
+        return null;
+    }
+}

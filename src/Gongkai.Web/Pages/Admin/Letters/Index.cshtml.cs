@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Gongkai.Core.Interaction;
+using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Interaction;
+using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Admin.Letters;
+
+/// <summary>The letters of the staff member's agencies: what is due and overdue, and every letter by channel and status.</summary>
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "channel")] public InteractionChannel? Channel { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public LetterStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+    [BindProperty] public long RequestId { get; set; }
+
+    public List<LetterDue> Due { get; private set; } = [];
+    public List<LetterRecord> Letters { get; private set; } = [];
+    public IReadOnlyList<ChannelCount> Counts { get; private set; } = [];
+    public int CountYear { get; private set; }
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = (await access.ScopeAsync(User, ct))?.ToList();
+        Due = await store.DueAsync(scope, ct);
+        var query = db.Letters.AsNoTracking().Where(l => scope == null || scope.Contains(l.AgencyId));
+        if (Channel is { } channel)
+        {
+            query = query.Where(l => l.Channel == channel);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(l => l.Status == status);
+        }
+
+        CountYear = Year ?? store.Today().Year;
+        if (Year is { } year)
+        {
+            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            query = query.Where(l => l.ReceivedOn >= start && l.ReceivedOn <= end);
+        }
+
+        Counts = await store.CountsAsync(scope ?? await db.Agencies.Select(a => a.Id).ToListAsync(ct), CountYear, ct);
+        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page))
+        {
+            PageNumber = page;
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Letters = await query.OrderByDescending(l => l.ReceivedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+    }
+
+    /// <summary>Art. 39: the request's petition or complaint becomes a complaint here, linked both ways.</summary>
+    public async Task<IActionResult> OnPostFromRequestAsync(CancellationToken ct)
+    {
+        var agencyId = await db.Requests.Where(r => r.Id == RequestId).Select(r => (int?)r.AgencyId).FirstOrDefaultAsync(ct);
+        if (agencyId is null)
+        {
+            return NotFound();
+        }
+
+        if (!LetterAccess.MayAssign(User) || !await access.CanAccessAsync(User, agencyId.Value, ct))
+        {
+            return Forbid();
+        }
+
+        var outcome = await store.FromRequestAsync(RequestId, User.Identity!.Name!, ct);
+        if (!outcome.Succeeded)
+        {
+            TempData["error"] = string.Join(" ", outcome.Errors.Values);
+            return Redirect($"/admin/requests/{RequestId}");
+        }
+
+        audit.Add(AuditActions.LetterChanged, $"来信 {outcome.Letter!.Id}", $"由申请 {RequestId} 转为网上投诉", agencyId);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/admin/letters/{outcome.Letter.Id}");
+    }
+}
+
+/// <summary>Who may do what with letters.</summary>
+public static class LetterAccess
+{
+    /// <summary>See the writer's contact details in full: the roles that handle letters.</summary>
+    public static bool SeesPersonalData(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Clerk) || user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Approver);
+
+    /// <summary>分办、转办.</summary>
+    public static bool MayAssign(ClaimsPrincipal user) => SeesPersonalData(user);
+
+    /// <summary>Reply, close, reopen.</summary>
+    public static bool MayReply(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Approver);
+
+    public static bool MayApprove(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Approver);
+
+    public static bool MayPublish(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Publisher) || user.IsInRole(StaffRoles.Approver);
+
+    public static bool MayConfigure(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Approver) || user.IsInRole(StaffRoles.Administrator);
+}
