@@ -117,6 +117,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
             Interpretations(policies);
             await db.SaveChangesAsync(ct);
             await GazetteAsync(government, ct);
+            await LettersAsync(government, lastYear, random, ct);
             foreach (var year in reportYears)
             {
                 await NarrativeAsync(government.Id, year, subtree: true, ct);
@@ -204,6 +205,67 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
         }
 
         return policies;
+    }
+
+    private static readonly (Gongkai.Core.Interaction.InteractionChannel Channel, string Subject, string Body, string Reply)[] DemoLetters =
+    [
+        (Gongkai.Core.Interaction.InteractionChannel.LeaderMailbox, "建议增设新城片区公交线路", "新城片区入住居民越来越多，但只有一条公交线路，早晚高峰十分拥挤，建议增设线路或加密班次。", "感谢您的建议。区交通运输局已将新城片区公交线路优化纳入年度线网调整计划，新增的微循环线路将于下月开通。"),
+        (Gongkai.Core.Interaction.InteractionChannel.LeaderMailbox, "关于老旧小区加装电梯的建议", "我们小区建成于上世纪九十年代，老人上下楼困难，希望政府支持加装电梯并简化审批手续。", "区住房城乡建设局已出台既有住宅加装电梯工作指引，符合条件的可申请财政补助，具体办理流程可咨询所在街道。"),
+        (Gongkai.Core.Interaction.InteractionChannel.Complaint, "投诉夜间施工噪音扰民", "幸福路工地连续多日夜间施工至凌晨，噪音扰民严重，请有关部门依法查处。", "经区城市管理局核查，该工地未取得夜间施工许可，已责令停止夜间施工并依法立案处罚。"),
+        (Gongkai.Core.Interaction.InteractionChannel.Complaint, "投诉政务服务窗口办事效率低", "在区政务服务中心办理营业执照变更，排队两小时，窗口人员业务不熟练。", "区政务服务中心已对相关窗口人员进行约谈和业务培训，并增设了高峰时段的临时窗口。"),
+        (Gongkai.Core.Interaction.InteractionChannel.Inquiry, "咨询义务教育阶段入学政策", "请问非本区户籍的随迁子女办理小学入学需要准备哪些材料？", "随迁子女入学需提供居住证、父母就业或社保证明、户口簿等材料，详见区教育局发布的年度招生工作方案。"),
+        (Gongkai.Core.Interaction.InteractionChannel.Inquiry, "咨询城乡居民医保缴费标准", "今年城乡居民医疗保险个人缴费标准是多少？在哪里缴费？", "今年城乡居民医保个人缴费标准按区政府公布的通知执行，可通过税务部门线上渠道或所在社区代收点缴费。"),
+    ];
+
+    /// <summary>A year's letters to the mailbox, complaints and inquiries: most answered on time, some published with consent.</summary>
+    private async Task LettersAsync(Agency government, int lastYear, Random random, CancellationToken ct)
+    {
+        var calendar = await calendars.GetCalendarAsync(ct);
+        var today = ChinaDate.Today(clock);
+        for (var year = lastYear - 1; year <= lastYear; year++)
+        {
+            for (var i = 0; i < 24; i++)
+            {
+                var (channel, subject, body, reply) = DemoLetters[i % DemoLetters.Length];
+                var received = new DateOnly(year, 1 + (i % 11), 3 + random.Next(0, 20));
+                if (!calendar.Schedule.Covers(received) || received.AddDays(30) >= today)
+                {
+                    continue;
+                }
+
+                var due = calendar.AddWorkingDays(received, Gongkai.Core.Interaction.InteractionNames.DefaultReplyWorkingDays(channel));
+                var answered = calendar.AddWorkingDays(received, random.Next(1, i % 7 == 6 ? 14 : 8));
+                var published = i % 3 == 0;
+                db.Letters.Add(new Interaction.LetterRecord
+                {
+                    AgencyId = government.Id,
+                    Channel = channel,
+                    TrackingCode = RequestStore.NewTrackingCode(),
+                    Subject = subject,
+                    Body = body,
+                    WriterName = "示例来信人",
+                    Phone = "13800000000",
+                    AgreesToPublish = published,
+                    ReceivedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)),
+                    ReceivedOn = received,
+                    DueOn = due,
+                    Status = Gongkai.Core.Interaction.LetterStatus.Answered,
+                    Unit = "区政府办公室",
+                    Reply = reply,
+                    AnsweredOn = answered,
+                    AnsweredBy = "demo",
+                    IsPublished = published,
+                    PublicSubject = published ? subject : null,
+                    PublicBody = published ? body : null,
+                    PublicReply = published ? reply : null,
+                    PublishedOn = published ? answered : null,
+                    ContentHash = Interaction.LetterStore.ContentHash(subject, body + year + i),
+                    Events = [new Interaction.LetterEventRecord { At = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)), UserName = "来信人", Action = "收到来信" }],
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The government's gazette: one issue a year since 2023, printing its normative documents of the year.</summary>

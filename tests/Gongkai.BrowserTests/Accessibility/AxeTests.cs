@@ -39,6 +39,12 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output) :
     public Task Gazette_issue_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/gazette/1", "公报");
 
     [ChromiumFact]
+    public Task Interaction_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/interaction", "互动交流");
+
+    [ChromiumFact]
+    public Task Letter_form_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/interaction/write?channel=Complaint", "网上投诉");
+
+    [ChromiumFact]
     public Task Report_checker_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/reports/check", "年度报告检查");
 
     private async Task AssertNoSeriousViolationsAsync(string path, string heading)
