@@ -246,7 +246,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
                     WriterName = "示例来信人",
                     Phone = "13800000000",
                     AgreesToPublish = published,
-                    ReceivedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)),
+                    ReceivedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
                     ReceivedOn = received,
                     DueOn = due,
                     Status = Gongkai.Core.Interaction.LetterStatus.Answered,
@@ -260,7 +260,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
                     PublicReply = published ? reply : null,
                     PublishedOn = published ? answered : null,
                     ContentHash = Interaction.LetterStore.ContentHash(subject, body + year + i),
-                    Events = [new Interaction.LetterEventRecord { At = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)), UserName = "来信人", Action = "收到来信" }],
+                    Events = [new Interaction.LetterEventRecord { At = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime(), UserName = "来信人", Action = "收到来信" }],
                 });
             }
         }
