@@ -219,6 +219,7 @@ public sealed class PublicationSearch : IDisposable
         {
             searcher.Search(main, SearchQueries.Filter(query), collector);
             var hits = new List<SearchHit>();
+            var words = SearchQueries.Words(query.Text ?? "");
             if (reachable)
             {
                 foreach (var scored in topDocs().ScoreDocs)
@@ -226,8 +227,8 @@ public sealed class PublicationSearch : IDisposable
                     var stored = IndexDocuments.Read(searcher.Doc(scored.Doc));
                     hits.Add(new SearchHit(
                         stored.Id,
-                        Snippets.Title(_analyzers.Bigrams, match, stored.Title),
-                        Snippets.Snippet(_analyzers.Bigrams, match, stored.Body, stored.Attachments),
+                        Snippets.Title(_analyzers.Bigrams, match, words, stored.Title),
+                        Snippets.Snippet(_analyzers.Bigrams, match, words, stored.Body, stored.Attachments),
                         stored.DocumentNumber,
                         stored.Issuer,
                         stored.PublishedOn,
