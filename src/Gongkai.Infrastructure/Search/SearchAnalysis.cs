@@ -111,9 +111,9 @@ internal sealed class HanGramFilter : TokenFilter
     private readonly IPositionIncrementAttribute _increment;
     private readonly ITypeAttribute _type;
     private readonly List<(char Char, int Start, int End)> _run = [];
-    private readonly Queue<(string Gram, int Start, int End, int Position)> _pending = new();
-    private int _position, _runPosition, _emitted;
-    private bool _exhausted;
+    private (char Char, int Start, int End, int Position)? _carry;
+    private int _position, _runPosition, _emitted, _next, _size;
+    private bool _writing, _exhausted;
 
     public HanGramFilter(TokenStream input) : base(input)
     {
@@ -131,15 +131,25 @@ internal sealed class HanGramFilter : TokenFilter
     {
         while (true)
         {
-            if (_pending.TryDequeue(out var gram))
+            if (_writing)
             {
-                ClearAttributes();
-                _term.SetEmpty().Append(gram.Gram);
-                _offset.SetOffset(gram.Start, gram.End);
-                _increment.PositionIncrement = gram.Position - _emitted;
-                _type.Type = "<GRAM>";
-                _emitted = gram.Position;
-                return true;
+                // The 3- and then the 4-gram starting at each character of the run.
+                if (_next + _size <= _run.Count)
+                {
+                    WriteGram();
+                    (_next, _size) = _size == 3 ? (_next, 4) : (_next + 1, 3);
+                    return true;
+                }
+
+                _writing = false;
+                _run.Clear();
+                (_next, _size) = (0, 3);
+                if (_carry is { } carried)
+                {
+                    _carry = null;
+                    _runPosition = carried.Position;
+                    _run.Add((carried.Char, carried.Start, carried.End));
+                }
             }
 
             if (_exhausted)
@@ -150,23 +160,26 @@ internal sealed class HanGramFilter : TokenFilter
             if (!m_input.IncrementToken())
             {
                 _exhausted = true;
-                FlushRun();
+                _writing = true;
                 continue;
             }
 
             _position += _increment.PositionIncrement;
             var han = _term.Length == 1 && IsHan(_term.Buffer[0]);
-            var adjacent = _run.Count > 0 && _run[^1].End == _offset.StartOffset && _runPosition + _run.Count == _position;
-            if (!han || !adjacent)
+            if (han && (_run.Count == 0 || (_run[^1].End == _offset.StartOffset && _runPosition + _run.Count == _position)))
             {
-                FlushRun();
-                _runPosition = _position;
+                if (_run.Count == 0)
+                {
+                    _runPosition = _position;
+                }
+
+                _run.Add((_term.Buffer[0], _offset.StartOffset, _offset.EndOffset));
+                continue;
             }
 
-            if (han)
-            {
-                _run.Add((_term.Buffer[0], _offset.StartOffset, _offset.EndOffset));
-            }
+            // The run ends here: write its grams; a Han character that ends it starts the next one.
+            _carry = han ? (_term.Buffer[0], _offset.StartOffset, _offset.EndOffset, _position) : null;
+            _writing = true;
         }
     }
 
@@ -176,33 +189,33 @@ internal sealed class HanGramFilter : TokenFilter
         Clear();
     }
 
+    private void WriteGram()
+    {
+        ClearAttributes();
+        var buffer = _term.ResizeBuffer(_size);
+        for (var k = 0; k < _size; k++)
+        {
+            buffer[k] = _run[_next + k].Char;
+        }
+
+        _term.Length = _size;
+        _offset.SetOffset(_run[_next].Start, _run[_next + _size - 1].End);
+        var position = _runPosition + _next;
+        _increment.PositionIncrement = position - _emitted;
+        _type.Type = "<GRAM>";
+        _emitted = position;
+    }
+
     private void Clear()
     {
         _run.Clear();
-        _pending.Clear();
+        _carry = null;
         _position = -1;
         _runPosition = -1;
         _emitted = -1;
+        (_next, _size) = (0, 3);
+        _writing = false;
         _exhausted = false;
-    }
-
-    private void FlushRun()
-    {
-        for (var i = 0; i < _run.Count; i++)
-        {
-            for (var n = 3; n <= 4 && i + n <= _run.Count; n++)
-            {
-                var chars = new char[n];
-                for (var k = 0; k < n; k++)
-                {
-                    chars[k] = _run[i + k].Char;
-                }
-
-                _pending.Enqueue((new string(chars), _run[i].Start, _run[i + n - 1].End, _runPosition + i));
-            }
-        }
-
-        _run.Clear();
     }
 }
 
