@@ -5,7 +5,28 @@ namespace Gongkai.SearchBench;
 
 /// <summary>One proactively disclosed document, as the generator makes it.</summary>
 public sealed record GovDocument(
-    int Id, string Title, string DocumentNumber, string Issuer, DateOnly Date, string Category, string DocumentType, string Body);
+    int Id, string Title, string DocumentNumber, string Issuer, DateOnly Date, string Category, string DocumentType, string Body)
+{
+    /// <summary>The issuing agency as a number (district × agencies + agency), for the product's agency filter.</summary>
+    public int AgencyId { get; init; }
+}
+
+/// <summary>How the generator spreads words over documents.</summary>
+public enum WordDistribution
+{
+    /// <summary>
+    /// As first published (kept so that those numbers can be reproduced): 14 topics equally likely, and one sentence in
+    /// ten from another topic, so every probe word is in 25–50 % of all documents.
+    /// </summary>
+    Even,
+
+    /// <summary>
+    /// Closer to a real catalog: topics Zipf-distributed (the k-th most common written about 1/k as often), rarely a
+    /// sentence from another topic, and 40 % routine documents (批复, 任免, 公示) about roads, communities, companies and
+    /// people drawn Zipf-like from large generated name pools: a few words in many documents, most in few.
+    /// </summary>
+    Zipf,
+}
 
 /// <summary>
 /// Makes realistic Chinese government documents from a seed. Document <c>i</c> depends only on the seed and
@@ -162,11 +183,16 @@ public static class Generator
         "实施方案", "工作方案", "管理办法", "实施细则", "三年行动计划（2024—2026年）", "工作要点", "暂行办法", "考核办法",
     ];
 
-    public static GovDocument Make(int seed, int id)
+    public static GovDocument Make(int seed, int id, WordDistribution distribution = WordDistribution.Even) =>
+        distribution == WordDistribution.Even ? MakeEven(seed, id) : MakeZipf(seed, id);
+
+    private static GovDocument MakeEven(int seed, int id)
     {
         var random = new Random(unchecked((seed * 1_000_003) ^ (id * 7919) ^ 0x5bd1e995));
-        var district = Districts[random.Next(Districts.Length)];
-        var (agency, word, topicIds) = Agencies[random.Next(Agencies.Length)];
+        var districtIndex = random.Next(Districts.Length);
+        var district = Districts[districtIndex];
+        var agencyIndex = random.Next(Agencies.Length);
+        var (agency, word, topicIds) = Agencies[agencyIndex];
         var issuer = district + agency;
         var topicIndex = topicIds[random.Next(topicIds.Length)];
         var topic = Topics[topicIndex];
@@ -206,6 +232,146 @@ public static class Generator
             body.Length = length;
         }
 
-        return new GovDocument(id, title, number, issuer, date, category, documentType, body.ToString());
+        return new GovDocument(id, title, number, issuer, date, category, documentType, body.ToString())
+        {
+            AgencyId = (districtIndex * Agencies.Length) + agencyIndex + 1,
+        };
+    }
+
+    // Topics from the most to the least written about (indexes into Topics); weight 1/rank.
+    private static readonly int[] Popularity = [4, 0, 5, 1, 7, 13, 12, 2, 11, 9, 3, 10, 6, 8];
+    private static readonly double[] TopicWeight = Weights();
+
+    // Characters for generated names. None occurs in a probe word, so a name never makes a false hit.
+    private const string NameChars = "华兴丰泰和安康宁盛昌平永福德顺祥瑞明光东西南北中金银玉春秋云山河湖松柏桃李梅竹星月阳晨新红绿青蓝长远宏伟鸿嘉佳美秀丽文武龙凤";
+    private const string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢";
+    private static readonly string[] RoadKinds = ["路", "大道", "街", "巷"];
+    private static readonly string[] CompanyKinds = ["建设工程有限公司", "科技有限公司", "物业服务有限公司", "环境工程有限公司", "商贸有限公司"];
+    private static readonly string[] Posts = ["副局长", "办公室主任", "科长", "副主任", "主任科员", "街道办事处副主任"];
+    private static readonly string[] Works = ["道路改造工程", "雨污分流改造工程", "绿化提升工程", "路灯更新工程", "排水管网修复工程"];
+
+    private static double[] Weights()
+    {
+        var weights = new double[Topics.Length];
+        for (var rank = 0; rank < Popularity.Length; rank++)
+        {
+            weights[Popularity[rank]] = 1.0 / (rank + 1);
+        }
+
+        return weights;
+    }
+
+    /// <summary>A rank in [0, n) with probability about proportional to 1/(rank+1): log-uniform.</summary>
+    private static int ZipfRank(Random random, int n) => Math.Min(n - 1, (int)Math.Exp(random.NextDouble() * Math.Log(n + 1)) - 1);
+
+    private static string Name(Random random, int length, int n)
+    {
+        // The rank picks the name, so that popular ranks give the same name every time.
+        var rank = ZipfRank(random, n);
+        Span<char> chars = stackalloc char[length];
+        var x = (uint)rank * 2654435761u;
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = NameChars[(int)(x % (uint)NameChars.Length)];
+            x = (x / (uint)NameChars.Length) ^ ((uint)rank * 40503u) ^ (uint)(i * 97);
+        }
+
+        return new string(chars);
+    }
+
+    private static int WeightedTopic(Random random, int[] topicIds)
+    {
+        var total = topicIds.Sum(t => TopicWeight[t]);
+        var roll = random.NextDouble() * total;
+        foreach (var t in topicIds)
+        {
+            roll -= TopicWeight[t];
+            if (roll < 0)
+            {
+                return t;
+            }
+        }
+
+        return topicIds[^1];
+    }
+
+    private static GovDocument MakeZipf(int seed, int id)
+    {
+        var random = new Random(unchecked((seed * 1_000_003) ^ (id * 7919) ^ 0x2c1b3c6d));
+        var districtIndex = random.Next(Districts.Length);
+        var district = Districts[districtIndex];
+        var agencyIndex = random.Next(Agencies.Length);
+        var (agency, word, topicIds) = Agencies[agencyIndex];
+        var issuer = district + agency;
+        var topic = Topics[WeightedTopic(random, topicIds)];
+        var date = new DateOnly(2015, 1, 1).AddDays(random.Next(12 * 365 + 3));
+        var number = string.Create(CultureInfo.InvariantCulture, $"{district[0]}{word}〔{date.Year}〕{random.Next(1, 200)}号");
+        var typeRoll = random.Next(100);
+        var documentType = typeRoll < 3 ? "规章" : typeRoll < 25 ? "行政规范性文件" : "其他";
+        var routine = random.Next(10) < 4;
+        var category = routine ? Categories[random.Next(Categories.Length)] : random.Next(4) == 0 ? Categories[random.Next(Categories.Length)] : topic.Category;
+        var road = district + Name(random, 2, 5_000) + RoadKinds[random.Next(RoadKinds.Length)];
+        var company = Name(random, 2, 3_000) + CompanyKinds[random.Next(CompanyKinds.Length)];
+        var community = Name(random, 2, 2_000) + "社区";
+        var person = Surnames[random.Next(Surnames.Length)] + Name(random, random.Next(1, 3), 20_000);
+        var work = Works[random.Next(Works.Length)];
+        var title = routine
+            ? random.Next(3) switch
+            {
+                0 => $"{issuer}关于{road}{work}项目的批复",
+                1 => $"{issuer}关于{person}同志任职的通知",
+                _ => $"{issuer}关于{community}{work}中标结果的公示",
+            }
+            : random.Next(6) switch
+            {
+                0 or 1 => $"{issuer}关于印发《{district}{topic.Name}{PlanKinds[random.Next(PlanKinds.Length)]}》的通知",
+                2 => $"{issuer}关于进一步做好{topic.Name}工作的通知",
+                3 => $"{issuer}关于{topic.Name}的实施意见",
+                4 => string.Create(CultureInfo.InvariantCulture, $"{issuer}关于{date.Year - 1}年度{topic.Name}工作情况的报告"),
+                _ => $"关于《{district}{topic.Name}管理办法（征求意见稿）》公开征求意见的公告",
+            };
+
+        var length = routine ? random.Next(150, 1201) : random.Next(300, 3001);
+        var body = new StringBuilder(length + 200);
+        body.Append(routine ? $"{road}沿线各单位、{community}居民委员会：\n" : "各街道办事处、镇人民政府，区政府各委、办、局：\n");
+        var heading = 0;
+        while (body.Length < length)
+        {
+            if (heading < Headings.Length && random.Next(5) == 0)
+            {
+                body.Append('\n').Append(Headings[heading++]).Append('\n');
+            }
+
+            var roll = random.Next(200);
+            if (routine && roll < 120)
+            {
+                // Routine documents talk about their own road, company, community and people.
+                body.Append(random.Next(4) switch
+                {
+                    0 => string.Create(CultureInfo.InvariantCulture, $"{road}{work}由{company}承建，总投资{random.Next(50, 5000)}万元，工期{random.Next(2, 24)}个月。"),
+                    1 => $"{person}同志任{issuer}{Posts[random.Next(Posts.Length)]}，试用期一年。",
+                    2 => string.Create(CultureInfo.InvariantCulture, $"{community}共有住户{random.Next(300, 5000)}户，施工期间请居民注意出行安全。"),
+                    _ => $"经评审，确定{company}为{community}{work}的中标单位，现予公示。",
+                });
+                continue;
+            }
+
+            // Non-routine: seven sentences in ten on the topic, one in a hundred from another (popular topics more often).
+            var pool = routine ? (roll < 122 ? Topics[WeightedTopic(random, Popularity)].Sentences : General)
+                : roll < 140 ? topic.Sentences
+                : roll < 142 ? Topics[WeightedTopic(random, Popularity)].Sentences
+                : General;
+            body.Append(pool[random.Next(pool.Length)]);
+        }
+
+        if (body.Length > length)
+        {
+            body.Length = length;
+        }
+
+        return new GovDocument(id, title, number, issuer, date, category, documentType, body.ToString())
+        {
+            AgencyId = (districtIndex * Agencies.Length) + agencyIndex + 1,
+        };
     }
 }

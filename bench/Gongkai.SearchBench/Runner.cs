@@ -12,7 +12,11 @@ public sealed record RecallStat(string Term, int Truth, int Found, int Hits, dou
 
 public sealed record EngineResult(
     string Engine, int Docs, double? DocsPerSecond, long? SizeBytes, string QuerySet, double P50, double P99,
-    List<QueryStat> Queries, List<RecallStat> Recall);
+    List<QueryStat> Queries, List<RecallStat> Recall)
+{
+    /// <summary>The 1-minute load average while indexing ended and when the queries ended (other work shares the machine).</summary>
+    public string Load { get; init; } = "";
+}
 
 public static class Runner
 {
@@ -25,13 +29,17 @@ public static class Runner
         engine.Index(corpus);
         var seconds = watch.Elapsed.TotalSeconds;
         var size = engine.SizeBytes();
+        var indexLoad = LoadAverage();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  indexed in {seconds:F1} s = {corpus.Length / seconds:N0} docs/s, {size / 1048576.0:N0} MiB"));
+            $"  indexed in {seconds:F1} s = {corpus.Length / seconds:N0} docs/s, {size / 1048576.0:N0} MiB (load {indexLoad})"));
 
         var (overall, stats) = Time(Queries.All, (q, ids) => engine.Top(q, ids), runs, Queries.All.Length);
+        var queryLoad = LoadAverage();
+        Console.WriteLine($"  queries done (load {queryLoad})");
         var recall = Recall(truth, engine.All);
         return new EngineResult(engine.Name, corpus.Length, corpus.Length / seconds, size,
-            "all queries", Percentile(overall, 50), Percentile(overall, 99), stats, recall);
+            "all queries", Percentile(overall, 50), Percentile(overall, 99), stats, recall)
+        { Load = $"{indexLoad} / {queryLoad}" };
     }
 
     public static EngineResult RunLikeFallback(SqliteEngine engine, int docs, Dictionary<string, bool[]> truth, int runs)
@@ -95,6 +103,10 @@ public static class Runner
         return result;
     }
 
+    /// <summary>The 1-minute load average (Linux), or "?".</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
     public static double Percentile(List<double> samples, double p)
     {
         if (samples.Count == 0)
@@ -114,15 +126,15 @@ public static class Report
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("| Engine | Docs | Index docs/s | Index size | Query p50 | Query p99 | Recall on 2-character words |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| Engine | Docs | Index docs/s | Index size | Query p50 | Query p99 | Recall on 2-character words | Load (index / query) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             var shortRecall = r.Recall.Where(s => s.Term.Length < 3).ToList();
             var found = shortRecall.Sum(s => s.Found);
             var total = shortRecall.Sum(s => s.Truth);
             Console.WriteLine(string.Create(c,
-                $"| {r.Engine} ({r.QuerySet}) | {r.Docs:N0} | {(r.DocsPerSecond is { } d ? d.ToString("N0", c) : "—")} | {(r.SizeBytes is { } b ? (b / 1048576.0).ToString("N0", c) + " MiB" : "—")} | {r.P50:F1} ms | {r.P99:F1} ms | {(total == 0 ? 1 : found / (double)total):P2} |"));
+                $"| {r.Engine} ({r.QuerySet}) | {r.Docs:N0} | {(r.DocsPerSecond is { } d ? d.ToString("N0", c) : "—")} | {(r.SizeBytes is { } b ? (b / 1048576.0).ToString("N0", c) + " MiB" : "—")} | {r.P50:F1} ms | {r.P99:F1} ms | {(total == 0 ? 1 : found / (double)total):P2} | {r.Load} |"));
         }
 
         Console.WriteLine();

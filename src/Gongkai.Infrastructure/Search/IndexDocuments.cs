@@ -67,7 +67,11 @@ internal static class IndexDocuments
         return doc;
     }
 
-    /// <summary>Stored for the highlighter, indexed twice: bigrams (what matches) and SmartCn words (what ranks).</summary>
+    /// <summary>
+    /// Stored for the snippets, indexed twice: bigrams (what matches) and SmartCn words (what ranks). SmartCn reads at
+    /// most <see cref="SearchFields.WordedLength"/> characters of a text: it is several times slower than everything
+    /// else indexing does (bench/README.md), and the title and a document's opening say what it is about.
+    /// </summary>
     private static void AddText(Document doc, string field, string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -76,7 +80,23 @@ internal static class IndexDocuments
         }
 
         doc.Add(new TextField(field, text, Field.Store.YES));
-        doc.Add(new TextField(SearchFields.Words(field), text, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Words(field), Lead(text), Field.Store.NO));
+        if (SearchFields.Grammed.Contains(field))
+        {
+            doc.Add(new TextField(SearchFields.Grams(field), text, Field.Store.NO));
+        }
+    }
+
+    /// <summary>The first <see cref="SearchFields.WordedLength"/> characters, not cutting a character in half.</summary>
+    internal static string Lead(string text)
+    {
+        if (text.Length <= SearchFields.WordedLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[SearchFields.WordedLength - 1]) ? SearchFields.WordedLength - 1 : SearchFields.WordedLength;
+        return text[..cut];
     }
 
     /// <summary>The stored values of a hit.</summary>

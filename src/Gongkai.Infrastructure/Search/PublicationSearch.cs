@@ -29,8 +29,9 @@ public sealed class PublicationSearch : IDisposable
     private const int FacetLimit = 50;
 
     /// <summary>Bump when the fields or analysis change: an index written with another schema is rebuilt at start.</summary>
-    private const string Schema = "1";
+    private const string Schema = "3";
     private const string SchemaKey = "gongkai.search.schema";
+    private const double BufferMB = 64, RebuildBufferMB = 256;
 
     private static readonly Sort NewestFirst = new(
         new SortField(SearchFields.PublishedOn, SortFieldType.INT64, true),
@@ -143,7 +144,9 @@ public sealed class PublicationSearch : IDisposable
             try
             {
                 _writer.DeleteAll();
-                // SmartCn is the slow part: analyse on every core. The source is read one document at a time.
+                // Fewer, larger flushed segments: less merging while the whole index is written.
+                _writer.Config.RAMBufferSizeMB = RebuildBufferMB;
+                // Analysis is the slow part: on every core. The source is read one document at a time.
                 Parallel.ForEach(
                     Partitioner.Create(documents, EnumerablePartitionerOptions.NoBuffering),
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
@@ -157,9 +160,11 @@ public sealed class PublicationSearch : IDisposable
                     });
                 _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
                 _writer.Commit();
+                _writer.Config.RAMBufferSizeMB = BufferMB;
             }
             catch (Exception e)
             {
+                // A new writer, with the usual buffer.
                 Recover();
                 if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
                 {
@@ -219,6 +224,7 @@ public sealed class PublicationSearch : IDisposable
         {
             searcher.Search(main, SearchQueries.Filter(query), collector);
             var hits = new List<SearchHit>();
+            var words = SearchQueries.Words(query.Text ?? "");
             if (reachable)
             {
                 foreach (var scored in topDocs().ScoreDocs)
@@ -226,8 +232,8 @@ public sealed class PublicationSearch : IDisposable
                     var stored = IndexDocuments.Read(searcher.Doc(scored.Doc));
                     hits.Add(new SearchHit(
                         stored.Id,
-                        Snippets.Title(_analyzers.Bigrams, match, stored.Title),
-                        Snippets.Snippet(_analyzers.Bigrams, match, stored.Body, stored.Attachments),
+                        Snippets.Title(_analyzers.Bigrams, match, words, stored.Title),
+                        Snippets.Snippet(_analyzers.Bigrams, match, words, stored.Body, stored.Attachments),
                         stored.DocumentNumber,
                         stored.Issuer,
                         stored.PublishedOn,
@@ -270,7 +276,7 @@ public sealed class PublicationSearch : IDisposable
     private IndexWriter OpenWriter() => new(_directory, new IndexWriterConfig(SearchAnalyzers.Version, _analyzers.Index)
     {
         OpenMode = OpenMode.CREATE_OR_APPEND,
-        RAMBufferSizeMB = 64,
+        RAMBufferSizeMB = BufferMB,
     });
 
     private void CommitAndRefresh()

@@ -40,6 +40,15 @@ internal static class SearchFields
     /// <summary>The SmartCn (word) twin of a bigram field.</summary>
     public static string Words(string field) => field + ".w";
 
+    /// <summary>The Han 3- and 4-gram twin of a long bigram field.</summary>
+    public static string Grams(string field) => field + ".g";
+
+    /// <summary>
+    /// Long fields that also get a gram twin: a Han word of 3 or more characters is looked for there, as one term or a
+    /// phrase of 4-grams, instead of as a phrase of bigrams, which must read the positions of very common bigrams.
+    /// </summary>
+    public static readonly string[] Grammed = [Body, Attachments];
+
     /// <summary>Bigram fields every query word is looked for in, with their weights.</summary>
     public static readonly (string Field, float Boost)[] Searched =
     [
@@ -49,6 +58,9 @@ internal static class SearchFields
         (Body, 1f),
         (Attachments, 1f),
     ];
+
+    /// <summary>How much of a text its SmartCn twin holds (the rest is matched by bigrams but not ranked by words).</summary>
+    public const int WordedLength = 300;
 
     /// <summary>Fields that also get a SmartCn twin, used only to rank real word matches higher.</summary>
     public static readonly (string Field, float Boost)[] Worded =
@@ -78,7 +90,136 @@ internal sealed class BigramAnalyzer(LuceneVersion version) : Analyzer
     }
 }
 
-/// <summary>The analyzers of the index: bigrams for every text field, SmartCn words for the <c>.w</c> twins.</summary>
+/// <summary>
+/// Han text as its 3- and 4-character grams (ABCDE → ABC, ABCD, BCD, BCDE, CDE), each at the position of its first
+/// character. Only characters that are adjacent in the text form a gram, as for bigrams: 行政，复议 has no gram 政复议.
+/// </summary>
+internal sealed class HanGramAnalyzer(LuceneVersion version) : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(version, reader);
+        return new TokenStreamComponents(source, new HanGramFilter(source));
+    }
+}
+
+/// <summary>See <see cref="HanGramAnalyzer"/>: reads one run of adjacent Han characters, then writes its grams.</summary>
+internal sealed class HanGramFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly IPositionIncrementAttribute _increment;
+    private readonly ITypeAttribute _type;
+    private readonly List<(char Char, int Start, int End)> _run = [];
+    private (char Char, int Start, int End, int Position)? _carry;
+    private int _position, _runPosition, _emitted, _next, _size;
+    private bool _writing, _exhausted;
+
+    public HanGramFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _increment = AddAttribute<IPositionIncrementAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        Clear();
+    }
+
+    /// <summary>Han characters of the Basic Multilingual Plane (unified, extension A, compatibility).</summary>
+    public static bool IsHan(char c) => c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+
+    public override bool IncrementToken()
+    {
+        while (true)
+        {
+            if (_writing)
+            {
+                // The 3- and then the 4-gram starting at each character of the run.
+                if (_next + _size <= _run.Count)
+                {
+                    WriteGram();
+                    (_next, _size) = _size == 3 ? (_next, 4) : (_next + 1, 3);
+                    return true;
+                }
+
+                _writing = false;
+                _run.Clear();
+                (_next, _size) = (0, 3);
+                if (_carry is { } carried)
+                {
+                    _carry = null;
+                    _runPosition = carried.Position;
+                    _run.Add((carried.Char, carried.Start, carried.End));
+                }
+            }
+
+            if (_exhausted)
+            {
+                return false;
+            }
+
+            if (!m_input.IncrementToken())
+            {
+                _exhausted = true;
+                _writing = true;
+                continue;
+            }
+
+            _position += _increment.PositionIncrement;
+            var han = _term.Length == 1 && IsHan(_term.Buffer[0]);
+            if (han && (_run.Count == 0 || (_run[^1].End == _offset.StartOffset && _runPosition + _run.Count == _position)))
+            {
+                if (_run.Count == 0)
+                {
+                    _runPosition = _position;
+                }
+
+                _run.Add((_term.Buffer[0], _offset.StartOffset, _offset.EndOffset));
+                continue;
+            }
+
+            // The run ends here: write its grams; a Han character that ends it starts the next one.
+            _carry = han ? (_term.Buffer[0], _offset.StartOffset, _offset.EndOffset, _position) : null;
+            _writing = true;
+        }
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        Clear();
+    }
+
+    private void WriteGram()
+    {
+        ClearAttributes();
+        var buffer = _term.ResizeBuffer(_size);
+        for (var k = 0; k < _size; k++)
+        {
+            buffer[k] = _run[_next + k].Char;
+        }
+
+        _term.Length = _size;
+        _offset.SetOffset(_run[_next].Start, _run[_next + _size - 1].End);
+        var position = _runPosition + _next;
+        _increment.PositionIncrement = position - _emitted;
+        _type.Type = "<GRAM>";
+        _emitted = position;
+    }
+
+    private void Clear()
+    {
+        _run.Clear();
+        _carry = null;
+        _position = -1;
+        _runPosition = -1;
+        _emitted = -1;
+        (_next, _size) = (0, 3);
+        _writing = false;
+        _exhausted = false;
+    }
+}
+
+/// <summary>The analyzers of the index: bigrams for every text field, SmartCn words for the <c>.w</c> twins, Han grams for the <c>.g</c> twins.</summary>
 internal sealed class SearchAnalyzers : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -87,11 +228,19 @@ internal sealed class SearchAnalyzers : IDisposable
     {
         Bigrams = new BigramAnalyzer(Version);
         Words = new SmartChineseAnalyzer(Version);
-        Index = new PerFieldAnalyzerWrapper(Bigrams, SearchFields.Worded.ToDictionary(f => SearchFields.Words(f.Field), _ => (Analyzer)Words));
+        Grams = new HanGramAnalyzer(Version);
+        var perField = SearchFields.Worded.ToDictionary(f => SearchFields.Words(f.Field), _ => Words);
+        foreach (var field in SearchFields.Grammed)
+        {
+            perField[SearchFields.Grams(field)] = Grams;
+        }
+
+        Index = new PerFieldAnalyzerWrapper(Bigrams, perField);
     }
 
     public Analyzer Bigrams { get; }
     public Analyzer Words { get; }
+    public Analyzer Grams { get; }
 
     /// <summary>What the writer and the highlighter use: the right analyzer for each field name.</summary>
     public Analyzer Index { get; }
@@ -133,11 +282,40 @@ internal sealed class SearchAnalyzers : IDisposable
         return tokens.Where(t => t.Bigram || !covered.Contains(t.Position)).Select(t => (t.Term, t.Position)).ToList();
     }
 
+    /// <summary>
+    /// The terms of a Han word of 3 or more characters for a gram field, as a phrase: the word itself when it has 3 or
+    /// 4 characters, else 4-grams overlapping by at least one character (which makes them adjacent) from its start to
+    /// its end. Null when the word is not all Han characters or shorter: that word is looked for as bigrams.
+    /// </summary>
+    public static List<(string Term, int Position)>? GramPhrase(string word)
+    {
+        if (word.Length < 3 || !word.All(HanGramFilter.IsHan))
+        {
+            return null;
+        }
+
+        if (word.Length <= 4)
+        {
+            return [(word, 0)];
+        }
+
+        var terms = new List<(string, int)>();
+        var at = 0;
+        for (; at + 4 < word.Length; at += 3)
+        {
+            terms.Add((word.Substring(at, 4), at));
+        }
+
+        terms.Add((word[^4..], word.Length - 4));
+        return terms;
+    }
+
     public void Dispose()
     {
         Index.Dispose();
         Bigrams.Dispose();
         Words.Dispose();
+        Grams.Dispose();
     }
 }
 

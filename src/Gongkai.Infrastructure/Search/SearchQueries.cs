@@ -21,7 +21,8 @@ internal sealed class SearchQueries(SearchAnalyzers analyzers)
 
     /// <summary>
     /// The text as two queries. <c>Match</c> decides which documents match: every word, as a phrase of bigrams, in
-    /// the title, 文号, keywords, body or attachments (or the whole 文号 or 索引号 typed exactly). <c>Rank</c> only adds to
+    /// the title, 文号, keywords, body or attachments (a Han word of 3 or more characters in the body and attachments
+    /// as one gram or a phrase of 4-grams: the same documents, read much faster) (or the whole 文号 or 索引号 typed exactly). <c>Rank</c> only adds to
     /// the score of documents where SmartCn finds the same words. Both null when there is no text; <c>Searchable</c>
     /// is false when there was text but nothing in it can be searched (only punctuation).
     /// </summary>
@@ -44,9 +45,10 @@ internal sealed class SearchQueries(SearchAnalyzers analyzers)
             }
 
             var any = new BooleanQuery();
+            var grams = SearchAnalyzers.GramPhrase(word);
             foreach (var (field, boost) in SearchFields.Searched)
             {
-                var q = Phrase(field, phrase);
+                var q = grams is not null && SearchFields.Grammed.Contains(field) ? Phrase(SearchFields.Grams(field), grams) : Phrase(field, phrase);
                 q.Boost = boost;
                 any.Add(q, Occur.SHOULD);
             }

@@ -28,6 +28,27 @@ public sealed class PublicationSearchTests
     }
 
     [Fact]
+    public void Longer_words_are_found_only_where_their_characters_stand_together()
+    {
+        using var index = new TemporaryIndex();
+        index.Search.Upsert(
+        [
+            Doc(1, "通知一", "申请人可以依法申请行政复议。"),
+            Doc(2, "通知二", "依法办理行政，复议期间另行通知。"),
+            Doc(3, "通知三", "做好政府信息公开工作。"),
+            Doc(4, "通知四", "做好政府信息，公开工作；政府信息公 开"),
+            Doc(5, "通知五", "", attachments: "附件：政府信息公开申请表"),
+        ]);
+
+        Assert.Equal([1L], index.Search.Search(Query("行政复议")).Ids());
+        Assert.Equal([1L], index.Search.Search(Query("申请行政复议")).Ids());
+        Assert.Equal([3L], index.Search.Search(Query("信息公开工作")).Ids());
+        Assert.Equal([3L, 5L], index.Search.Search(Query("政府信息公开")).Ids().Order());
+        Assert.Equal([5L], index.Search.Search(Query("政府信息公开申请表")).Ids());
+        Assert.Empty(index.Search.Search(Query("复议行政")).Hits);
+    }
+
+    [Fact]
     public void Title_matches_rank_first_and_real_words_above_chance_bigrams()
     {
         using var index = new TemporaryIndex();
