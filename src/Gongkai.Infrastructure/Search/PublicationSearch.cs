@@ -195,9 +195,6 @@ public sealed class PublicationSearch : IDisposable
             return SearchResults.Empty(page, size);
         }
 
-        Query main = match is null ? new MatchAllDocsQuery()
-            : rank is null ? match
-            : new BooleanQuery { { match, Occur.MUST }, { rank, Occur.SHOULD } };
         var byDate = match is null || query.Order == SearchOrder.Newest;
         var start = (long)(page - 1) * size;
         var reachable = start < MaxResults;
@@ -222,6 +219,12 @@ public sealed class PublicationSearch : IDisposable
         var searcher = Acquire(out var manager);
         try
         {
+            // The rank clause only orders by relevance: not needed for date order, and its words found in a large
+            // share of all documents (公开, 政府) would read long postings to change almost no order.
+            var ranked = byDate ? null : Rare(rank, searcher.IndexReader);
+            Query main = match is null ? new MatchAllDocsQuery()
+                : ranked is null ? match
+                : new BooleanQuery { { match, Occur.MUST }, { ranked, Occur.SHOULD } };
             searcher.Search(main, SearchQueries.Filter(query), collector);
             var hits = new List<SearchHit>();
             var words = SearchQueries.Words(query.Text ?? "");
@@ -254,6 +257,36 @@ public sealed class PublicationSearch : IDisposable
         {
             manager.Release(searcher);
         }
+    }
+
+    /// <summary>Documents a rank word may be in, as a share of all, and still be worth scoring.</summary>
+    public const double RankWordShare = 0.1;
+
+    /// <summary>Below this many documents every rank word is scored: a small catalog is fast either way.</summary>
+    public const int RankPruningFrom = 50_000;
+
+    /// <summary>
+    /// The rank clause without the words in more than <see cref="RankWordShare"/> of the documents (in an index of at
+    /// least <see cref="RankPruningFrom"/>); null when none is left.
+    /// </summary>
+    private static Query? Rare(Query? rank, IndexReader reader)
+    {
+        if (rank is not BooleanQuery words || reader.MaxDoc < RankPruningFrom)
+        {
+            return rank;
+        }
+
+        var limit = Math.Max(1, (int)(reader.MaxDoc * RankWordShare));
+        var kept = new BooleanQuery();
+        foreach (var clause in words.Clauses)
+        {
+            if (clause.Query is not TermQuery term || reader.DocFreq(term.Term) <= limit)
+            {
+                kept.Add(clause);
+            }
+        }
+
+        return kept.Clauses.Count == 0 ? null : kept;
     }
 
     public void Dispose()
