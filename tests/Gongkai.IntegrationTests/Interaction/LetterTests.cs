@@ -248,6 +248,35 @@ public sealed partial class LetterTests
     }
 
     [Fact]
+    public async Task A_letter_by_phone_is_typed_in_by_the_office_and_handled_like_the_others()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.NewAgencyAsync(null);
+        var clerk = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Clerk, agency.Id));
+        var id = agency.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var refused = await clerk.PostFormAsync("/admin/letters/new", "/admin/letters/new", new() { ["AgencyId"] = id, ["Channel"] = "Complaint", ["Source"] = "电话", ["Subject"] = "投诉路灯损坏", ["Body"] = "幸福路路灯损坏多日无人维修，夜间出行不便。" });
+        var created = await clerk.PostFormAsync("/admin/letters/new", "/admin/letters/new", new()
+        {
+            ["AgencyId"] = id,
+            ["Channel"] = "Complaint",
+            ["Source"] = "电话",
+            ["Subject"] = "投诉路灯损坏",
+            ["Body"] = "幸福路路灯损坏多日无人维修，夜间出行不便。",
+            ["WriterName"] = "孙大伟",
+            ["Phone"] = "13311112222",
+        });
+        var letter = await app.WithDbAsync(d => d.Letters.AsNoTracking().Include(l => l.Events).SingleAsync(l => l.AgencyId == agency.Id));
+        var page = WebUtility.HtmlDecode(await clerk.GetStringAsync(created.Headers.Location!.OriginalString));
+
+        Assert.Contains("网上投诉须填写姓名", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.True(created.IsRedirectTo($"/admin/letters/{letter.Id}"));
+        Assert.Contains($"查询码 {Gongkai.Infrastructure.Requests.RequestStore.FormatCode(letter.TrackingCode)}", page);
+        Assert.Equal(LetterStatus.Received, letter.Status);
+        Assert.EndsWith("（电话来信登记）", letter.Events.Single().UserName);
+    }
+
+    [Fact]
     public async Task Abuse_is_refused_in_chinese_and_writes_nothing()
     {
         using var app = new GongkaiApp(Db.Sqlite, settings: new Dictionary<string, string> { ["Gongkai:Letters:PerHour"] = "4" });

@@ -74,6 +74,7 @@ public sealed class AuthorizationTests
         ["GET admin/letters"] = Access.Staff,
         ["GET admin/letters/index"] = Access.Staff,
         ["GET admin/letters/settings"] = Access.Approvers,
+        ["GET admin/letters/new"] = Access.Caseworkers,
         ["GET admin/letters/{id:long}"] = Access.Staff,
         ["GET admin/publications"] = Access.Staff,
         ["GET admin/publications/index"] = Access.Staff,
