@@ -15,7 +15,7 @@ namespace Gongkai.Infrastructure.Interaction;
 public sealed record LetterInput(InteractionChannel Channel, string? Subject, string? Body, string? WriterName, string? Phone, string? Email, string? Address, bool AgreesToPublish);
 
 /// <summary>The letter after a change, or why the change was refused (field → Chinese message); a refusal writes nothing.</summary>
-public sealed record LetterOutcome(LetterRecord? Letter, IReadOnlyDictionary<string, string> Errors)
+public sealed record LetterOutcome(LetterRecord? Letter, IReadOnlyDictionary<string, string> Errors) : IStepOutcome
 {
     public bool Succeeded => Errors.Count == 0;
 

@@ -28,7 +28,7 @@ public sealed record PublicationInput(
 public sealed record NewPublicationFile(string FileName, byte[] Content);
 
 /// <summary>The result of a change: the document's id, or the reasons it was refused (field → Chinese message); a refused change writes nothing.</summary>
-public sealed record PublicationOutcome(long? Id, IReadOnlyDictionary<string, string> Errors)
+public sealed record PublicationOutcome(long? Id, IReadOnlyDictionary<string, string> Errors) : IStepOutcome
 {
     public bool Succeeded => Errors.Count == 0;
 

@@ -19,7 +19,7 @@ public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : Page
     [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
     [BindProperty(SupportsGet = true, Name = "issuer")] public string? Issuer { get; set; }
     [BindProperty(SupportsGet = true, Name = "valid")] public bool InForceOnly { get; set; }
-    /// <summary>From <c>?page=</c>, read by hand: for model binding, "page" is the route value naming the Razor page.</summary>
+    /// <summary>From <c>?page=</c> (<see cref="Paging.Requested"/>).</summary>
     public int PageNumber { get; private set; } = 1;
 
     public Agency? Agency { get; private set; }
@@ -74,13 +74,8 @@ public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : Page
             query = query.Where(p => p.RepealedOn == null && (p.ExpiredOn == null || p.ExpiredOn > today));
         }
 
-        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested))
-        {
-            PageNumber = requested;
-        }
-
         Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        PageNumber = Paging.Within(Paging.Requested(Request), Total, PageSize);
         Documents = await query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 

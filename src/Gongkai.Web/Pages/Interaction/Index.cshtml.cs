@@ -36,15 +36,10 @@ public sealed class IndexModel(PortalContext portal, GongkaiDbContext db, Letter
             }
         }
 
-        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page))
-        {
-            PageNumber = page;
-        }
-
         var ids = (await portal.AgenciesUnderAsync(Agency)).Select(a => a.Id).Append(Agency.Id).ToList();
         var query = db.Letters.AsNoTracking().Where(l => ids.Contains(l.AgencyId) && l.IsPublished);
         Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        PageNumber = Paging.Within(Paging.Requested(Request), Total, PageSize);
         Published = await query.OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 }

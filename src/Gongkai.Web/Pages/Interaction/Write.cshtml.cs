@@ -18,13 +18,7 @@ namespace Gongkai.Web.Pages.Interaction;
 public sealed class WriteModel(PortalContext portal, LetterStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)] public InteractionChannel Channel { get; set; } = InteractionChannel.Inquiry;
-    [BindProperty] public string? Subject { get; set; }
-    [BindProperty] public string? Body { get; set; }
-    [BindProperty] public string? WriterName { get; set; }
-    [BindProperty] public string? Phone { get; set; }
-    [BindProperty] public string? Email { get; set; }
-    [BindProperty] public string? Address { get; set; }
-    [BindProperty] public bool AgreesToPublish { get; set; }
+    [BindProperty] public LetterForm Form { get; set; } = new();
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public Agency? Agency { get; private set; }
@@ -54,7 +48,7 @@ public sealed class WriteModel(PortalContext portal, LetterStore store) : PageMo
             files.Add(new NewPublicationFile(upload.FileName, buffer.ToArray()));
         }
 
-        var outcome = await store.SubmitAsync(Agency!.Id, new LetterInput(Channel, Subject, Body, WriterName, Phone, Email, Address, AgreesToPublish), files, ct: ct);
+        var outcome = await store.SubmitAsync(Agency!.Id, Form.ToInput(Channel), files, ct: ct);
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;

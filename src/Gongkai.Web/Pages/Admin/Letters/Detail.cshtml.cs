@@ -2,6 +2,7 @@ using Gongkai.Core.Interaction;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Interaction;
 using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Pages.Shared;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -80,31 +81,12 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
     public Task<IActionResult> OnPostUnpublishAsync(long id, CancellationToken ct) =>
         ActAsync(id, LetterAccess.MayPublish(User), () => store.UnpublishAsync(id, User.Identity!.Name!, ct), "已撤销公开。", ct);
 
-    private async Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct)
-    {
-        if (!allowed)
+    private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct) =>
+        StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
         {
-            return Forbid();
-        }
-
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
-
-        var outcome = await act();
-        if (!outcome.Succeeded)
-        {
-            Error = string.Join(" ", outcome.Errors.Values);
-            await LoadAsync(id, ct);
-            return Page();
-        }
-
-        audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);
-        await db.SaveChangesAsync(ct);
-        TempData["done"] = done;
-        return Redirect($"/admin/letters/{id}");
-    }
+            audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);
+            await db.SaveChangesAsync(ct);
+        }, done, $"/admin/letters/{id}");
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
@@ -122,7 +104,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
         Letter = letter;
         Settings = await store.SettingsAsync(letter.AgencyId, letter.Channel, ct);
         RequestCode = letter.RequestId is { } requestId ? await db.Requests.Where(r => r.Id == requestId).Select(r => r.TrackingCode).FirstOrDefaultAsync(ct) : null;
-        Done = TempData["done"] as string;
+        Done = TempData[StaffStep.DoneKey] as string;
         return null;
     }
 }

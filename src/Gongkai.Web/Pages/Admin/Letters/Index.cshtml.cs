@@ -4,6 +4,7 @@ using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Interaction;
 using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Pages.Shared;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,13 +53,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
         }
 
         Counts = await store.CountsAsync(scope ?? await db.Agencies.Select(a => a.Id).ToListAsync(ct), CountYear, ct);
-        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page))
-        {
-            PageNumber = page;
-        }
-
         Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        PageNumber = Paging.Within(Paging.Requested(Request), Total, PageSize);
         Letters = await query.OrderByDescending(l => l.ReceivedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 

@@ -3,6 +3,7 @@ using Gongkai.Core.Interaction;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Interaction;
 using Gongkai.Infrastructure.Persistence;
+using Gongkai.Web.Pages.Interaction;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,13 +18,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public InteractionChannel Channel { get; set; } = InteractionChannel.Inquiry;
     [BindProperty] public string Source { get; set; } = "电话";
-    [BindProperty] public string? Subject { get; set; }
-    [BindProperty] public string? Body { get; set; }
-    [BindProperty] public string? WriterName { get; set; }
-    [BindProperty] public string? Phone { get; set; }
-    [BindProperty] public string? Email { get; set; }
-    [BindProperty] public string? Address { get; set; }
-    [BindProperty] public bool AgreesToPublish { get; set; }
+    [BindProperty] public LetterForm Form { get; set; } = new();
 
     public List<Agency> Agencies { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
@@ -54,7 +49,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
             return Page();
         }
 
-        var outcome = await store.SubmitAsync(AgencyId, new LetterInput(Channel, Subject, Body, WriterName, Phone, Email, Address, AgreesToPublish), [],
+        var outcome = await store.SubmitAsync(AgencyId, Form.ToInput(Channel), [],
             actor: $"{User.Identity!.Name}（{Source}来信登记）", ct: ct);
         if (!outcome.Succeeded)
         {
@@ -64,7 +59,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
 
         audit.Add(AuditActions.LetterChanged, $"来信 {outcome.Letter!.Id}", $"登记{Source}来信", AgencyId);
         await db.SaveChangesAsync(ct);
-        TempData["done"] = $"已登记，查询码 {Gongkai.Infrastructure.Requests.RequestStore.FormatCode(outcome.Letter.TrackingCode)}（请告知来信人）。";
+        TempData[Gongkai.Web.Pages.Shared.StaffStep.DoneKey] = $"已登记，查询码 {Gongkai.Infrastructure.Requests.RequestStore.FormatCode(outcome.Letter.TrackingCode)}（请告知来信人）。";
         return Redirect($"/admin/letters/{outcome.Letter.Id}");
     }
 }

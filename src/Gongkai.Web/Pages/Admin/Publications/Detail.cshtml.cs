@@ -2,6 +2,7 @@ using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
+using Gongkai.Web.Pages.Shared;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,31 +69,12 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
     public Task<IActionResult> OnPostExpireAsync(long id, CancellationToken ct) =>
         ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
 
-    private async Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct)
-    {
-        if (!allowed)
+    private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct) =>
+        StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
         {
-            return Forbid();
-        }
-
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
-
-        var outcome = await act();
-        if (!outcome.Succeeded)
-        {
-            Error = string.Join(" ", outcome.Errors.Values);
-            await LoadAsync(id, ct);
-            return Page();
-        }
-
-        audit.Add(action, $"文件 {id}", $"《{Document.Title}》", Document.AgencyId);
-        await db.SaveChangesAsync(ct);
-        TempData["done"] = done;
-        return Redirect($"/admin/publications/{id}");
-    }
+            audit.Add(action, $"文件 {id}", $"《{Document.Title}》", Document.AgencyId);
+            await db.SaveChangesAsync(ct);
+        }, done, $"/admin/publications/{id}");
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
@@ -112,7 +94,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         Interpretations = await db.Publications.AsNoTracking().Where(p => p.InterpretsId == id).OrderBy(p => p.Id).ToListAsync(ct);
         var target = $"文件 {id}";
         History = await db.AuditEntries.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).ToListAsync(ct);
-        Done = TempData["done"] as string;
+        Done = TempData[StaffStep.DoneKey] as string;
         return null;
     }
 }

@@ -3,6 +3,7 @@ using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
+using Gongkai.Web.Pages.Shared;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
     [BindProperty(SupportsGet = true, Name = "type")] public PublicationType? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
-    /// <summary>From <c>?page=</c>, read by hand: for model binding, "page" is the route value naming the Razor page.</summary>
+    /// <summary>From <c>?page=</c> (<see cref="Paging.Requested"/>).</summary>
     public int PageNumber { get; private set; } = 1;
 
     public List<PublicationRecord> Documents { get; private set; } = [];
@@ -60,13 +61,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
             query = query.Where(p => p.Title.Contains(q) || p.IndexNumber.Contains(q) || (p.DocumentNumber != null && p.DocumentNumber.Contains(q)));
         }
 
-        if (int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested))
-        {
-            PageNumber = requested;
-        }
-
         Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        PageNumber = Paging.Within(Paging.Requested(Request), Total, PageSize);
         Documents = await query.OrderBy(p => p.Status == PublicationStatus.Published).ThenByDescending(p => p.WrittenOn).ThenByDescending(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }

@@ -1,0 +1,49 @@
+using Gongkai.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Shared;
+
+/// <summary>
+/// One step a staff member takes on a record's page (review, publish, assign, reply…), the same way everywhere:
+/// refused without the role or outside the agency; on refusal the page again with the reason; on success the
+/// audit entry, a message for the next page, and a redirect (so a reload does not repeat the step).
+/// </summary>
+public static class StaffStep
+{
+    public const string DoneKey = "done";
+
+    /// <param name="page">The page the step is posted to.</param>
+    /// <param name="allowed">Whether the user's role may take the step.</param>
+    /// <param name="load">Loads the record for the page; a result when it is missing or out of reach.</param>
+    /// <param name="act">The step itself, through the store.</param>
+    /// <param name="refused">Shows the store's reasons on the page.</param>
+    /// <param name="succeeded">Records the step in the audit log and saves it.</param>
+    /// <param name="done">The message the next page shows.</param>
+    /// <param name="back">Where to go after the step.</param>
+    public static async Task<IActionResult> RunAsync(PageModel page, bool allowed, Func<Task<IActionResult?>> load, Func<Task<IStepOutcome>> act,
+        Action<string> refused, Func<Task> succeeded, string done, string back)
+    {
+        if (!allowed)
+        {
+            return new ForbidResult();
+        }
+
+        if (await load() is { } missing)
+        {
+            return missing;
+        }
+
+        var outcome = await act();
+        if (!outcome.Succeeded)
+        {
+            refused(string.Join(" ", outcome.Errors.Values));
+            await load();
+            return new PageResult();
+        }
+
+        await succeeded();
+        page.TempData[DoneKey] = done;
+        return new RedirectResult(back);
+    }
+}
