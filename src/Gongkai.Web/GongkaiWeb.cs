@@ -7,6 +7,7 @@ using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Api;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -27,12 +28,15 @@ public static class GongkaiWeb
         services.AddGongkaiSearch(settings);
         services.AddHostedService<SearchIndexStartup>();
         services.AddDataProtection().SetApplicationName("Gongkai").PersistKeysToDbContext<GongkaiDbContext>();
+        services.AddHostingSecurity(builder.Configuration, settings);
         services.AddGongkaiIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddStaffSecurity();
-        services.AddCheckerRateLimit(builder.Configuration);
+        services.AddRateLimits(builder.Configuration);
+        services.AddSingleton<TrackingGuard>();
+        services.AddSingleton<LoginThrottle>();
         services.Configure<ApiClientOptions>(o => builder.Configuration.GetSection("Gongkai:ApiClients").Bind(o.Clients));
         services.AddHttpContextAccessor();
         services.AddScoped<AuditTrail>();
@@ -44,10 +48,16 @@ public static class GongkaiWeb
             o.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
-            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new MustChangePasswordFilter()));
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddProblemDetails();
+        // Problems the framework writes itself (a body too large, a missing route) speak Chinese too.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Status is { } status && (c.ProblemDetails.Detail is null || c.Exception is not null))
+            {
+                (c.ProblemDetails.Title, c.ProblemDetails.Detail) = Gongkai.Web.Pages.ErrorModel.Describe(status);
+            }
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -63,14 +73,20 @@ public static class GongkaiWeb
     public static WebApplication UseGongkai(this WebApplication app)
     {
         // Machines get ProblemDetails; people get a page in Chinese. Never a stack trace.
+        var badRequests = new ExceptionHandlerOptions { StatusCodeSelector = ClientErrors.StatusOf };
+        app.UseHostingSecurity();
         app.UseWhen(c => IsApi(c.Request.Path), api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(badRequests);
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c.Request.Path), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = badRequests.StatusCodeSelector,
+            });
             pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         });
 
@@ -91,7 +107,9 @@ public static class GongkaiWeb
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseBodyLimits();
         app.UseAuthentication();
+        app.UseMustChangePassword();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -107,28 +125,50 @@ public static class GongkaiWeb
         return app;
     }
 
-    /// <summary>Migrates and seeds; passwords made on first run are shown once here, on the console only.</summary>
+    /// <summary>
+    /// Migrates and seeds. A one-time administrator password made on first run goes to a file only the service's
+    /// user can read, never to the console (which is the log under systemd or in a container); the demo district's
+    /// accounts, fictional by design, are shown on the console as well.
+    /// </summary>
     public static async Task InitializeGongkaiAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var credentials = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         if (credentials.Count > 0)
         {
-            ShowCredentials(credentials, Console.Out);
+            var file = Path.Combine(scope.ServiceProvider.GetRequiredService<GongkaiSettings>().DataDirectory, CredentialsFile);
+            WriteCredentials(credentials, file);
+            ShowCredentials(credentials, file, Console.Out);
         }
     }
 
-    public static void ShowCredentials(IReadOnlyList<IssuedCredential> credentials, TextWriter output)
+    public const string CredentialsFile = "initial-credentials.txt";
+
+    public static void WriteCredentials(IReadOnlyList<IssuedCredential> credentials, string file)
     {
-        output.WriteLine();
-        output.WriteLine("==================== Gongkai 初始账号（只显示这一次，请妥善保存） ====================");
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        text.WriteLine("Gongkai 初始账号（请登录后修改一次性密码，然后删除本文件）");
         foreach (var c in credentials)
         {
-            output.WriteLine($"  {StaffRoles.DisplayName(c.Role),-14} 用户名 {c.UserName,-12} 密码 {c.Password}{(c.OneTime ? "（一次性密码，首次登录后须修改）" : "")}");
+            text.WriteLine($"{StaffRoles.DisplayName(c.Role)}\t用户名 {c.UserName}\t密码 {c.Password}{(c.OneTime ? "（一次性密码，首次登录后须修改）" : "")}");
+        }
+
+        DataDirectory.WritePrivateFile(file, text.ToString());
+    }
+
+    public static void ShowCredentials(IReadOnlyList<IssuedCredential> credentials, string file, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("==================== Gongkai 初始账号 ====================");
+        foreach (var c in credentials)
+        {
+            output.WriteLine(c.OneTime
+                ? $"  {StaffRoles.DisplayName(c.Role),-14} 用户名 {c.UserName,-12} 一次性密码见 {file}（仅本机服务账号可读）"
+                : $"  {StaffRoles.DisplayName(c.Role),-14} 用户名 {c.UserName,-12} 密码 {c.Password}（演示账号）");
         }
 
         output.WriteLine("  后台登录：/admin/login");
-        output.WriteLine("=====================================================================================");
+        output.WriteLine("==========================================================");
         output.WriteLine();
     }
 

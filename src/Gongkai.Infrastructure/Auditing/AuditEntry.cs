@@ -20,6 +20,7 @@ public static class AuditActions
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked-out";
+    public const string LoginThrottled = "login.throttled";
     public const string Logout = "logout";
     public const string PasswordChanged = "password.changed";
     public const string AgencyCreated = "agency.create";
@@ -61,6 +62,7 @@ public static class AuditActions
         LoginSucceeded => "登录成功",
         LoginFailed => "登录失败",
         LoginLockedOut => "账号被锁定",
+        LoginThrottled => "登录尝试过于频繁",
         Logout => "退出登录",
         PasswordChanged => "修改密码",
         AgencyCreated => "新增机关",
@@ -101,7 +103,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        LoginSucceeded, LoginFailed, LoginLockedOut, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
+        LoginSucceeded, LoginFailed, LoginLockedOut, LoginThrottled, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
         AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
         PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
     ];

@@ -16,7 +16,7 @@ public static class PersistenceServices
         services.AddSingleton(TimeProvider.System);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(settings.DataDirectory);
+            DataDirectory.EnsurePrivate(settings.DataDirectory);
             services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
         }
         else

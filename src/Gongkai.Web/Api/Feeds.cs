@@ -117,7 +117,8 @@ public static class Feeds
         return ($"{agency.FullName} 政府信息公开：最新发布", items);
     }
 
-    private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+    // The configured public address, never the Host header a visitor sent (which would be copied into every link).
+    private static string Origin(HttpContext context) => context.RequestServices.GetRequiredService<Gongkai.Web.Security.HostingSecurity.Settings>().Origin;
 
     private static string Rfc3339(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -33,13 +33,14 @@ public static class GongkaiApi
         var requests = api.MapGroup("/requests").WithTags("依申请公开");
         requests.MapPost("/", FileRequest).RequireAuthorization(StaffPolicies.ApiClient)
             .WithSummary("转来的政府信息公开申请（需 API 密钥：Authorization: ApiKey …）");
-        requests.MapPost("/status", RequestStatusOf).WithSummary("凭查询码和联系电话后四位查询办理进度");
+        requests.MapPost("/status", RequestStatusOf).RequireRateLimiting(RateLimits.Tracking)
+            .Produces<StatusDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("凭查询码和联系电话后四位查询办理进度");
 
         var reports = api.MapGroup("/reports").WithTags("年度报告");
         reports.MapGet("/", ListReports).WithSummary("门户网站上发布的全部年度报告（公开信息）");
         reports.MapGet("/{id:int}", GetReport).WithSummary("一份发布的年度报告，gongkai.annual-report.v1 格式（docs/report-json.md）");
 
-        api.MapPost("/check", CheckReport).WithTags("年度报告").DisableAntiforgery().RequireRateLimiting(Gongkai.Web.Security.CheckerRateLimit.Policy)
+        api.MapPost("/check", CheckReport).WithTags("年度报告").DisableAntiforgery().RequireRateLimiting(RateLimits.Checker)
             .WithSummary("检查一份已发布的年度报告：请求体为文件本身（文本、网页、.docx、PDF），或 multipart/form-data 的 file 字段；返回 gongkai.report-check.v1（docs/report-check.md）");
 
         SearchApi.Map(api);
@@ -231,13 +232,26 @@ public static class GongkaiApi
     public sealed record StatusDto(string TrackingCode, string Status, string StatusName, DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? Due,
         string ClockState, DateOnly? DecidedOn, string? OutcomeCategory, IReadOnlyList<string> Explanation);
 
-    private static async Task<Results<Ok<StatusDto>, ProblemHttpResult>> RequestStatusOf(StatusQuery query, RequestStore store, CancellationToken ct)
+    private static async Task<IResult> RequestStatusOf(StatusQuery query, RequestStore store, TrackingGuard guard, HttpContext http, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(query.Code) && guard.WaitForCode(query.Code) is var wait && wait > TimeSpan.Zero)
+        {
+            await RateLimits.Refuse(http, StatusCodes.Status429TooManyRequests, "请求过于频繁", TrackingGuard.Message(wait), wait);
+            return Results.Empty;
+        }
+
         var loaded = string.IsNullOrWhiteSpace(query.Code) ? null : await store.FindByTrackingCodeAsync(query.Code, ct);
         if (loaded is null || string.IsNullOrWhiteSpace(query.PhoneTail) || RequestApplication.PhoneTail(loaded.Record.Phone) != query.PhoneTail.Trim())
         {
+            if (loaded is not null)
+            {
+                guard.WrongTail(query.Code!);
+            }
+
             return NotFound("查询码或联系电话后四位不正确。");
         }
+
+        guard.Opened(query.Code!);
 
         var request = loaded.Request;
         var deadline = await store.DeadlineAsync(request, ct);

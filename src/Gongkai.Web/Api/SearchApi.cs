@@ -13,7 +13,7 @@ namespace Gongkai.Web.Api;
 public static class SearchApi
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/search", Search).WithTags("全文检索")
+        api.MapGet("/search", Search).WithTags("全文检索").RequireRateLimiting(Gongkai.Web.Security.RateLimits.Search)
             .WithSummary("搜索主动公开的政府信息：q 为搜索词（空格分隔，须全部包含，最多 100 字；为空时按发布日期浏览），可按 agency（含下级机关）、year、type、category、issuer、valid=true（仅现行有效）筛选，order=relevance|newest，page、pageSize（1–100）");
 
     /// <summary>The query string as typed; every value is checked here, so that a mistake gets a clear answer.</summary>

@@ -14,27 +14,23 @@ public sealed class ErrorModel : PageModel
     public string Message { get; private set; } = "";
     public string? TraceId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    // The status comes from the pipeline, never from the request: a posted form may carry a field named "code",
+    // and a body too large to read must still be told as too large.
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
-        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        var status = failed ? 500 : code ?? 500;
-        if (!failed && code is null)
-        {
-            status = 404;
-        }
+        var status = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error
+            ? Security.ClientErrors.StatusOf(error)
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status404NotFound;
 
-        (Title, Message) = status switch
+        (Title, Message) = Describe(status);
+        if (HttpContext.Items[Security.RateLimits.MessageItem] is string refusal)
         {
-            400 => ("请求有误", "提交的内容无法处理，请返回上一页检查后重试。"),
-            403 => ("无权访问", "您没有访问此页面的权限。"),
-            404 => ("页面不存在", "您要找的页面不存在或已被移除，请检查网址是否正确。"),
-            405 => ("请求方式不被允许", "请从页面上的按钮或链接进入。"),
-            _ => ("系统暂时出错", "服务器处理您的请求时出错，已记录在案。请稍后再试；您已提交的内容不会丢失。"),
-        };
+            Message = refusal;
+        }
         if (status >= 500)
         {
             TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -42,4 +38,20 @@ public sealed class ErrorModel : PageModel
 
         Response.StatusCode = status;
     }
+
+    public static (string Title, string Message) Describe(int status) => status switch
+    {
+        400 => ("请求有误", "提交的内容无法处理（页面可能已过期），请返回上一页刷新后重试。"),
+        403 => ("无权访问", "您没有访问此页面的权限。"),
+        404 => ("页面不存在", "您要找的页面不存在或已被移除，请检查网址是否正确。"),
+        405 => ("请求方式不被允许", "请从页面上的按钮或链接进入。"),
+        408 => ("请求超时", "提交用时过长，请检查网络后重试。"),
+        413 => ("提交的内容太大", "上传的文件或填写的文字超过了允许的大小，请缩小后重试。"),
+        415 => ("不支持的内容类型", "请从页面上的表单提交。"),
+        422 => ("无法处理提交的内容", "提交的文件无法读取，请检查后重试。"),
+        429 => ("操作过于频繁", "您的操作过于频繁，请稍后再试。"),
+        503 => ("系统繁忙", "系统正忙，请稍后再试。"),
+        _ when status >= 400 && status < 500 => ("请求有误", "提交的内容无法处理，请返回上一页检查后重试。"),
+        _ => ("系统暂时出错", "服务器处理您的请求时出错，已记录在案。请稍后再试；您已提交的内容不会丢失。"),
+    };
 }

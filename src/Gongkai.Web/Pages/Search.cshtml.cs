@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages;
 
 /// <summary>站内搜索: full-text search of the documents the agency and those under it published, with filters and paging.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Search)]
 public sealed class SearchModel(PublicationSearch search, PortalContext portal, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;

@@ -1,11 +1,20 @@
+using System.Text;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Persistence;
 
 namespace Gongkai.Web.Security;
 
-/// <summary>Adds an audit entry for the current staff member to the unit of work; it is saved with the change it records.</summary>
+/// <summary>
+/// Adds an audit entry for the current staff member to the unit of work; it is saved with the change it records.
+/// The log is append-only and never shrinks, so every value in it is bounded and cleaned here: what a visitor typed
+/// (a user name on the login form) cannot grow a row or forge a line.
+/// </summary>
 public sealed class AuditTrail(GongkaiDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
+    public const int MaxUserName = 64;
+    public const int MaxTarget = 200;
+    public const int MaxDetails = 2000;
+
     public void Add(string action, string? target, string? details = null, int? agencyId = null, string? userName = null)
     {
         var context = http.HttpContext;
@@ -14,14 +23,42 @@ public sealed class AuditTrail(GongkaiDbContext db, IHttpContextAccessor http, T
         {
             At = clock.GetUtcNow(),
             UserId = user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
-            UserName = userName ?? user?.Identity?.Name ?? "匿名",
+            UserName = Bounded(userName ?? user?.Identity?.Name, MaxUserName) ?? "匿名",
             AgencyId = agencyId ?? (user is null ? null : StaffClaims.AgencyOf(user)),
             Action = action,
-            Target = Truncate(target, 200),
-            Details = Truncate(details, 2000),
+            Target = Bounded(target, MaxTarget),
+            Details = Bounded(details, MaxDetails),
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
         });
     }
 
-    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+    /// <summary>Control characters become spaces (no forged lines), and a long value is cut with "…".</summary>
+    public static string? Bounded(string? value, int max)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var span = value.AsSpan(0, Math.Min(value.Length, max + 1));
+        var cleaned = new StringBuilder(span.Length);
+        foreach (var c in span)
+        {
+            cleaned.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        if (cleaned.Length > max || value.Length > max)
+        {
+            cleaned.Length = max - 1;
+            if (cleaned.Length > 0 && char.IsHighSurrogate(cleaned[^1]))
+            {
+                cleaned.Length--;
+            }
+
+            cleaned.Append('…');
+        }
+
+        var text = cleaned.ToString().Trim();
+        return text.Length == 0 ? null : text;
+    }
 }

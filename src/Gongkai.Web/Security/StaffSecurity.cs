@@ -41,15 +41,14 @@ public static class StaffPolicies
             o.AccessDeniedPath = "/admin/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            o.Events = new CookieAuthenticationEvents
-            {
-                // Machines are told 401/403; only people are sent to the login page.
-                OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden),
-            };
+            // Identity's own events are kept and changed, not replaced: replacing them drops the session check.
+            o.Events ??= new CookieAuthenticationEvents();
+            // Machines are told 401/403; only people are sent to the login page.
+            o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+            // A disabled account, a changed role or agency, a reset password: the session ends on the next request.
+            o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
         });
-        // A disabled account or a changed role takes effect within a minute on every node.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))

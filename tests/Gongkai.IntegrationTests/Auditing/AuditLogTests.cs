@@ -46,7 +46,7 @@ public sealed class AuditLogTests
     }
 
     [Fact]
-    public async Task Logins_failures_and_lockout_are_recorded_with_the_address()
+    public async Task Logins_failures_and_the_wait_after_them_are_recorded_with_the_address()
     {
         var app = GongkaiApp.For(Db.Sqlite);
         var staff = await app.NewStaffAsync(StaffRoles.Handler, (await app.AgencyAsync("示例区人民政府办公室")).Id);
@@ -61,12 +61,13 @@ public sealed class AuditLogTests
 
         var rightPasswordWhileLocked = await client.PostFormAsync("/admin/login", "/admin/login", new() { ["UserName"] = staff.UserName, ["Password"] = staff.Password });
 
-        Assert.Contains("账号已暂时锁定", lastPage);
-        Assert.Equal(HttpStatusCode.OK, rightPasswordWhileLocked.StatusCode);
-        Assert.Contains("账号已暂时锁定", await rightPasswordWhileLocked.Content.ReadAsStringAsync());
+        Assert.Contains("用户名或密码不正确", lastPage);
+        // Past the free failures the same address waits before a password is checked again, even the right one.
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightPasswordWhileLocked.StatusCode);
+        Assert.Contains("秒后再试", await rightPasswordWhileLocked.Content.ReadAsStringAsync());
         var entries = await app.WithDbAsync(d => d.AuditEntries.AsNoTracking().Where(e => e.UserName == staff.UserName).ToListAsync());
-        Assert.Equal(4, entries.Count(e => e.Action == AuditActions.LoginFailed));
-        Assert.True(entries.Count(e => e.Action == AuditActions.LoginLockedOut) >= 1);
+        Assert.Equal(5, entries.Count(e => e.Action == AuditActions.LoginFailed));
+        Assert.Equal(1, entries.Count(e => e.Action == AuditActions.LoginThrottled));
         Assert.DoesNotContain(entries, e => e.Action == AuditActions.LoginSucceeded);
         Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.IpAddress)));
         // The password typed is never recorded.

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongkai.IntegrationTests.TestSupport;
 
 /// <summary>The real web host on a database of its own (demo data on unless told otherwise).</summary>
-public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvider? clock = null, bool demoHistory = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvider? clock = null, bool demoHistory = false, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private static readonly Dictionary<Db, Lazy<GongkaiApp>> Shared = new()
     {
@@ -51,6 +52,11 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
         {
             Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, s => s.AddSingleton(clock));
         }
+
+        if (services is not null)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
+        }
         foreach (var (key, value) in Database.Settings(demoData))
         {
             builder.UseSetting(key, value);
@@ -58,8 +64,14 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
 
         // The demo's years of casework lock 2020 and 2024 of the demo agencies: only the tests about it ask for it.
         builder.UseSetting("Gongkai:DemoHistory", demoHistory ? "true" : "false");
-        // Every test posts letters from the same loopback address; the abuse test sets its own low limit.
+        // Every test posts, logs in and tracks from the same loopback address; the abuse tests set their own low limits.
         builder.UseSetting("Gongkai:Letters:PerHour", "100000");
+        // The checker and letter limits keep their own keys, which their abuse tests set.
+        foreach (var limit in Gongkai.Web.Security.RateLimits.Defaults.Where(l => l.Policy is not (Gongkai.Web.Security.RateLimits.Checker or Gongkai.Web.Security.RateLimits.Letters)))
+        {
+            builder.UseSetting($"Gongkai:RateLimits:{limit.Policy}:PermitLimit", "100000");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

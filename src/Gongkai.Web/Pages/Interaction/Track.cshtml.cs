@@ -10,6 +10,7 @@ namespace Gongkai.Web.Pages.Interaction;
 /// The writer's view of a letter by its tracking code (a 59-bit secret: the code alone opens it, as a letter may have
 /// no contact details): status, due date, the reply, and the rating — “not satisfied” with a reason reopens it.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Tracking)]
 public sealed class TrackModel(LetterStore store) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

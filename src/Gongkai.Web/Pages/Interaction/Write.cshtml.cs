@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Interaction;
 
 /// <summary>The public form for a letter to the mailbox, a complaint or an inquiry.</summary>
-[EnableRateLimiting(CheckerRateLimit.LettersPolicy)]
+[EnableRateLimiting(RateLimits.Letters)]
 [RequestSizeLimit(AttachmentRules.MaxFiles * AttachmentRules.MaxBytes + 1_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxFiles * AttachmentRules.MaxBytes + 1_000_000)]
 public sealed class WriteModel(PortalContext portal, LetterStore store) : PageModel

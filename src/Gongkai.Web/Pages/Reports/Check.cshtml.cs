@@ -9,7 +9,7 @@ namespace Gongkai.Web.Pages.Reports;
 /// The public report checker: upload a published annual report (text, web page, .docx, PDF) or paste its text,
 /// and see what is wrong with it, each finding beside the line it is about. Nothing is stored.
 /// </summary>
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.CheckerRateLimit.Policy)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Checker)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReportReaders.MaxBytes + 65536)]
 [RequestSizeLimit(ReportReaders.MaxBytes + 65536)]
 public sealed class CheckModel : PageModel

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Requests;
 
 /// <summary>The public application form: no account, works without JavaScript; on success, a receipt with the tracking code.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Apply)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalContext portal) : PageModel

@@ -11,7 +11,8 @@ namespace Gongkai.Web.Pages.Requests;
 /// Public tracking: the tracking code plus the last four digits of the applicant's phone. Shows the status, the key
 /// dates and how the due date was computed — nothing about the applicant.
 /// </summary>
-public sealed class TrackModel(RequestStore store, GongkaiDbContext db) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Tracking)]
+public sealed class TrackModel(RequestStore store, GongkaiDbContext db, Gongkai.Web.Security.TrackingGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public string? PhoneTail { get; set; }
@@ -45,13 +46,28 @@ public sealed class TrackModel(RequestStore store, GongkaiDbContext db) : PageMo
             return Page();
         }
 
+        if (guard.WaitForCode(Code) is var wait && wait > TimeSpan.Zero)
+        {
+            Error = Gongkai.Web.Security.TrackingGuard.Message(wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
         var loaded = await store.FindByTrackingCodeAsync(Code, ct);
         // One message for both mistakes: the page must not tell a guesser which half was right.
         if (loaded is null || RequestApplication.PhoneTail(loaded.Record.Phone) != PhoneTail.Trim())
         {
+            if (loaded is not null)
+            {
+                guard.WrongTail(Code);
+            }
+
             Error = "查询码或联系电话后四位不正确，请核对后重试。";
             return Page();
         }
+
+        guard.Opened(Code);
 
         Found = loaded;
         Deadline = await store.DeadlineAsync(loaded.Request, ct);
