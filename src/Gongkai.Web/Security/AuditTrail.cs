@@ -15,6 +15,13 @@ public sealed class AuditTrail(GongkaiDbContext db, IHttpContextAccessor http, T
     public const int MaxTarget = 200;
     public const int MaxDetails = 2000;
 
+    /// <summary>
+    /// Opens the transaction a step and its audit entry are saved in: the store saves the step, the page adds the
+    /// entry and saves, then commits. Disposed without a commit (a refusal, an error), nothing of either remains.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginStepAsync(CancellationToken ct = default) =>
+        await db.Database.BeginTransactionAsync(ct);
+
     public void Add(string action, string? target, string? details = null, int? agencyId = null, string? userName = null)
     {
         var context = http.HttpContext;

@@ -120,6 +120,62 @@ public sealed class AuthorizationTests
         return routes.Distinct().Order().ToList();
     }
 
+    private static string WhoMay(Access access) => access switch
+    {
+        Access.Public => "anyone",
+        Access.Staff => "any staff role",
+        Access.Administrator => "Administrator",
+        Access.Clerk => "Clerk",
+        Access.Caseworker => "Handler, Approver",
+        Access.Caseworkers => "Clerk, Handler, Approver",
+        Access.Writers => "Publisher, Approver",
+        Access.Approvers => "Approver, Administrator",
+        Access.ApiClient => "API client (key)",
+    };
+
+    /// <summary>
+    /// docs/security.md carries the route × role table made here from the endpoints the host maps, with their rate
+    /// limits: rewrite it with GONGKAI_UPDATE_GOLDEN=1 after a change, and review the diff.
+    /// </summary>
+    [Fact]
+    public async Task The_security_doc_has_the_route_table_the_host_actually_serves()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var rows = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = (endpoint.RoutePattern.RawText ?? "").Trim('/').ToLowerInvariant();
+            if (pattern.StartsWith("openapi", StringComparison.Ordinal) || pattern.StartsWith("api-docs", StringComparison.Ordinal) || pattern == "error")
+            {
+                continue;
+            }
+
+            var limit = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                var route = $"{method} {pattern}";
+                var who = Expected.TryGetValue(route, out var access) ? WhoMay(access) : pattern.StartsWith("admin", StringComparison.Ordinal) || pattern.StartsWith("api/", StringComparison.Ordinal) ? "?" : "anyone";
+                rows.Add($"| `{method} /{pattern}` | {who} | {limit ?? "—"} |");
+            }
+        }
+
+        var table = "| route | who may use it | rate limit |\n|---|---|---|\n" + string.Join("\n", rows) + "\n";
+        var path = Path.Combine(Documents.RepositoryRoot(), "docs", "security.md");
+        var doc = await File.ReadAllTextAsync(path);
+        const string start = "<!-- routes:start -->\n", end = "<!-- routes:end -->";
+        var from = doc.IndexOf(start, StringComparison.Ordinal);
+        var to = doc.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, "docs/security.md needs the route table markers.");
+        var expected = doc[..(from + start.Length)] + table + doc[to..];
+        if (Environment.GetEnvironmentVariable("GONGKAI_UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(path, expected);
+        }
+
+        Assert.True(expected == doc, "docs/security.md's route table is not what the host serves: run the tests with GONGKAI_UPDATE_GOLDEN=1 and review the diff.");
+    }
+
     [Fact]
     public void Every_staff_route_and_api_endpoint_has_a_stated_access_rule()
     {

@@ -18,7 +18,7 @@ public static class StaffStep
     /// <param name="load">Loads the record for the page; a result when it is missing or out of reach.</param>
     /// <param name="act">The step itself, through the store.</param>
     /// <param name="refused">Shows the store's reasons on the page.</param>
-    /// <param name="succeeded">Records the step in the audit log and saves it.</param>
+    /// <param name="succeeded">Records the step in the audit log and saves it (in the step's transaction).</param>
     /// <param name="done">The message the next page shows.</param>
     /// <param name="back">Where to go after the step.</param>
     public static async Task<IActionResult> RunAsync(PageModel page, bool allowed, Func<Task<IActionResult?>> load, Func<Task<IStepOutcome>> act,
@@ -34,15 +34,22 @@ public static class StaffStep
             return missing;
         }
 
-        var outcome = await act();
-        if (!outcome.Succeeded)
+        // The step and its audit entry are one transaction: neither is saved without the other.
+        await using (var transaction = await page.HttpContext.RequestServices.GetRequiredService<Gongkai.Web.Security.AuditTrail>().BeginStepAsync(page.HttpContext.RequestAborted))
         {
-            refused(string.Join(" ", outcome.Errors.Values));
-            await load();
-            return new PageResult();
+            var outcome = await act();
+            if (!outcome.Succeeded)
+            {
+                await transaction.RollbackAsync();
+                refused(string.Join(" ", outcome.Errors.Values));
+                await load();
+                return new PageResult();
+            }
+
+            await succeeded();
+            await transaction.CommitAsync();
         }
 
-        await succeeded();
         page.TempData[DoneKey] = done;
         return new RedirectResult(back);
     }

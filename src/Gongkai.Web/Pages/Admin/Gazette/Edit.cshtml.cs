@@ -84,6 +84,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
 
         var entries = Selected.Select(id => new GazetteEntry(id, Orders.GetValueOrDefault(id))).ToList();
         var input = new GazetteInput(Year, Number, TotalNumber, IssuedOn, PrintRun, DistributionPoints, entries);
+        await using var step = await audit.BeginStepAsync(ct);
         var outcome = await store.SaveAsync(Id, AgencyId, input, ct);
         if (!outcome.Succeeded)
         {
@@ -95,6 +96,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
         var saved = (await store.ViewAsync(outcome.Id!.Value, publishedOnly: false, ct))!;
         audit.Add(AuditActions.GazetteSaved, $"政府公报 {saved.Issue.Id}", $"{saved.Masthead}{saved.IssueLabel}，收录文件 {saved.Documents.Count} 件", saved.Issue.AgencyId);
         await db.SaveChangesAsync(ct);
+        await step.CommitAsync(ct);
         TempData["Message"] = $"已保存{saved.IssueLabel}。";
         return Redirect($"/admin/gazette/edit/{saved.Issue.Id}");
     }
@@ -127,6 +129,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
             return refused;
         }
 
+        await using var step = await audit.BeginStepAsync(ct);
         var outcome = await store.SetPublishedAsync(Id.Value, published, ct);
         if (!outcome.Succeeded)
         {
@@ -137,6 +140,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
         var issue = (await store.ViewAsync(Id.Value, publishedOnly: false, ct))!;
         audit.Add(AuditActions.GazetteSaved, $"政府公报 {Id}", $"{issue.Masthead}{issue.IssueLabel}{(published ? "在门户发布" : "从门户撤下")}", issue.Issue.AgencyId);
         await db.SaveChangesAsync(ct);
+        await step.CommitAsync(ct);
         TempData["Message"] = published ? $"{issue.IssueLabel}已在门户发布。" : $"{issue.IssueLabel}已从门户撤下。";
         return Redirect($"/admin/gazette/edit/{Id}");
     }

@@ -49,6 +49,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
             return Page();
         }
 
+        await using var step = await audit.BeginStepAsync(ct);
         var outcome = await store.SubmitAsync(AgencyId, Form.ToInput(Channel), [],
             actor: $"{User.Identity!.Name}（{Source}来信登记）", ct: ct);
         if (!outcome.Succeeded)
@@ -59,6 +60,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
 
         audit.Add(AuditActions.LetterChanged, $"来信 {outcome.Letter!.Id}", $"登记{Source}来信", AgencyId);
         await db.SaveChangesAsync(ct);
+        await step.CommitAsync(ct);
         TempData[Gongkai.Web.Pages.Shared.StaffStep.DoneKey] = $"已登记，查询码 {Gongkai.Infrastructure.Requests.RequestStore.FormatCode(outcome.Letter.TrackingCode)}（请告知来信人）。";
         return Redirect($"/admin/letters/{outcome.Letter.Id}");
     }

@@ -122,6 +122,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
 
         var input = new PublicationInput(Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, BodyHtml, Keywords, DraftingUnit, Interprets, IndexNumber);
         PublicationOutcome outcome;
+        await using var step = await audit.BeginStepAsync(ct);
         if (Id is { } id)
         {
             var existing = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -151,6 +152,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
 
         audit.Add(AuditActions.PublicationSaved, $"文件 {outcome.Id}", $"《{Title?.Trim()}》", AgencyId);
         await db.SaveChangesAsync(ct);
+        await step.CommitAsync(ct);
         return Redirect($"/admin/publications/{outcome.Id}");
     }
 

@@ -84,6 +84,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
             return Forbid();
         }
 
+        await using var transaction = await audit.BeginStepAsync(ct);
         try
         {
             await step(agencyId, year, User.Identity!.Name!);
@@ -103,6 +104,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
 
         audit.Add(action, $"{year} 年度报告{(Subtree ? "（含下级机关）" : "")}", detail, agencyId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Message"] = done;
         return Redirect(Back);
     }
