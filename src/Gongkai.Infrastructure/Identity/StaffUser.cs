@@ -39,3 +39,30 @@ public static class StaffRoles
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }
+
+/// <summary>
+/// Names fit their columns on every provider: a user name of at most <see cref="MaxUserName"/> characters (the login
+/// form refuses longer ones without a lookup), a display name of at most <see cref="MaxDisplayName"/>. Without this a
+/// long name is an error page on PostgreSQL and silently stored on SQLite.
+/// </summary>
+public sealed class StaffUserValidator : IUserValidator<StaffUser>
+{
+    public const int MaxUserName = 64;
+    public const int MaxDisplayName = 50;
+
+    public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user)
+    {
+        var errors = new List<IdentityError>();
+        if ((user.UserName?.Length ?? 0) > MaxUserName)
+        {
+            errors.Add(new IdentityError { Code = "UserNameTooLong", Description = $"用户名不能超过 {MaxUserName} 个字符。" });
+        }
+
+        if (user.DisplayName.Length > MaxDisplayName)
+        {
+            errors.Add(new IdentityError { Code = "DisplayNameTooLong", Description = $"姓名不能超过 {MaxDisplayName} 个字符。" });
+        }
+
+        return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+    }
+}

@@ -14,9 +14,10 @@ public static class PersistenceServices
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        // The search index and mail waiting to go out live here on every provider.
+        DataDirectory.EnsurePrivate(settings.DataDirectory);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            DataDirectory.EnsurePrivate(settings.DataDirectory);
             services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
         }
         else
@@ -57,6 +58,7 @@ public static class PersistenceServices
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
             })
+            .AddUserValidator<StaffUserValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();

@@ -12,6 +12,26 @@ public sealed partial class StaffAccountTests
     private static Task<string> IdOfAsync(GongkaiApp app, string userName) =>
         app.WithDbAsync(d => d.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_user_name_longer_than_its_column_is_refused_in_chinese_on_every_provider(Db db)
+    {
+        var app = GongkaiApp.For(db);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var admin = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, office.Id));
+        var name = "long-" + new string('x', 300);
+
+        var response = await admin.PostAsync("/admin/users/create", await FormAsync(admin, "/admin/users/create",
+            [new("UserName", name), new("DisplayName", "新同事"), new("AgencyId", $"{office.Id}"), new("Roles", StaffRoles.Clerk)]));
+        var login = await app.Browser().PostFormAsync("/admin/login", "/admin/login", new() { ["UserName"] = name, ["Password"] = "whatever-123" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("用户名不能超过 64 个字符", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(d => d.Users.CountAsync(u => u.UserName!.StartsWith("long-x"))));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("用户名或密码不正确", await login.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_administrator_creates_an_account_whose_one_time_password_works_once_shown()
     {

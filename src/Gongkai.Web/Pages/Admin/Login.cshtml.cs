@@ -18,7 +18,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
     LoginThrottle throttle, AuditTrail audit, GongkaiDbContext db) : PageModel
 {
     /// <summary>No account name is longer; a longer one is refused like an unknown one, without a database lookup.</summary>
-    public const int MaxUserNameLength = 64;
+    public const int MaxUserNameLength = StaffUserValidator.MaxUserName;
 
     private static string? _dummyHash;
 
