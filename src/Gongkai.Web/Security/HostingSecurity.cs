@@ -125,6 +125,21 @@ public static class HostingSecurity
     {
         app.UseForwardedHeaders();
         var settings = app.Services.GetRequiredService<Settings>();
+        if (app.Environment.IsProduction())
+        {
+            // Said once at start, where an operator looks: what docs/security.md asks them to set.
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.Security");
+            if (!settings.PublicUrlConfigured)
+            {
+                log.LogWarning("Gongkai:Hosting:PublicBaseUrl is not set: links use {Url}, cookies are not marked Secure and no HSTS is sent (docs/security.md).", settings.PublicBaseUrl);
+            }
+
+            if (app.Services.GetService<KeyEncryptionKey>() is null && string.IsNullOrWhiteSpace(app.Configuration["Gongkai:DataProtection:CertificateFile"]))
+            {
+                log.LogWarning("Data-protection keys are stored unencrypted: set Gongkai:DataProtection:Key (docs/security.md).");
+            }
+        }
+
         if (settings.Https)
         {
             app.UseHsts();
