@@ -47,8 +47,11 @@ public sealed class InformationRequest
 
     public bool HasOpenConsultation => _consultations.Any(c => c.AnsweredOn is null);
 
-    /// <summary>The last day to pay the fee: 20 working days counted from the day after the notice (fee rules).</summary>
-    public DateOnly? FeePayBy(WorkingDayCalendar calendar) => FeeNotice is { } n ? calendar.AddWorkingDays(n.On, FeePaymentWorkingDays) : null;
+    /// <summary>
+    /// The last day to pay the fee: "申请人应当在收到收费通知次日起20个工作日内缴纳费用" (fee rules) — counted from the
+    /// day the applicant received the notice, not the day it was sent.
+    /// </summary>
+    public DateOnly? FeePayBy(WorkingDayCalendar calendar) => FeeNotice is { } n ? calendar.AddWorkingDays(n.DeliveredOn ?? n.On, FeePaymentWorkingDays) : null;
 
     public static InformationRequest Submit(Channel channel, ApplicantType applicantType, Step step, DateOnly? receivedOn = null)
     {
@@ -193,7 +196,7 @@ public sealed class InformationRequest
     }
 
     /// <summary>Arts. 32, 34: a consultation letter; the time it takes is not counted in the deadline (Art. 33 ¶3).</summary>
-    public int StartConsultation(Step step, ConsultationKind kind, string party)
+    public int StartConsultation(Step step, ConsultationKind kind, string party, WorkingDayCalendar calendar, DateOnly? deliveredOn = null)
     {
         Require(step, RequestStatus.Processing, "征求意见");
         if (string.IsNullOrWhiteSpace(party))
@@ -201,9 +204,28 @@ public sealed class InformationRequest
             throw new RequestRuleException(kind == ConsultationKind.ThirdParty ? "请填写被征求意见的第三方。" : "请填写被征求意见的机关。");
         }
 
+        CheckDelivery(step, deliveredOn, "征求意见书");
+        RequireWithinAnswerPeriod(step, calendar, "征求意见", "征求意见所需时间不计算在答复期限内（《条例》第三十三条第三款），只能在答复期限内征求");
         var number = _consultations.Count + 1;
-        Apply(new ConsultationStarted { On = step.On, By = step.By, Note = step.Note, Number = number, Kind = kind, Party = party.Trim() });
+        Apply(new ConsultationStarted { On = step.On, By = step.By, Note = step.Note, Number = number, Kind = kind, Party = party.Trim(), DeliveredOn = deliveredOn });
         return number;
+    }
+
+    /// <summary>Pausing steps are possible only while the answer period runs: after it, they would hide a late answer.</summary>
+    private void RequireWithinAnswerPeriod(Step step, WorkingDayCalendar calendar, string action, string rule)
+    {
+        if (StatutoryClock.Compute(this, calendar, step.On).Due is { } due && step.On > due)
+        {
+            throw new RequestRuleException($"答复期限已于 {Iso(due)} 届满，不能再{action}：{rule}。请尽快作出答复。");
+        }
+    }
+
+    private static void CheckDelivery(Step step, DateOnly? deliveredOn, string what)
+    {
+        if (deliveredOn is { } d && (d < step.On || d > step.Today))
+        {
+            throw new RequestRuleException($"{what}的送达日期应在发出之日至今天之间。");
+        }
     }
 
     public void EndConsultation(Step step, int number, string opinion)
@@ -271,7 +293,7 @@ public sealed class InformationRequest
     }
 
     /// <summary>A fee notice (fee rules): the clock pauses until the fee is paid; unpaid after 20 working days, the request lapses.</summary>
-    public void SendFeeNotice(Step step, FeeQuote quote)
+    public void SendFeeNotice(Step step, FeeQuote quote, WorkingDayCalendar calendar, DateOnly? deliveredOn = null)
     {
         Require(step, RequestStatus.Processing, "发出收费通知");
         if (!ProcessingFees.AppliesTo(ReceivedOn!.Value))
@@ -289,7 +311,9 @@ public sealed class InformationRequest
             throw new RequestRuleException("收费金额应大于零；不收费的申请无需发收费通知。");
         }
 
-        Apply(new FeeNoticeSent { On = step.On, By = step.By, Note = step.Note, Basis = quote.Basis, Amount = quote.Amount, Explanation = quote.Explanation });
+        CheckDelivery(step, deliveredOn, "收费通知");
+        RequireWithinAnswerPeriod(step, calendar, "发出收费通知", "收费通知应当在政府信息公开申请处理期限内发出（《政府信息公开信息处理费管理办法》）");
+        Apply(new FeeNoticeSent { On = step.On, By = step.By, Note = step.Note, Basis = quote.Basis, Amount = quote.Amount, Explanation = quote.Explanation, DeliveredOn = deliveredOn });
     }
 
     public void RecordFeePaid(Step step, WorkingDayCalendar calendar)
@@ -473,7 +497,7 @@ public sealed class InformationRequest
                 Close(c, Outcome.OtherCorrectionNotSupplied, "申请人无正当理由逾期不补正，视为放弃申请", "《中华人民共和国政府信息公开条例》第三十条");
                 break;
             case ConsultationStarted c:
-                _consultations.Add(new Consultation(c.Number, c.Kind, c.Party, c.On, null, null));
+                _consultations.Add(new Consultation(c.Number, c.Kind, c.Party, c.On, null, null) { DeliveredOn = c.DeliveredOn });
                 break;
             case ConsultationEnded c:
                 var index = _consultations.FindIndex(x => x.Number == c.Number);
@@ -538,8 +562,19 @@ public sealed class InformationRequest
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>A consultation letter and its answer; its period is 15 working days from the day after the letter.</summary>
+/// <summary>
+/// A consultation letter and its answer. The consultee has 15 working days from receiving the letter (Arts. 32, 34);
+/// without a recorded delivery they count from the day it was sent, so that the pause can only be shorter, never
+/// longer, than the law allows.
+/// </summary>
 public sealed record Consultation(int Number, ConsultationKind Kind, string Party, DateOnly SentOn, DateOnly? AnsweredOn, string? Opinion)
 {
-    public DateOnly PeriodEnds(WorkingDayCalendar calendar) => calendar.AddWorkingDays(SentOn, InformationRequest.ConsultationWorkingDays);
+    public DateOnly? DeliveredOn { get; init; }
+
+    public DateOnly PeriodEnds(WorkingDayCalendar calendar) => calendar.AddWorkingDays(DeliveredOn ?? SentOn, InformationRequest.ConsultationWorkingDays);
+
+    /// <summary>What follows by law when the period ends without an answer.</summary>
+    public string Lapse => Kind == ConsultationKind.ThirdParty
+        ? "第三方逾期未提出意见，由本机关依照《条例》的规定决定是否公开（《条例》第三十二条）"
+        : "被征求意见机关逾期未提出意见，视为同意公开（《条例》第三十四条）";
 }

@@ -75,6 +75,8 @@ public sealed record ConsultationStarted : RequestEvent
     public required int Number { get; init; }
     public required ConsultationKind Kind { get; init; }
     public required string Party { get; init; }
+    /// <summary>The day the consultee received the letter, when known; its 15 working days run from it. Null: the day it was sent.</summary>
+    public DateOnly? DeliveredOn { get; init; }
 }
 
 public sealed record ConsultationEnded : RequestEvent
@@ -103,6 +105,8 @@ public sealed record FeeNoticeSent : RequestEvent
     public required FeeBasis Basis { get; init; }
     public required decimal Amount { get; init; }
     public required string Explanation { get; init; }
+    /// <summary>The day the applicant received the notice; the 20 working days to pay run from it. Null: the day it was sent.</summary>
+    public DateOnly? DeliveredOn { get; init; }
 }
 
 public sealed record FeePaid : RequestEvent;

@@ -26,6 +26,9 @@ public enum ClockState
 /// <summary>The due date and how it was reached, step by step, in words staff and applicants read.</summary>
 public sealed record StatutoryDeadline(DateOnly? Due, ClockState State, int PausedWorkingDays, IReadOnlyList<string> Explanation, string? Problem = null)
 {
+    /// <summary>While paused: the last day the pause can last by law (the consultee's period, the time to pay).</summary>
+    public DateOnly? PausedUntil { get; init; }
+
     /// <summary>Working days left until the due date (0 on the day itself), or null when there is no running clock.</summary>
     public int? WorkingDaysLeft(WorkingDayCalendar calendar, DateOnly asOf) =>
         Due is { } due && State is ClockState.Running or ClockState.Paused && asOf <= due ? calendar.WorkingDaysBetween(asOf, due) : null;
@@ -92,16 +95,45 @@ public static class StatutoryClock
         var start = request.ClockStart!.Value;
         // The clock stops for good at the decision; open pauses run until today.
         var end = decision?.On ?? asOf;
+        // A pause never outlives its legal period (docs/adr/0011-periods-from-delivery.md): a consultation ends at the answer or when the
+        // consultee's 15 working days run out; a fee notice at the payment or when the 20 days to pay run out.
         var pauses = new List<(DateOnly From, DateOnly To, string What, bool Open)>();
+        var openPause = false;
+        DateOnly? pausedUntil = null;
         foreach (var c in request.Consultations)
         {
             var what = c.Kind == ConsultationKind.ThirdParty ? $"征求第三方（{c.Party}）意见" : $"征求{c.Party}意见";
-            pauses.Add((c.SentOn, c.AnsweredOn ?? end, what, c.AnsweredOn is null && decision is null));
+            var periodEnds = c.PeriodEnds(calendar);
+            var answered = c.AnsweredOn is { } a && a <= periodEnds;
+            var to = answered ? c.AnsweredOn!.Value : Earlier(end, periodEnds);
+            var open = c.AnsweredOn is null && decision is null && asOf <= periodEnds;
+            openPause |= open;
+            pausedUntil = open && (pausedUntil is null || periodEnds > pausedUntil) ? periodEnds : pausedUntil;
+            if (c.DeliveredOn is { } delivered && delivered != c.SentOn)
+            {
+                what += $"（{Iso(delivered)} 送达）";
+            }
+
+            pauses.Add((c.SentOn, to, what, open));
+            if (!answered && end > periodEnds)
+            {
+                lines.Add($"{Iso(periodEnds)} 征求意见期满（自收到征求意见书之日起 15 个工作日）{(c.AnsweredOn is { } late ? $"，对方于 {Iso(late)} 才答复" : "，对方未答复")}：{c.Lapse}。此后的时间计入答复期限。");
+            }
         }
 
         if (request.FeeNotice is { } fee)
         {
-            pauses.Add((fee.On, request.FeePaidOn ?? end, "发出收费通知，至缴费", request.FeePaidOn is null && decision is null));
+            var payBy = request.FeePayBy(calendar)!.Value;
+            var paid = request.FeePaidOn is { } p && p <= payBy;
+            var open = request.FeePaidOn is null && decision is null && asOf <= payBy;
+            openPause |= open;
+            pausedUntil = open && (pausedUntil is null || payBy > pausedUntil) ? payBy : pausedUntil;
+            var delivered = fee.DeliveredOn is { } d && d != fee.On ? $"（{Iso(d)} 送达）" : "";
+            pauses.Add((fee.On, paid ? request.FeePaidOn!.Value : Earlier(end, payBy), $"发出收费通知{delivered}，至缴费", open));
+            if (!paid && request.FeePaidOn is null && end > payBy)
+            {
+                lines.Add($"{Iso(payBy)} 缴费期限届满（自收到收费通知次日起 20 个工作日），申请人未缴费：视为放弃申请，应按逾期未缴费办结。");
+            }
         }
 
         var excluded = new SortedSet<DateOnly>();
@@ -138,7 +170,8 @@ public static class StatutoryClock
         }
 
         lines.Add($"答复期限：{Iso(due)}。");
-        var paused = decision is null && (request.HasOpenConsultation || request.Status == RequestStatus.AwaitingFee);
+        // Only a pause within its legal period pauses: an overdue request is never shown as paused.
+        var paused = decision is null && openPause && asOf <= due;
         ClockState state;
         if (decision is not null)
         {
@@ -150,7 +183,7 @@ public static class StatutoryClock
             state = paused ? ClockState.Paused : asOf > due ? ClockState.Overdue : ClockState.Running;
         }
 
-        return new StatutoryDeadline(due, state, excluded.Count, lines);
+        return new StatutoryDeadline(due, state, excluded.Count, lines) { PausedUntil = state == ClockState.Paused ? pausedUntil : null };
     }
 
     /// <summary>Holidays and make-up working days inside the count, grouped into runs, so people see why the date is where it is.</summary>
@@ -190,6 +223,8 @@ public static class StatutoryClock
             }
         }
     }
+
+    private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -146,7 +146,8 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             case FeeNoticeSent f:
                 values["收费金额"] = f.Amount.ToString("0.##", CultureInfo.InvariantCulture) + " 元";
                 values["收费说明"] = f.Explanation;
-                values["缴费期限"] = Chinese(calendar.AddWorkingDays(f.On, InformationRequest.FeePaymentWorkingDays));
+                // From the day the applicant received the notice (the fee rules), the same date the workflow enforces.
+                values["缴费期限"] = Chinese(calendar.AddWorkingDays(f.DeliveredOn ?? f.On, InformationRequest.FeePaymentWorkingDays));
                 break;
             default:
                 break;

@@ -37,6 +37,8 @@ public sealed class RequestRecord
     public DateOnly? ReceivedOn { get; set; }
     public DateOnly? DueOn { get; set; }
     public ClockState ClockState { get; set; }
+    /// <summary>While paused, the last day the pause can last by law; after it the request counts again (queries compare it with today).</summary>
+    public DateOnly? PausedUntil { get; set; }
     public DateOnly? DecidedOn { get; set; }
     public Outcome? Outcome { get; set; }
     public string? HandlerUserName { get; set; }

@@ -192,7 +192,15 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
     /// <summary>Rewrites the query columns from the history and today's clock.</summary>
     public async Task ProjectAsync(RequestRecord record, InformationRequest request, CancellationToken ct = default)
     {
-        var deadline = StatutoryClock.Compute(request, await calendars.GetCalendarAsync(ct), Today());
+        var calendar = await calendars.GetCalendarAsync(ct);
+        var deadline = StatutoryClock.Compute(request, calendar, Today());
+        if (deadline.PausedUntil is { } until)
+        {
+            // Stored as the due date if the pause runs its full legal length: once that day passes without an
+            // answer or payment, the stored date is the real one, and queries see lateness without a recompute.
+            deadline = StatutoryClock.Compute(request, calendar, until) with { State = ClockState.Paused, PausedUntil = until };
+        }
+
         record.Channel = request.Channel;
         record.ApplicantType = request.ApplicantType;
         record.Status = request.Status;
@@ -200,6 +208,7 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         record.ReceivedOn = request.ReceivedOn;
         record.DueOn = deadline.Due;
         record.ClockState = deadline.State;
+        record.PausedUntil = deadline.PausedUntil;
         record.DecidedOn = request.Decision?.On;
         record.Outcome = request.Decision?.Outcome;
         var handler = request.History.LastOrDefault(e => e is not (Submitted or ReceiptConfirmed or DeadlineRecomputed) && e.By.UserName is not ("system" or "applicant"));

@@ -38,9 +38,9 @@ public sealed class InformationRequestTests
     public void Replaying_a_stored_history_gives_back_the_same_request()
     {
         var request = InPerson("2024-03-04", ApplicantType.LegalServiceProvider);
-        var n = request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "甲公司");
+        var n = request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "甲公司", Official);
         request.EndConsultation(On("2024-03-15"), n, "同意公开");
-        request.SendFeeNotice(On("2024-03-18"), FeeQuote.QuoteByCount(10, 1));
+        request.SendFeeNotice(On("2024-03-18"), FeeQuote.QuoteByCount(10, 1), Official);
         request.RecordFeePaid(On("2024-03-19", Clerk), Official);
         request.Decide(On("2024-03-25"), Outcome.WithheldThirdPartyRights, "第三方不同意公开且理由合理", null);
 
@@ -131,11 +131,11 @@ public sealed class InformationRequestTests
     public void Fees_apply_only_to_requests_received_from_2021_and_lapse_after_20_working_days()
     {
         var old = InPerson("2020-12-31");
-        Refused(() => old.SendFeeNotice(On("2021-01-04"), FeeQuote.QuoteByCount(10, 1)), "2021 年 1 月 1 日");
+        Refused(() => old.SendFeeNotice(On("2021-01-04"), FeeQuote.QuoteByCount(10, 1), Official), "2021 年 1 月 1 日");
 
         var request = InPerson("2024-03-04");
-        Refused(() => request.SendFeeNotice(On("2024-03-05"), FeeQuote.QuoteByCount(0, 1)), "应大于零");
-        request.SendFeeNotice(On("2024-03-05"), FeeQuote.QuoteByCount(10, 1));
+        Refused(() => request.SendFeeNotice(On("2024-03-05"), FeeQuote.QuoteByCount(0, 1), Official), "应大于零");
+        request.SendFeeNotice(On("2024-03-05"), FeeQuote.QuoteByCount(10, 1), Official);
         // 20 working days after 03-05 → 04-02.
         Assert.Equal(Day("2024-04-02"), request.FeePayBy(Official));
         Refused(() => request.Decide(On("2024-03-06"), Outcome.Disclosed, null, null), "待缴费");
@@ -150,7 +150,7 @@ public sealed class InformationRequestTests
     public void A_decision_needs_its_reason_its_legal_basis_and_no_open_consultation()
     {
         var request = InPerson("2024-03-04");
-        var n = request.StartConsultation(On("2024-03-05"), ConsultationKind.Agency, "示例区财政局");
+        var n = request.StartConsultation(On("2024-03-05"), ConsultationKind.Agency, "示例区财政局", Official);
 
         Refused(() => request.Decide(On("2024-03-06"), Outcome.Disclosed, null, null), "未结束的征求意见");
         request.EndConsultation(On("2024-03-07"), n, "同意公开");

@@ -66,7 +66,7 @@ public sealed class StatutoryClockTests
         // Letter Mon 03-11, answer Fri 03-15: 03-12…03-15 (4 working days) excluded. 24 working days after 03-04:
         // 04-01 is day 20, 04-02, 04-03, then Qingming 04-04…04-06, Sunday 04-07 works (23), 04-08 (24).
         var request = InPerson("2024-03-04");
-        var number = request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "某科技有限公司");
+        var number = request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "某科技有限公司", Official);
         request.EndConsultation(On("2024-03-15"), number, "不同意公开，理由：涉及商业秘密");
 
         var clock = request.Clock("2024-03-20");
@@ -81,8 +81,8 @@ public sealed class StatutoryClockTests
     {
         // Third party 03-11→03-15, agency 03-13→03-19: union 12,13,14,15,18,19 = 6 days; 26 working days → 04-10.
         var request = InPerson("2024-03-04");
-        var a = request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "甲公司");
-        var b = request.StartConsultation(On("2024-03-13"), ConsultationKind.Agency, "示例区财政局");
+        var a = request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "甲公司", Official);
+        var b = request.StartConsultation(On("2024-03-13"), ConsultationKind.Agency, "示例区财政局", Official);
         request.EndConsultation(On("2024-03-15"), a, "同意公开");
         request.EndConsultation(On("2024-03-19"), b, "期满未提出意见，视为同意公开");
 
@@ -96,7 +96,7 @@ public sealed class StatutoryClockTests
     public void An_open_consultation_pauses_the_clock_up_to_today()
     {
         var request = InPerson("2024-03-04");
-        request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "甲公司");
+        request.StartConsultation(On("2024-03-11"), ConsultationKind.ThirdParty, "甲公司", Official);
 
         var clock = request.Clock("2024-03-14");
 
@@ -125,7 +125,7 @@ public sealed class StatutoryClockTests
     {
         // Notice Wed 03-06, paid Tue 03-12: 03-07, 03-08, 03-11, 03-12 excluded → 24 working days → 04-08.
         var request = InPerson("2024-03-04");
-        request.SendFeeNotice(On("2024-03-06"), FeeQuote.QuoteByPages(100));
+        request.SendFeeNotice(On("2024-03-06"), FeeQuote.QuoteByPages(100), Official);
         var paused = request.Clock("2024-03-08");
         request.RecordFeePaid(On("2024-03-12", Clerk), Official);
 

@@ -66,6 +66,34 @@ public sealed partial class RequestFlowTests
     private static async Task<string> MessageAfterAsync(HttpClient client, HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect ? await client.GetStringAsync(response.Headers.Location!.OriginalString) : await response.Content.ReadAsStringAsync();
 
+    [Fact]
+    public async Task A_silent_consultee_does_not_hide_a_late_request_and_a_late_fee_notice_is_refused()
+    {
+        // Hand-computed in Core's RealTimelineTests: received 2024-04-01, letter to a third party 04-08 never
+        // answered: the pause ends 04-28 and the request is due 2024-05-22.
+        var clock = FixedClock.At("2024-04-01T10:00:00+08:00");
+        using var app = new GongkaiApp(Db.Sqlite, clock: clock);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var handler = await app.NewStaffAsync(StaffRoles.Handler, office.Id);
+        var id = await app.NewRequestAsync(office.Id, "某企业的环评报告");
+
+        clock.Set("2024-04-08");
+        var consulted = await StepAsync(app, await app.LoginAsync(handler), id, "StartConsultation", new() { ["Kind"] = "ThirdParty", ["Party"] = "某科技有限公司" });
+        clock.Set("2024-06-28");
+        var session = await app.LoginAsync(handler);
+        var page = WebUtility.HtmlDecode(await session.GetStringAsync($"/admin/requests/{id}"));
+        var overdueList = WebUtility.HtmlDecode(await session.GetStringAsync("/admin/requests?due=overdue"));
+        var feeNotice = await StepAsync(app, session, id, "SendFeeNotice", new() { ["FeeBasis"] = "ByPages", ["Pages"] = "100" });
+
+        Assert.True(consulted.IsRedirectTo($"/admin/requests/{id}"));
+        Assert.Contains("答复期限：2024-05-22", page);
+        Assert.Contains("2024-04-28 征求意见期满", page);
+        Assert.Contains("某企业的环评报告", overdueList);
+        var refusal = WebUtility.HtmlDecode(await feeNotice.Content.ReadAsStringAsync());
+        Assert.Contains("答复期限已于 2024-05-22 届满", refusal);
+        Assert.Equal(RequestStatus.Processing, await app.WithDbAsync(d => d.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task One_request_goes_online_confirmed_corrected_extended_decided_delivered_and_archived(Db db)

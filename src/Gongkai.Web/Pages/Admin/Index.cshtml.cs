@@ -62,7 +62,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         var open = new[] { RequestStatus.AwaitingConfirmation, RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
         var rows = await db.Requests.AsNoTracking()
             .Where(r => (ids == null || ids.Contains(r.AgencyId)) && open.Contains(r.Status))
-            .Select(r => new { r.Status, r.DueOn, r.ClockState, r.HandlerUserName, r.AgencyId })
+            .Select(r => new { r.Status, r.DueOn, r.ClockState, r.PausedUntil, r.HandlerUserName, r.AgencyId })
             .ToListAsync();
         DateOnly soon;
         try
@@ -74,17 +74,18 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
             soon = today.AddDays(3);
         }
 
-        bool Counting(RequestStatus s, ClockState c) => s != RequestStatus.AwaitingConfirmation && c != ClockState.Paused;
+        // A pause counts only within its legal period: after it, an unanswered consultation or unpaid fee is late work.
+        bool Counting(RequestStatus s, ClockState c, DateOnly? pausedUntil) => s != RequestStatus.AwaitingConfirmation && !(c == ClockState.Paused && (pausedUntil is null || pausedUntil >= today));
         AwaitingConfirmation = rows.Count(r => r.Status == RequestStatus.AwaitingConfirmation);
-        DueToday = rows.Count(r => Counting(r.Status, r.ClockState) && r.DueOn == today);
-        DueSoon = rows.Count(r => Counting(r.Status, r.ClockState) && r.DueOn >= today && r.DueOn <= soon);
-        Overdue = rows.Count(r => Counting(r.Status, r.ClockState) && r.DueOn < today);
+        DueToday = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn == today);
+        DueSoon = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon);
+        Overdue = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
         ByHandler = rows.Where(r => r.Status != RequestStatus.AwaitingConfirmation).GroupBy(r => r.HandlerUserName ?? "（未分配）")
-            .Select(g => new Workload(g.Key, g.Count(), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn < today)))
+            .Select(g => new Workload(g.Key, g.Count(), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today)))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ToList();
         ByAgency = rows.GroupBy(r => r.AgencyId)
-            .Select(g => new Workload(names.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState) && r.DueOn < today)))
+            .Select(g => new Workload(names.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today)))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ToList();
     }
 }

@@ -1404,6 +1404,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -23,6 +23,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public DateOnly? On { get; set; }
+    /// <summary>The day a consultation letter or fee notice reached its addressee, when known (periods run from it).</summary>
+    [BindProperty] public DateOnly? DeliveredOn { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Items { get; set; }
     [BindProperty] public DateOnly? CorrectBy { get; set; }
@@ -128,7 +130,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
                 Case.LapseCorrection(step);
                 return null;
             case Act.StartConsultation:
-                Case.StartConsultation(step, Kind, Party ?? "");
+                Case.StartConsultation(step, Kind, Party ?? "", Calendar, DeliveredOn);
                 return null;
             case Act.EndConsultation:
                 Case.EndConsultation(step, Number, Opinion ?? "");
@@ -140,7 +142,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
                 Case.SetReasonableDeadline(step, Deadline ?? step.On, Reason ?? "", Calendar);
                 return null;
             case Act.SendFeeNotice:
-                Case.SendFeeNotice(step, FeeBasis == FeeBasis.ByPages ? FeeQuote.QuoteByPages(Math.Max(0, Pages)) : FeeQuote.QuoteByCount(RequestsThisMonth, 1));
+                Case.SendFeeNotice(step, FeeBasis == FeeBasis.ByPages ? FeeQuote.QuoteByPages(Math.Max(0, Pages)) : FeeQuote.QuoteByCount(RequestsThisMonth, 1), Calendar, DeliveredOn);
                 return null;
             case Act.RecordFeePaid:
                 Case.RecordFeePaid(step, Calendar);

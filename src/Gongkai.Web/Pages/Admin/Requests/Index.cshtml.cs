@@ -28,7 +28,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     public Dictionary<int, string> AgencyNames { get; private set; } = [];
     private DateOnly _today;
 
-    public bool IsOverdue(RequestRecord r) => r.Status.IsOpen() && r.ClockState != ClockState.Paused && r.DueOn < _today;
+    public bool IsOverdue(RequestRecord r) => r.Status.IsOpen() && !(r.ClockState == ClockState.Paused && (r.PausedUntil == null || r.PausedUntil >= _today)) && r.DueOn < _today;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -85,7 +85,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
         {
             var calendar = await store.CalendarAsync(ct);
             var soon = SafeAdd(calendar, _today, 3);
-            query = query.Where(r => open.Contains(r.Status) && r.ClockState != ClockState.Paused && r.DueOn != null);
+            query = query.Where(r => open.Contains(r.Status) && !(r.ClockState == ClockState.Paused && (r.PausedUntil == null || r.PausedUntil >= _today)) && r.DueOn != null);
             query = Due switch
             {
                 "today" => query.Where(r => r.DueOn == _today),
