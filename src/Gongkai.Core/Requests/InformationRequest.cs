@@ -130,9 +130,19 @@ public sealed class InformationRequest
     }
 
     /// <summary>Art. 31: the office confirms an online, e-mail, fax or ordinary-mail request; that day is the day of receipt.</summary>
+    /// <summary>
+    /// Art. 31 (二)(三): the day of receipt is the day the office confirms with the applicant. An ordinary letter must
+    /// be confirmed the day it arrives (registered as its submission day): a later confirmation needs a reason, and
+    /// the clock still counts from the arrival — the office cannot gain days by confirming late.
+    /// </summary>
     public void ConfirmReceipt(Step step)
     {
         Require(step, RequestStatus.AwaitingConfirmation, "确认收到");
+        if (Channel == Channel.OrdinaryMail && step.On > SubmittedOn && string.IsNullOrWhiteSpace(step.Note))
+        {
+            throw new RequestRuleException($"平信应在到达当日（{Iso(SubmittedOn)}）与申请人确认（《条例》第三十一条第（二）项）。晚于到达日确认的，请在备注中说明原因；答复期限仍自到达之日起算。");
+        }
+
         Apply(new ReceiptConfirmed { On = step.On, By = step.By, Note = step.Note });
     }
 
@@ -481,7 +491,7 @@ public sealed class InformationRequest
                 break;
             case ReceiptConfirmed c:
                 ReceivedOn = c.On;
-                ClockStart = c.On;
+                ClockStart = Channel == Channel.OrdinaryMail && c.On > SubmittedOn ? SubmittedOn : c.On;
                 Status = RequestStatus.Processing;
                 break;
             case CorrectionRequested c:

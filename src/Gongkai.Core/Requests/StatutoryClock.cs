@@ -52,6 +52,12 @@ public static class StatutoryClock
         }
 
         lines.Add($"{Iso(received)} 收到申请：{request.Channel.ReceiptRule()}。");
+        if (request.Channel == Channel.OrdinaryMail && request.ClockStart is { } arrival && arrival < received && request.CorrectionReceivedOn is null)
+        {
+            var reason = request.History.OfType<ReceiptConfirmed>().LastOrDefault()?.Note;
+            lines.Add($"平信于 {Iso(arrival)} 到达，{Iso(received)} 才与申请人确认（{reason}）：本应在到达当日确认，答复期限自到达之日起算。");
+        }
+
         try
         {
             return Compute(request, calendar, asOf, received, lines);

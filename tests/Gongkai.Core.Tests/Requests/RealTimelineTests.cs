@@ -97,3 +97,33 @@ public sealed class RealTimelineTests
         Assert.Contains(clock.Explanation, l => l.Contains("缴费期限届满", StringComparison.Ordinal));
     }
 }
+
+public sealed class OrdinaryLetterTests
+{
+    [Fact]
+    public void An_ordinary_letter_confirmed_a_week_late_is_still_due_from_its_arrival()
+    {
+        // Arrived Mon 2025-01-20, confirmed 01-27. From 01-20: 21-24 (4); Sunday 01-26 make-up (5); 27 (6);
+        // 01-28…02-04 Spring Festival; 05-07 (9); Saturday 02-08 make-up (10); 10-14 (15); 17-21 (20): 2025-02-21
+        // (counted from the confirmation it would be 2025-03-03).
+        var request = InformationRequest.Submit(Channel.OrdinaryMail, ApplicantType.NaturalPerson, On("2025-01-20", Clerk));
+
+        var refused = Assert.Throws<RequestRuleException>(() => request.ConfirmReceipt(On("2025-01-27", Clerk)));
+        request.ConfirmReceipt(On("2025-01-27", Clerk) with { Note = "来信未留电话，经邮政查询后联系上申请人" });
+        var clock = request.Clock("2025-01-27");
+
+        Assert.Contains("第三十一条第（二）项", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Day("2025-01-27"), request.ReceivedOn);
+        Assert.Equal(Day("2025-02-21"), clock.Due);
+        Assert.Contains(clock.Explanation, l => l.Contains("平信于 2025-01-20 到达，2025-01-27 才与申请人确认", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_ordinary_letter_confirmed_the_day_it_arrives_needs_no_reason()
+    {
+        var request = InformationRequest.Submit(Channel.OrdinaryMail, ApplicantType.NaturalPerson, On("2025-01-20", Clerk));
+        request.ConfirmReceipt(On("2025-01-20", Clerk));
+
+        Assert.Equal(Day("2025-01-20"), request.ClockStart);
+    }
+}
