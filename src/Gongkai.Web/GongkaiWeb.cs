@@ -40,6 +40,7 @@ public static class GongkaiWeb
         services.Configure<ApiClientOptions>(o => builder.Configuration.GetSection("Gongkai:ApiClients").Bind(o.Clients));
         services.AddHttpContextAccessor();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<PersonalDataView>();
         services.AddScoped<Gongkai.Web.Pages.Shared.PortalContext>();
         services.AddScoped<Gongkai.Web.Agencies.AgencyCommands>();
 

@@ -5,13 +5,16 @@ namespace Gongkai.Core.Requests;
 /// <summary>Masks an applicant's contact details wherever they are shown to someone other than the applicant.</summary>
 public static class PersonalData
 {
-    private const int PhoneDigitsKept = 4;
+    private const int PhoneHeadKept = 3;
+    private const int PhoneDigitsHidden = 8;
     private const int AddressKept = 6;
     private const int ShortAddressKept = 2;
 
     /// <summary>
-    /// A mainland mobile number (11 digits starting with 1, spaces and hyphens allowed) becomes 138****5678. Any other
-    /// number keeps its last 4 letters or digits; the others become '*', and separators such as '-', ' ', '(' stay.
+    /// A mainland mobile number (11 digits starting with 1, spaces and hyphens allowed) becomes 138********. Any other
+    /// value keeps its first 3 letters or digits only when at least 8 digits follow them, and otherwise nothing; the
+    /// rest become '*', and separators such as '-', ' ', '(' stay. Never the last 4 digits: with the tracking code shown
+    /// beside it, they are the applicant's key to /track.
     /// </summary>
     public static string MaskPhone(string phone)
     {
@@ -19,26 +22,57 @@ public static class PersonalData
         var compact = string.Concat(trimmed.Where(c => c is not (' ' or '-')));
         if (compact.Length == 11 && compact[0] == '1' && compact.All(char.IsAsciiDigit))
         {
-            return $"{compact[..3]}****{compact[7..]}";
+            return compact[..PhoneHeadKept] + new string('*', compact.Length - PhoneHeadKept);
         }
 
         // Letters are masked too: a phone field sometimes holds something else (an e-mail address, a name).
-        var toHide = trimmed.Count(char.IsLetterOrDigit) - PhoneDigitsKept;
+        var kept = 0;
+        var digitsAfterHead = 0;
+        foreach (var c in trimmed)
+        {
+            if (kept < PhoneHeadKept && char.IsLetterOrDigit(c))
+            {
+                kept++;
+            }
+            else if (kept == PhoneHeadKept && char.IsAsciiDigit(c))
+            {
+                digitsAfterHead++;
+            }
+        }
+
+        var toShow = digitsAfterHead >= PhoneDigitsHidden ? PhoneHeadKept : 0;
         var masked = new StringBuilder(trimmed.Length);
         foreach (var c in trimmed)
         {
-            if (char.IsLetterOrDigit(c) && toHide > 0)
+            if (!char.IsLetterOrDigit(c))
             {
-                masked.Append('*');
-                toHide--;
+                masked.Append(c);
+            }
+            else if (toShow > 0)
+            {
+                masked.Append(c);
+                toShow--;
             }
             else
             {
-                masked.Append(c);
+                masked.Append('*');
             }
         }
 
         return masked.ToString();
+    }
+
+    /// <summary>The first character of the mailbox name, then "****" and the domain (z****@example.com).</summary>
+    public static string MaskEmail(string email)
+    {
+        var trimmed = email.Trim();
+        if (trimmed.Length == 0)
+        {
+            return "";
+        }
+
+        var at = trimmed.LastIndexOf('@');
+        return Masking.Head(trimmed, 1) + "****" + (at > 0 ? trimmed[at..] : "");
     }
 
     /// <summary>

@@ -38,6 +38,8 @@ public static class AuditActions
     public const string RequestRegistered = "request.register";
     public const string RequestStep = "request.step";
     public const string AttachmentRead = "request.attachment";
+    /// <summary>A page, file or export showed an applicant's or a writer's personal data unmasked; the details name what, never the data.</summary>
+    public const string PersonalDataRead = "personal-data.read";
     public const string AppealRecorded = "appeal.save";
     public const string NoticeTemplateSaved = "notice-template.save";
     public const string LedgerImported = "ledger.import";
@@ -80,6 +82,7 @@ public static class AuditActions
         RequestRegistered => "登记申请",
         RequestStep => "办理申请",
         AttachmentRead => "查看申请附件",
+        PersonalDataRead => "查看个人信息",
         AppealRecorded => "登记复议诉讼案件",
         NoticeTemplateSaved => "修改文书模板",
         LedgerImported => "导入历史台账",
@@ -104,7 +107,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, LoginThrottled, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
-        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
+        AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, PersonalDataRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
         PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
     ];
 }

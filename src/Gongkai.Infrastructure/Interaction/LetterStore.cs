@@ -85,13 +85,15 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         var since = Today().AddDays(-DuplicateDays);
         var same = await db.Letters.AsNoTracking()
             .Where(l => l.AgencyId == agencyId && l.ContentHash == hash && l.ReceivedOn >= since)
-            .Select(l => new { l.TrackingCode, l.Phone }).FirstOrDefaultAsync(ct);
+            .OrderBy(l => l.Id).Select(l => new { l.ReceivedOn, l.Phone }).FirstOrDefaultAsync(ct);
         if (same is not null)
         {
-            // The code is told only to the writer who sent it (same phone): it is their key to the letter.
+            // Never the earlier letter's tracking code: it alone opens and rates that letter, and a phone number is
+            // no proof of who is asking. The writer who sent it (same phone) is told when, and where the code is.
             var yours = !string.IsNullOrWhiteSpace(input.Phone) && Digits(same.Phone) == Digits(input.Phone);
             return LetterOutcome.Refused(yours
-                ? $"您已于近期提交过相同内容的来信（查询码 {RequestStore.FormatCode(same.TrackingCode)}），请勿重复提交；可凭查询码查看办理情况。"
+                ? $"您已于{NoticeWriter.Chinese(same.ReceivedOn)}提交过相同内容的来信，我们已收到并正在办理，请勿重复提交。查询码已在当时提交成功的页面上显示，"
+                    + $"凭查询码可查看办理情况和答复；如查询码遗失，请联系{await OfficeContactAsync(agencyId, ct)}。"
                 : "近期已收到相同内容的来信，正在办理，请勿重复提交。", "Body");
         }
 
@@ -137,6 +139,15 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
     /// Art. 39: a request closed as 不予处理 because it is really a petition, complaint or report becomes a complaint
     /// here in one step, linked both ways; the applicant's contact details go with it.
     /// </summary>
+    /// <summary>"示例区政务公开办公室（电话 010-…）": whom a writer calls about a letter.</summary>
+    private async Task<string> OfficeContactAsync(int agencyId, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
+            .Select(a => new { a.FullName, a.Contact.OfficeName, a.Contact.Phone }).SingleAsync(ct);
+        var office = string.IsNullOrWhiteSpace(agency.OfficeName) ? agency.FullName : agency.OfficeName;
+        return string.IsNullOrWhiteSpace(agency.Phone) ? office : $"{office}（电话 {agency.Phone}）";
+    }
+
     public async Task<LetterOutcome> FromRequestAsync(long requestId, string actor, CancellationToken ct = default)
     {
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);

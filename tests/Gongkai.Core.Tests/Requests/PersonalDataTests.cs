@@ -5,22 +5,32 @@ namespace Gongkai.Core.Tests.Requests;
 public sealed class PersonalDataTests
 {
     [Theory]
-    [InlineData("13812345678", "138****5678")]
-    [InlineData(" 13812345678 ", "138****5678")]
-    [InlineData("138 1234 5678", "138****5678")]
-    [InlineData("138-1234-5678", "138****5678")]
-    public void A_mobile_number_shows_its_first_3_and_last_4_digits(string phone, string masked)
+    [InlineData("13812345678", "138********")]
+    [InlineData(" 13812345678 ", "138********")]
+    [InlineData("138 1234 5678", "138********")]
+    [InlineData("138-1234-5678", "138********")]
+    public void A_mobile_number_shows_only_its_first_3_digits(string phone, string masked)
     {
         Assert.Equal(masked, PersonalData.MaskPhone(phone));
     }
 
     [Theory]
-    [InlineData("010-87654321", "***-****4321")]
-    [InlineData("(0571) 8765-4321", "(****) ****-4321")]
-    [InlineData("23812345678", "*******5678")] // 11 digits, but no mobile number starts with 2
-    [InlineData("+86 13812345678", "+** *******5678")]
-    [InlineData("0571-87654321转8001", "****-*********8001")]
-    public void Another_number_shows_only_its_last_4_digits_and_its_separators(string phone, string masked)
+    [InlineData("010-87654321", "010-********")]
+    [InlineData("(0571) 8765-4321", "(057*) ****-****")]
+    [InlineData("23812345678", "238********")] // 11 digits, but no mobile number starts with 2
+    [InlineData("+86 13812345678", "+86 1**********")]
+    [InlineData("0571-87654321转8001", "057*-*************")]
+    public void Another_long_number_shows_only_its_first_3_characters_and_its_separators(string phone, string masked)
+    {
+        Assert.Equal(masked, PersonalData.MaskPhone(phone));
+    }
+
+    [Theory]
+    [InlineData("87654321", "********")]
+    [InlineData("0571-876543", "****-******")]
+    [InlineData("110", "***")]
+    [InlineData("", "")]
+    public void A_short_number_is_masked_whole(string phone, string masked)
     {
         Assert.Equal(masked, PersonalData.MaskPhone(phone));
     }
@@ -28,15 +38,37 @@ public sealed class PersonalDataTests
     [Fact]
     public void Something_other_than_a_number_in_the_phone_field_is_masked_too()
     {
-        Assert.Equal("*****@**3.com", PersonalData.MaskPhone("zhang@163.com"));
+        Assert.Equal("*****@***.***", PersonalData.MaskPhone("zhang@163.com"));
+    }
+
+    /// <summary>The last four digits, with the tracking code shown beside them, are the applicant's /track credential.</summary>
+    [Theory]
+    [InlineData("13812345678")]
+    [InlineData("138-1234-5678")]
+    [InlineData("010-87654321")]
+    [InlineData("+86 13812345678")]
+    [InlineData("0571-87654321转8001")]
+    [InlineData("138abcdefgh5678")]
+    [InlineData("1389")]
+    [InlineData("12345")]
+    public void A_masked_phone_never_shows_a_digit_of_the_last_four(string phone)
+    {
+        var masked = PersonalData.MaskPhone(phone);
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        var shown = new string(masked.Where(char.IsAsciiDigit).ToArray());
+
+        Assert.StartsWith(shown, digits, StringComparison.Ordinal);
+        Assert.True(shown.Length == 0 || digits.Length - shown.Length >= 8, $"{phone} → {masked}");
     }
 
     [Theory]
-    [InlineData("110")]
-    [InlineData("")]
-    public void A_number_of_4_digits_or_fewer_has_nothing_to_hide(string phone)
+    [InlineData("zhang@example.com", "z****@example.com")]
+    [InlineData(" li@163.com ", "l****@163.com")]
+    [InlineData("not-an-address", "n****")]
+    [InlineData("", "")]
+    public void An_email_address_shows_its_first_letter_and_its_domain(string email, string masked)
     {
-        Assert.Equal(phone, PersonalData.MaskPhone(phone));
+        Assert.Equal(masked, PersonalData.MaskEmail(email));
     }
 
     [Theory]

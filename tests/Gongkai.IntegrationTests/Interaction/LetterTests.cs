@@ -292,9 +292,44 @@ public sealed partial class LetterTests
 
         Assert.Contains("标题须为 4 至 100 个字", WebUtility.HtmlDecode(await tooShort.Content.ReadAsStringAsync()));
         Assert.Contains("来信内容须为 10 至 5000 个字（现为 5001 个字）", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()));
-        Assert.Contains($"您已于近期提交过相同内容的来信（查询码 {first}）", WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()));
+        Assert.Contains("请勿重复提交", WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain(first, WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains("提交过于频繁", await limited.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDbAsync(d => d.Letters.CountAsync(l => l.AgencyId == agency.Id)));
+    }
+
+    /// <summary>The tracking code alone opens and rates a letter: a second sender of the same text learns when, never the code.</summary>
+    [Fact]
+    public async Task A_duplicate_letter_is_told_when_the_first_came_and_whom_to_call_but_never_its_tracking_code()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.NewAgencyAsync(null);
+        await app.WithDbAsync(async d =>
+        {
+            var a = await d.Agencies.SingleAsync(x => x.Id == agency.Id);
+            a.Contact.OfficeName = "测试政务公开办公室";
+            a.Contact.Phone = "010-66668888";
+            return await d.SaveChangesAsync();
+        });
+        var form = Letter(InteractionChannel.Complaint, "重复来信测试", "同一个人把同一封信又提交了一次，内容完全相同。");
+        var first = await WriteAsync(app.Browser(), agency.Id, form);
+        var page = $"/interaction/write?agency={agency.Id}&channel=Complaint";
+        var today = Gongkai.Infrastructure.Requests.ChinaDate.Today(TimeProvider.System);
+
+        var samePhone = WebUtility.HtmlDecode(await (await app.Browser().PostFormAsync(page, page, form)).Content.ReadAsStringAsync());
+        var otherPhone = WebUtility.HtmlDecode(await (await app.Browser().PostFormAsync(page, page, Letter(InteractionChannel.Complaint, "重复来信测试", "同一个人把同一封信又提交了一次，内容完全相同。", phone: "13700001111"))).Content.ReadAsStringAsync());
+
+        foreach (var response in new[] { samePhone, otherPhone })
+        {
+            Assert.DoesNotContain(first, response);
+            Assert.DoesNotContain(first.Replace("-", "", StringComparison.Ordinal), response);
+            Assert.Contains("请勿重复提交", response);
+        }
+
+        Assert.Contains($"{today.Year}年{today.Month}月{today.Day}日", samePhone);
+        Assert.Contains("查询码已在当时提交成功的页面上显示", samePhone);
+        Assert.Contains("010-66668888", samePhone);
         Assert.Equal(1, await app.WithDbAsync(d => d.Letters.CountAsync(l => l.AgencyId == agency.Id)));
     }
 

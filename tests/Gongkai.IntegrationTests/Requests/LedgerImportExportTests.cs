@@ -110,7 +110,7 @@ public sealed partial class LedgerImportExportTests
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", masked.Content.Headers.ContentType?.MediaType);
         Assert.Contains(maskedRows, r => r.Count > 0 && r[0] == "一、本年新收" && r[^1] == "1");
-        Assert.Contains(maskedRows, r => r.Contains("导出测试") && r.Contains("138****8000") && !r.Contains("13800138000"));
+        Assert.Contains(maskedRows, r => r.Contains("导出测试") && r.Contains("138********") && !r.Contains("13800138000"));
         Assert.Contains(fullRows, r => r.Contains("导出测试") && r.Contains("13800138000") && r.Contains("11010519491231002X"));
     }
 

@@ -131,8 +131,8 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
 
     public sealed record Staff(string UserName, string Password, int? AgencyId);
 
-    /// <summary>A request registered in person today at the agency, as a clerk would; returns its id.</summary>
-    public async Task<long> NewRequestAsync(int agencyId, string title = "测试申请的信息")
+    /// <summary>A request registered in person today at the agency, as a clerk would (<paramref name="change"/> alters the form); returns its id.</summary>
+    public async Task<long> NewRequestAsync(int agencyId, string title = "测试申请的信息", Func<Gongkai.Core.Requests.RequestApplication, Gongkai.Core.Requests.RequestApplication>? change = null)
     {
         using var scope = Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<Gongkai.Infrastructure.Requests.RequestStore>();
@@ -147,7 +147,7 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
             ProvisionForm = Gongkai.Core.Requests.ProvisionForm.Paper,
             ObtainMethod = Gongkai.Core.Requests.ObtainMethod.PickUp,
         };
-        var created = await store.CreateAsync(agencyId, application, Gongkai.Core.Requests.Channel.InPerson,
+        var created = await store.CreateAsync(agencyId, change?.Invoke(application) ?? application, Gongkai.Core.Requests.Channel.InPerson,
             new Gongkai.Core.Requests.Actor("test-clerk", "测试登记员"), store.Today(), null, []);
         return created.Record.Id;
     }

@@ -145,12 +145,31 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
         return Redirect($"/admin/gazette/edit/{Id}");
     }
 
-    /// <summary>Writers only, and only for an agency (or the agency) the user may act on.</summary>
+    /// <summary>
+    /// Writers only, and only for an agency (or the agency) the user may act on — and only with documents of
+    /// agencies they may act on: a form shown again lists the ticked documents by title, so a ticked id from another
+    /// agency's tree would show that agency's unpublished draft.
+    /// </summary>
     private async Task<IActionResult?> RefusedAsync(CancellationToken ct)
     {
         if (!MayEdit)
         {
             return Forbid();
+        }
+
+        // The publish buttons post no agency (0); the edit form posts the issue's.
+        if (AgencyId != 0 && !await access.CanAccessAsync(User, AgencyId, ct))
+        {
+            return Forbid();
+        }
+
+        var selected = Selected.Distinct().ToList();
+        foreach (var agency in await db.Publications.Where(p => selected.Contains(p.Id)).Select(p => p.AgencyId).Distinct().ToListAsync(ct))
+        {
+            if (!await access.CanAccessAsync(User, agency, ct))
+            {
+                return Forbid();
+            }
         }
 
         if (Id is not null)

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Letters;
 
-/// <summary>One letter: the writer (masked unless the role handles letters), the content, each step and what comes next.</summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit) : PageModel
+/// <summary>One letter: the writer (masked unless the user may read them, <see cref="PersonalDataView"/>), the content, each step and what comes next.</summary>
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, PersonalDataView personal) : PageModel
 {
     [BindProperty] public string? Unit { get; set; }
     [BindProperty] public string? Handler { get; set; }
@@ -23,6 +23,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
     [BindProperty] public string? PublicReply { get; set; }
 
     public LetterRecord Letter { get; private set; } = null!;
+    public WriterView Writer { get; private set; } = null!;
     public InteractionChannelSettings Settings { get; private set; } = null!;
     public string? RequestCode { get; private set; }
     public string? Error { get; private set; }
@@ -41,6 +42,18 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
         PublicBody = Letter.PublicBody ?? LetterRedaction.Redact(Letter.Body, known);
         PublicReply = Letter.PublicReply ?? (Letter.Reply is null ? null : LetterRedaction.Redact(Letter.Reply, known));
         Reply = Letter.Reply;
+        return await PageAsync(ct);
+    }
+
+    /// <summary>The page, its showing of the writer in full audited.</summary>
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        if (Writer.Full && PersonalDataView.Shown(Writer) is { Length: > 0 } shown)
+        {
+            personal.Read(PersonalDataView.WriterTarget(Letter), "来信详情页：" + shown, Letter.AgencyId);
+            await db.SaveChangesAsync(ct);
+        }
+
         return Page();
     }
 
@@ -51,10 +64,13 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
             return refused;
         }
 
-        if (!LetterAccess.SeesPersonalData(User) || Letter.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } file)
+        if (!Writer.Full || Letter.Attachments.FirstOrDefault(a => a.Id == attachment) is not { } file)
         {
             return NotFound();
         }
+
+        personal.Read(PersonalDataView.WriterTarget(Letter), $"下载来信附件“{file.FileName}”", Letter.AgencyId);
+        await db.SaveChangesAsync(ct);
 
         var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == file.Sha256).Select(f => f.Content).FirstAsync(ct);
         return File(content, file.ContentType, file.FileName);
@@ -81,12 +97,15 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
     public Task<IActionResult> OnPostUnpublishAsync(long id, CancellationToken ct) =>
         ActAsync(id, LetterAccess.MayPublish(User), () => store.UnpublishAsync(id, User.Identity!.Name!, ct), "已撤销公开。", ct);
 
-    private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct) =>
-        StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
+    private async Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct)
+    {
+        var result = await StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
         {
             audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);
             await db.SaveChangesAsync(ct);
         }, done, $"/admin/letters/{id}");
+        return result is PageResult ? await PageAsync(ct) : result;
+    }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
@@ -102,6 +121,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
         }
 
         Letter = letter;
+        Writer = await personal.WriterAsync(User, letter, ct);
         Settings = await store.SettingsAsync(letter.AgencyId, letter.Channel, ct);
         RequestCode = letter.RequestId is { } requestId ? await db.Requests.Where(r => r.Id == requestId).Select(r => r.TrackingCode).FirstOrDefaultAsync(ct) : null;
         Done = TempData[StaffStep.DoneKey] as string;

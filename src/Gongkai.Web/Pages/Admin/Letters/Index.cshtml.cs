@@ -88,8 +88,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
 /// <summary>Who may do what with letters.</summary>
 public static class LetterAccess
 {
-    /// <summary>See the writer's contact details in full: the roles that handle letters.</summary>
-    public static bool SeesPersonalData(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Clerk) || user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Approver);
+    /// <summary>The roles that handle letters, and so may see the writer in full (<see cref="PersonalDataView"/>).</summary>
+    public static bool SeesPersonalData(ClaimsPrincipal user) => PersonalDataView.RoleMayRead(user, PersonalDataOf.Writer);
 
     /// <summary>分办、转办.</summary>
     public static bool MayAssign(ClaimsPrincipal user) => SeesPersonalData(user);

@@ -105,6 +105,21 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             return Forbid();
         }
 
+        // The policy an interpretation interprets is shown by title when the form comes back: it must be one the user may see.
+        if (Interprets is { } policyId)
+        {
+            var policyAgency = await db.Publications.Where(p => p.Id == policyId).Select(p => (int?)p.AgencyId).FirstOrDefaultAsync(ct);
+            if (policyAgency is null)
+            {
+                return NotFound();
+            }
+
+            if (!await access.CanAccessAsync(User, policyAgency.Value, ct))
+            {
+                return Forbid();
+            }
+        }
+
         var files = new List<NewPublicationFile>();
         foreach (var upload in Files.Where(f => f.Length > 0))
         {
@@ -172,5 +187,9 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
         }
 
         Policy = Interprets is { } policyId ? await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, ct) : null;
+        if (Policy is not null && !await access.CanAccessAsync(User, Policy.AgencyId, ct))
+        {
+            Policy = null;
+        }
     }
 }

@@ -18,7 +18,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// now. Each step is checked by Core, saved with its audit entry, and refused as a conflict if someone else acted
 /// on the request since the page was shown.
 /// </summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -50,7 +50,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     public string? Error { get; private set; }
     public string? Warning { get; private set; }
     public DateOnly Today { get; private set; }
-    public bool ShowPersonalData { get; private set; }
+    /// <summary>The applicant as this user may see them (<see cref="PersonalDataView"/>).</summary>
+    public ApplicantView Applicant { get; private set; } = null!;
     public int RequestsThisMonth { get; private set; }
     public List<(long Id, string Name)> AttachmentNames { get; private set; } = [];
     public List<NoticeRow> Notices { get; private set; } = [];
@@ -65,7 +66,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
 
     public bool Can(Act action) => RequestPermissions.May(User, action);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? await PageAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string step, CancellationToken ct)
     {
@@ -82,7 +83,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         if (Version != Record.Version)
         {
             Error = "该申请在您打开页面后已被他人办理，请查看下方最新的办理记录后再操作。";
-            return Page();
+            return await PageAsync(ct);
         }
 
         var actor = new Actor(User.Identity!.Name!, StaffClaims.NameOf(User));
@@ -180,7 +181,19 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         var error = Error;
         var result = await ShowAsync(ct);
         Error = error;
-        return result ?? Page();
+        return result ?? await PageAsync(ct);
+    }
+
+    /// <summary>The page, its showing of the applicant in full audited.</summary>
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        if (Applicant.Full)
+        {
+            personal.Read(PersonalDataView.ApplicantTarget(Record), "申请详情页：" + PersonalDataView.Shown(Applicant), Record.AgencyId);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Page();
     }
 
     /// <summary>Loads the request for the page; null when the user may see it, else the refusal.</summary>
@@ -202,7 +215,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         Calendar = await store.CalendarAsync(ct);
         Clock = StatutoryClock.Compute(Case, Calendar, Today);
         AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.FullName).SingleAsync(ct);
-        ShowPersonalData = Can(Act.ReadPersonalData);
+        Applicant = await personal.ApplicantAsync(User, Record, ct);
         RequestsThisMonth = await EarlierRequestsThisMonthAsync(ct);
         Notices = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == Id).OrderBy(n => n.Id)
             .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
@@ -234,12 +247,21 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
             return refused;
         }
 
+        // A notice is addressed to the applicant by name and address: it is the applicant's data in full. It is served
+        // as issued or not at all — a masked copy would be a document the office never sent.
+        if (!Applicant.Full)
+        {
+            return Forbid();
+        }
+
         var notice = await db.RequestNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId && n.RequestId == Id, ct);
         if (notice is null || (format == "pdf" && notice.Pdf is null))
         {
             return NotFound();
         }
 
+        personal.Read(PersonalDataView.ApplicantTarget(Record), $"下载文书《{notice.Title}》（{(format == "pdf" ? "PDF" : "Word")}）", Record.AgencyId);
+        await db.SaveChangesAsync(ct);
         var name = $"{notice.Title}-{Record.TrackingCode}";
         return format == "pdf"
             ? File(notice.Pdf!, "application/pdf", name + ".pdf")
@@ -254,7 +276,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         }
 
         // Attachments carry personal data: only caseworkers of the handling agency may open them.
-        if (!ShowPersonalData)
+        if (!Applicant.Full)
         {
             return Forbid();
         }

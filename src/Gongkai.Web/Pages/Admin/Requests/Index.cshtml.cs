@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Requests;
 
-/// <summary>The staff list of requests in the user's agencies, with filters. Phones are masked here for everyone.</summary>
+/// <summary>The staff list of requests in the user's agencies, with filters. Applicants are masked here for everyone (<see cref="PersonalDataView.Listed(RequestRecord)"/>).</summary>
 public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestStore store) : PageModel
 {
     public const int Limit = 500;
@@ -30,12 +30,17 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
 
     public bool IsOverdue(RequestRecord r) => r.Status.IsOpen() && !(r.ClockState == ClockState.Paused && (r.PausedUntil == null || r.PausedUntil >= _today)) && r.DueOn < _today;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         _today = store.Today();
         var scope = await access.ScopeAsync(User, ct);
-        if (AgencyId is { } agency && (scope is null || scope.Contains(agency)))
+        if (AgencyId is { } agency)
         {
+            if (scope is not null && !scope.Contains(agency))
+            {
+                return Forbid();
+            }
+
             scope = (await access.TreeAsync(ct)).Subtree(agency);
         }
 
@@ -76,7 +81,9 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
         {
             var text = Query.Trim();
             var code = RequestStore.NormalizeCode(text);
-            query = query.Where(r => r.TrackingCode == code || r.InformationTitle.Contains(text) || r.ApplicantName.Contains(text)
+            // Finding requests by a person's name would tell who asked: only those who may read the applicant may.
+            var byName = PersonalDataView.RoleMayRead(User, PersonalDataOf.Applicant);
+            query = query.Where(r => r.TrackingCode == code || r.InformationTitle.Contains(text) || (byName && r.ApplicantName.Contains(text))
                 || (r.Description != null && r.Description.Contains(text)) || (r.DocumentNumber != null && r.DocumentNumber.Contains(text)));
         }
 
@@ -96,6 +103,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
 
         Rows = await query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenByDescending(r => r.Id).Take(Limit).ToListAsync(ct);
         AgencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
+        return Page();
     }
 
     private static DateOnly SafeAdd(Gongkai.Core.Calendar.WorkingDayCalendar calendar, DateOnly day, int n)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Requests;
 
 /// <summary>The year ledger for an agency and those under it: the base of the annual report's request table.</summary>
-public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, RequestStore store) : PageModel
+public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, RequestStore store, PersonalDataView personal) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
@@ -20,7 +20,7 @@ public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, Request
     public bool MayChooseAll { get; private set; }
     public string Scope { get; private set; } = "";
 
-    /// <summary>The ledger and the cases behind it as .xlsx; ID numbers and phones masked unless the user handles requests.</summary>
+    /// <summary>The ledger and the cases behind it as .xlsx; applicants masked unless the user may read them (<see cref="PersonalDataView"/>), and audited when not.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         if (await OnGetAsync(ct) is not PageResult)
@@ -47,7 +47,8 @@ public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, Request
         IReadOnlyList<object?> Row(string label, Func<ApplicantType, int> cell, int total) =>
             new object?[] { label }.Concat(types.Select(t => (object?)cell(t))).Append(total).ToList();
 
-        var full = RequestPermissions.May(User, RequestPermissions.Action.ReadPersonalData);
+        var mayRead = await personal.ReaderAsync(User, PersonalDataOf.Applicant, ct);
+        var shownInFull = 0;
         IReadOnlySet<int>? subtree = AgencyId is { } a ? (await access.TreeAsync(ct)).Subtree(a) : null;
         var ids = subtree?.ToList();
         var cases = await LedgerQuery.Cell(db.Requests.AsNoTracking().Where(r => ids == null || ids.Contains(r.AgencyId)), Ledger.Year, "all", null)
@@ -61,13 +62,21 @@ public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, Request
         {
             var place = YearLedger.PlaceOf(Ledger.Year, r.ReceivedOn, r.DecidedOn) == LedgerPlace.NewThisYear ? "本年新收" : "上年结转";
             var end = r.DecidedOn is { } d && d <= Ledger.End ? "本年办结" : "结转下年度";
+            var applicant = PersonalDataView.Applicant(r, mayRead(r.AgencyId));
+            shownInFull += applicant.Full ? 1 : 0;
             detail.Add([
-                RequestStore.FormatCode(r.TrackingCode), names.GetValueOrDefault(r.AgencyId), r.ApplicantType.DisplayName(), r.ApplicantName,
-                full ? r.IdNumber : IdentityDocument.Mask(r.IdType, r.IdNumber), full ? r.Phone : PersonalData.MaskPhone(r.Phone),
+                RequestStore.FormatCode(r.TrackingCode), names.GetValueOrDefault(r.AgencyId), r.ApplicantType.DisplayName(), applicant.Name,
+                applicant.IdNumber, applicant.Phone,
                 r.Channel.DisplayName(), Gongkai.Web.Requests.RequestText.Iso(r.ReceivedOn), r.InformationTitle, r.Status.DisplayName(),
                 Gongkai.Web.Requests.RequestText.Iso(r.DueOn), Gongkai.Web.Requests.RequestText.Iso(r.DecidedOn),
                 r.Outcome is { } o && r.DecidedOn <= Ledger.End ? o.DisplayName() : "", place + " · " + end,
             ]);
+        }
+
+        if (shownInFull > 0)
+        {
+            personal.Read($"{Ledger.Year} 年依申请公开台账", $"导出台账明细（{Scope}）：{shownInFull} 件申请的申请人姓名、证件号码、联系电话", AgencyId);
+            await db.SaveChangesAsync(ct);
         }
 
         var bytes = Gongkai.Infrastructure.Documents.Spreadsheet.Write(

@@ -112,7 +112,8 @@ public sealed class EditModel(GongkaiDbContext db, UserManager<StaffUser> users,
             return NotFound();
         }
 
-        if (!await MayManageAsync(user))
+        // The form carries the agency too; one outside the user's reach is refused even though this step ignores it.
+        if (!await MayManageAsync(user) || (AgencyId is { } agencyId && !await access.CanAccessAsync(User, agencyId)))
         {
             return Forbid();
         }
