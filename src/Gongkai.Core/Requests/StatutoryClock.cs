@@ -26,6 +26,12 @@ public enum ClockState
 /// <summary>The due date and how it was reached, step by step, in words staff and applicants read.</summary>
 public sealed record StatutoryDeadline(DateOnly? Due, ClockState State, int PausedWorkingDays, IReadOnlyList<string> Explanation, string? Problem = null)
 {
+    /// <summary>
+    /// The due date (or a day counted towards it) lies beyond the official schedule: it is reckoned from the law's
+    /// festivals and weekends, shown as 预计, and recomputed when that year's schedule is imported.
+    /// </summary>
+    public bool Provisional { get; init; }
+
     /// <summary>While paused: the last day the pause can last by law (the consultee's period, the time to pay).</summary>
     public DateOnly? PausedUntil { get; init; }
 

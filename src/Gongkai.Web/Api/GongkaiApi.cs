@@ -44,6 +44,7 @@ public static class GongkaiApi
             .WithSummary("检查一份已发布的年度报告：请求体为文件本身（文本、网页、.docx、PDF），或 multipart/form-data 的 file 字段；返回 gongkai.report-check.v1（docs/report-check.md）");
 
         SearchApi.Map(api);
+        ClockApi.Map(api);
         PublicationsApi.Map(api);
 
         var audit = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(StaffPolicies.Administrator);

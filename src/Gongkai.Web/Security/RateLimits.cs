@@ -26,6 +26,8 @@ public static class RateLimits
     public const string Login = "login";
     /// <summary>Full-text search (page and API).</summary>
     public const string Search = "search";
+    /// <summary>The deadline calculator (page and API).</summary>
+    public const string Calculator = "calculator";
 
     public sealed record Limit(string Policy, int PermitLimit, TimeSpan Window, bool PostsOnly, string Message);
 
@@ -38,6 +40,7 @@ public static class RateLimits
         new(Tracking, 20, TimeSpan.FromMinutes(10), PostsOnly: true, "查询过于频繁，请稍后再试。"),
         new(Login, 10, TimeSpan.FromMinutes(1), PostsOnly: true, "登录尝试过于频繁，请稍后再试。"),
         new(Search, 120, TimeSpan.FromMinutes(1), PostsOnly: false, "检索过于频繁，请稍后再试。"),
+        new(Calculator, 60, TimeSpan.FromMinutes(1), PostsOnly: true, "计算过于频繁，请稍后再试。"),
     ];
 
     /// <summary>The limits in force: the defaults, with any configured values (the letters' old key <c>Gongkai:Letters:PerHour</c> and the checker's <c>Gongkai:Checker:PerMinute</c> still count).</summary>

@@ -15,6 +15,12 @@ public sealed partial class ReadmeTests
         var readme = await File.ReadAllLinesAsync(Path.Combine(Documents.RepositoryRoot(), "README.md"));
         var commands = readme.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         using var database = TestDatabase.Create(Db.Sqlite);
+        // Files the README shows as "`name.json`:" followed by a ```json block are written as shown.
+        foreach (System.Text.RegularExpressions.Match shown in ShownFiles().Matches(string.Join("\n", readme)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(database.DataDirectory, shown.Groups[1].Value), shown.Groups[2].Value);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(database.DataDirectory, "holidays-2027.json"),
             """{"2027": {"holidays": ["2027-01-01", "2027-02-06"], "workdays": []}}""");
 
@@ -37,6 +43,9 @@ public sealed partial class ReadmeTests
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"`([\w-]+\.json)`:\s*```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ShownFiles();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\w-]+\.(json|docx|pdf|html|xlsx|csv)$")]
     private static partial System.Text.RegularExpressions.Regex Files();

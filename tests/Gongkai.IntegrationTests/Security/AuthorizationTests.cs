@@ -98,6 +98,7 @@ public sealed class AuthorizationTests
         ["GET api/reports/{id:int}"] = Access.Public,
         ["POST api/requests"] = Access.ApiClient,
         ["POST api/requests/status"] = Access.Public,
+        ["POST api/clock"] = Access.Public,
         ["GET api/search"] = Access.Public,
         ["GET api/publications/{id:long}"] = Access.Public,
     };
