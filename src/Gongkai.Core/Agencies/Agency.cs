@@ -25,6 +25,8 @@ public sealed class DisclosureOfficeContact
     public string? Phone { get; set; }
     public string? OfficeHours { get; set; }
     public string? Email { get; set; }
+    /// <summary>How an applicant pays the information processing fee (收款单位、账号、开户行或缴费渠道): every fee notice states it (fee rules).</summary>
+    public string? FeePayment { get; set; }
 }
 
 /// <summary>What a person submits when creating or editing an agency; validated before anything is written.</summary>
@@ -39,7 +41,8 @@ public sealed record AgencyInput(
     string? Postcode = null,
     string? Phone = null,
     string? OfficeHours = null,
-    string? Email = null)
+    string? Email = null,
+    string? FeePayment = null)
 {
     /// <summary>Field-level problems, in Chinese, keyed by field name. Empty when the input is acceptable on its own.</summary>
     public IReadOnlyDictionary<string, string> Validate()
@@ -83,6 +86,11 @@ public sealed record AgencyInput(
             errors[nameof(Email)] = "电子邮箱格式不正确。";
         }
 
+        if (!string.IsNullOrWhiteSpace(FeePayment) && FeePayment.Trim().Length > 300)
+        {
+            errors[nameof(FeePayment)] = "缴纳方式不能超过 300 个字。";
+        }
+
         if (!string.IsNullOrWhiteSpace(Phone) && !Phone.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '(' or ')' or '（' or '）' or '+' or '、' or ','))
         {
             errors[nameof(Phone)] = "联系电话只能包含数字、连字符和括号。";
@@ -106,6 +114,7 @@ public sealed record AgencyInput(
             Phone = Clean(Phone),
             OfficeHours = Clean(OfficeHours),
             Email = Clean(Email),
+            FeePayment = Clean(FeePayment),
         };
     }
 

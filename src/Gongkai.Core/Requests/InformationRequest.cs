@@ -369,9 +369,9 @@ public sealed class InformationRequest
             throw new RequestRuleException("还有未结束的征求意见，请先记录对方意见或期满未答复。");
         }
 
-        if (outcome.NeedsReason() && string.IsNullOrWhiteSpace(reason))
+        if (outcome.NeedsReason() && !Reasons.IsStated(reason))
         {
-            throw new RequestRuleException($"“{outcome.DisplayName()}”须说明理由（《条例》第三十六条、第三十七条）。");
+            throw new RequestRuleException($"“{outcome.DisplayName()}”须说明理由（《条例》第三十六条、第三十七条）：写明具体理由，不能只有标点或一两个字。");
         }
 
         if (outcome == Outcome.UnavailableUnclearAfterCorrection && CorrectionReceivedOn is null)
@@ -383,6 +383,11 @@ public sealed class InformationRequest
         if (basis is null)
         {
             throw new RequestRuleException($"请填写“{outcome.DisplayName()}”所依据的条款。");
+        }
+
+        if (!Reasons.NamesALaw(basis))
+        {
+            throw new RequestRuleException($"依据“{(basis.Length > 20 ? basis[..20] + "…" : basis)}”没有写明法律法规的名称或条款，请写明如“《中华人民共和国政府信息公开条例》第十四条”。");
         }
 
         if (onTheSpot && (Channel != Channel.InPerson || step.On != ReceivedOn))

@@ -73,6 +73,7 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
         ["收费金额"] = "收费金额",
         ["收费说明"] = "收费计算说明",
         ["缴费期限"] = "缴费期限",
+        ["缴费方式"] = "信息处理费的缴纳方式（机关信息中填写）",
         ["办理结果"] = "办理结果",
         ["答复内容"] = "按办理结果的答复正文",
         ["理由"] = "理由",
@@ -95,8 +96,17 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
             return "正文不能为空，且不超过 10000 个字。";
         }
 
-        var unknown = PlaceholderPattern().Matches(Title + Body).Select(m => m.Groups[1].Value).Where(p => !Placeholders.ContainsKey(p)).Distinct().ToList();
-        return unknown.Count > 0 ? $"模板中有未知的占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。可用的占位符见页面说明。" : null;
+        var used = PlaceholderPattern().Matches(Title + Body).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var unknown = used.Where(p => !Placeholders.ContainsKey(p)).ToList();
+        if (unknown.Count > 0)
+        {
+            return $"模板中有未知的占位符：{string.Join("、", unknown.Select(u => "{" + u + "}"))}。可用的占位符见页面说明。";
+        }
+
+        var missing = Required(Kind).Where(p => !used.Contains(p)).ToList();
+        return missing.Count > 0
+            ? $"{Kind.DisplayName()}必须写明{string.Join("、", missing.Select(p => Placeholders[p] + "（{" + p + "}）"))}：这是《条例》和收费办法要求告知申请人的内容，不能删去。"
+            : null;
     }
 
     /// <summary>The notice's text: title, then the body with every placeholder filled (a missing value is left blank).</summary>
@@ -105,6 +115,18 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
         string Fill(string text) => PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v ?? "" : m.Value);
         return (Fill(Title), Fill(Body));
     }
+
+    /// <summary>What each notice must tell the applicant, so an edited template cannot drop it.</summary>
+    public static IReadOnlyList<string> Required(NoticeKind kind) => kind switch
+    {
+        // Arts. 36, 37 and the remedies (复议 60 日, 诉讼 6 个月) in every reply.
+        NoticeKind.Reply => ["答复内容", "依据", "救济途径"],
+        NoticeKind.Correction => ["补正事项", "补正期限"],
+        NoticeKind.Extension => ["延期理由", "答复期限"],
+        NoticeKind.Fee => ["收费金额", "收费说明", "缴费期限", "缴费方式"],
+        NoticeKind.ThirdPartyConsultation => ["意见期限"],
+        _ => [],
+    };
 
     [GeneratedRegex(@"\{([^{}\s]{1,10})\}")]
     private static partial Regex PlaceholderPattern();
@@ -139,6 +161,7 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
             {申请人}：
             本机关于{收到日期}收到您的政府信息公开申请（查询码：{查询码}）。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》的规定，该申请应收取信息处理费{收费金额}。
             计费依据：{收费说明}。
+            缴纳方式：{缴费方式}。
             请于{缴费期限}前（自收到本通知次日起20个工作日内）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。
             特此通知。
             """),

@@ -89,6 +89,7 @@ public sealed class DemoDataSeeder(GongkaiDbContext db, UserManager<StaffUser> u
                 Phone = phone,
                 OfficeHours = hours,
                 Email = email,
+                FeePayment = "通过“非税收入缴款码”扫码缴纳，或转账至收款单位示例区财政局非税收入专户（演示账号，不可转账）",
             },
         };
         db.Agencies.Add(agency);

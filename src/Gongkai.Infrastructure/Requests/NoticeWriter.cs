@@ -146,6 +146,7 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             case FeeNoticeSent f:
                 values["收费金额"] = f.Amount.ToString("0.##", CultureInfo.InvariantCulture) + " 元";
                 values["收费说明"] = f.Explanation;
+                values["缴费方式"] = agency.Contact.FeePayment ?? "请与本机关政府信息公开工作机构联系";
                 // From the day the applicant received the notice (the fee rules), the same date the workflow enforces.
                 values["缴费期限"] = Chinese(calendar.AddWorkingDays(f.DeliveredOn ?? f.On, InformationRequest.FeePaymentWorkingDays));
                 break;

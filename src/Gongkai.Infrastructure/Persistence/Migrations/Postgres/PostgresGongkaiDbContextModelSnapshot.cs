@@ -75,6 +75,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("OfficeEmail");
 
+                            b1.Property<string>("FeePayment")
+                                .HasColumnType("text");
+
                             b1.Property<string>("OfficeHours")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")

@@ -68,6 +68,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("OfficeEmail");
 
+                            b1.Property<string>("FeePayment")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("OfficeHours")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")

@@ -23,6 +23,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
     [BindProperty] public string? Postcode { get; set; }
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? OfficeHours { get; set; }
+    [BindProperty] public string? FeePayment { get; set; }
     [BindProperty] public string? Email { get; set; }
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
@@ -46,6 +47,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
 
             (FullName, ShortName, CreditCode, Level, ParentId) = (agency.FullName, agency.ShortName, agency.CreditCode, agency.Level, agency.ParentId);
             (OfficeName, Address, Postcode, Phone, OfficeHours, Email) = (agency.Contact.OfficeName, agency.Contact.Address, agency.Contact.Postcode, agency.Contact.Phone, agency.Contact.OfficeHours, agency.Contact.Email);
+            FeePayment = agency.Contact.FeePayment;
         }
         else
         {
@@ -69,7 +71,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
             return Forbid();
         }
 
-        var input = new AgencyInput(FullName, ShortName, CreditCode, Level, ParentId, OfficeName, Address, Postcode, Phone, OfficeHours, Email);
+        var input = new AgencyInput(FullName, ShortName, CreditCode, Level, ParentId, OfficeName, Address, Postcode, Phone, OfficeHours, Email, FeePayment);
         var result = Id is { } existing ? await commands.UpdateAsync(existing, input) : await commands.CreateAsync(input);
         if (result.IsNotFound)
         {

@@ -47,6 +47,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     public StatutoryDeadline Clock { get; private set; } = null!;
     public WorkingDayCalendar Calendar { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
+    /// <summary>The agency's fee payment method; a fee notice cannot go out without it.</summary>
+    public string? FeePayment { get; private set; }
     public string? Error { get; private set; }
     public string? Warning { get; private set; }
     public DateOnly Today { get; private set; }
@@ -143,6 +145,11 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
                 Case.SetReasonableDeadline(step, Deadline ?? step.On, Reason ?? "", Calendar);
                 return null;
             case Act.SendFeeNotice:
+                if (string.IsNullOrWhiteSpace(FeePayment))
+                {
+                    throw new RequestRuleException("收费通知须写明缴纳方式（《政府信息公开信息处理费管理办法》）：请管理员先在机关信息中填写“信息处理费缴纳方式”。");
+                }
+
                 Case.SendFeeNotice(step, FeeBasis == FeeBasis.ByPages ? FeeQuote.QuoteByPages(Math.Max(0, Pages)) : FeeQuote.QuoteByCount(RequestsThisMonth, 1), Calendar, DeliveredOn);
                 return null;
             case Act.RecordFeePaid:
@@ -214,7 +221,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         Today = store.Today();
         Calendar = await store.CalendarAsync(ct);
         Clock = StatutoryClock.Compute(Case, Calendar, Today);
-        AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.FullName).SingleAsync(ct);
+        (AgencyName, FeePayment) = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => new ValueTuple<string, string?>(a.FullName, a.Contact.FeePayment)).SingleAsync(ct);
         Applicant = await personal.ApplicantAsync(User, Record, ct);
         RequestsThisMonth = await EarlierRequestsThisMonthAsync(ct);
         Notices = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == Id).OrderBy(n => n.Id)
