@@ -14,6 +14,8 @@ public static class PersistenceServices
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(settings.Uploads);
+        services.AddSingleton<Files.UntrustedFileGate>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(settings.DataDirectory);
