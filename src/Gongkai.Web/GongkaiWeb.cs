@@ -7,6 +7,7 @@ using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Api;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -45,9 +46,22 @@ public static class GongkaiWeb
             o.Conventions.AllowAnonymousToPage("/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new MustChangePasswordFilter()));
+            // Pages that read one uploaded document each take the configured upload limit (docs/security.md).
+            foreach (var page in new[] { "/Reports/Check", "/Admin/Requests/Import", "/Admin/Reports/Article20" })
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => UploadLimits.Apply(m, settings.Uploads.MaxUploadBytes + UploadLimits.FormOverhead));
+            }
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // A refused upload that reached the exception handler still says why, in Chinese.
+            if (c.Exception is Gongkai.Infrastructure.Files.UntrustedFileException refused)
+            {
+                c.ProblemDetails.Title = refused.Title;
+                c.ProblemDetails.Detail = refused.Message;
+            }
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -65,12 +79,12 @@ public static class GongkaiWeb
         // Machines get ProblemDetails; people get a page in Chinese. Never a stack trace.
         app.UseWhen(c => IsApi(c.Request.Path), api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c.Request.Path), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf });
             pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         });
 
@@ -94,6 +108,7 @@ public static class GongkaiWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseUploadLimits();
 
         app.MapRazorPages();
         app.MapGongkaiApi();
@@ -133,4 +148,12 @@ public static class GongkaiWeb
     }
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
+    /// <summary>A body too large or too slow (Kestrel) and a refused upload keep their own status; anything else is a 500.</summary>
+    private static int StatusOf(Exception e) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Gongkai.Infrastructure.Files.UntrustedFileException refused => refused.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }
