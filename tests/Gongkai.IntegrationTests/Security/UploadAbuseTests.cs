@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.IntegrationTests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.IntegrationTests.Security;
@@ -128,6 +129,23 @@ public sealed partial class UploadAbuseTests(UploadAbuseHost host)
         }
 
         Assert.True(memory.Peak < Gigabyte, $"working set reached {memory.Peak / 1024 / 1024} MB");
+    }
+
+    [Fact]
+    public async Task The_same_pdf_attached_to_two_applications_is_stored_once()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var pdf = MaliciousFiles.Pdf($"BT ({marker}) Tj ET");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+
+        using var first = await PostAsync("依申请公开", "身份证明.pdf", pdf);
+        using var second = await PostAsync("依申请公开", "身份证明（复印）.pdf", pdf);
+
+        Assert.True(first.IsRedirectTo("/apply/received"), $"{(int)first.StatusCode}");
+        Assert.True(second.IsRedirectTo("/apply/received"), $"{(int)second.StatusCode}");
+        Assert.Equal(2, await host.App.WithDbAsync(d => d.RequestAttachments.CountAsync(a => a.Sha256 == sha)));
+        Assert.Equal(1, await host.App.WithDbAsync(d => d.StoredFiles.CountAsync(f => f.Sha256 == sha)));
+        Assert.Equal(pdf, await host.App.WithDbAsync(d => d.StoredFiles.Where(f => f.Sha256 == sha).Select(f => f.Content).SingleAsync()));
     }
 
     [Fact]
