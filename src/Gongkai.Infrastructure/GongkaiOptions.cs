@@ -20,6 +20,9 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
 
     public MailSettings Mail { get; init; } = new();
 
+    /// <summary>Limits for reading uploaded files (<c>Gongkai:Uploads</c>, docs/security.md).</summary>
+    public Files.UntrustedFileLimits Uploads { get; init; } = Files.UntrustedFileLimits.Default;
+
     /// <summary>With the demo data, also years of fictional casework and published reports (<c>Gongkai:DemoHistory</c>, default true).</summary>
     public bool DemoHistory { get; init; } = true;
 
@@ -46,6 +49,7 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
             FontFile = configuration["Gongkai:Documents:FontFile"],
             Mail = mail,
             DemoHistory = configuration.GetValue("Gongkai:DemoHistory", true),
+            Uploads = configuration.GetSection("Gongkai:Uploads").Get<Files.UntrustedFileLimits>() ?? Files.UntrustedFileLimits.Default,
         };
     }
 

@@ -49,12 +49,23 @@ public static class GongkaiWeb
             o.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
+            // Pages that read one uploaded document each take the configured upload limit (docs/security.md).
+            foreach (var page in new[] { "/Reports/Check", "/Admin/Requests/Import", "/Admin/Reports/Article20" })
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => UploadLimits.Apply(m, settings.Uploads.MaxUploadBytes + UploadLimits.FormOverhead));
+            }
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-        // Problems the framework writes itself (a body too large, a missing route) speak Chinese too.
+        // Problems the framework writes itself (a body too large, a missing route) speak Chinese too; a refused
+        // upload that reached the exception handler still says why.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            if (c.ProblemDetails.Status is { } status && (c.ProblemDetails.Detail is null || c.Exception is not null))
+            if (c.Exception is Gongkai.Infrastructure.Files.UntrustedFileException refused)
+            {
+                c.ProblemDetails.Title = refused.Title;
+                c.ProblemDetails.Detail = refused.Message;
+            }
+            else if (c.ProblemDetails.Status is { } status && (c.ProblemDetails.Detail is null || c.Exception is not null))
             {
                 (c.ProblemDetails.Title, c.ProblemDetails.Detail) = Gongkai.Web.Pages.ErrorModel.Describe(status);
             }
@@ -113,6 +124,7 @@ public static class GongkaiWeb
         app.UseMustChangePassword();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseUploadLimits();
 
         app.MapRazorPages();
         app.MapGongkaiApi();
@@ -174,4 +186,5 @@ public static class GongkaiWeb
     }
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
 }

@@ -24,30 +24,31 @@ public static partial class ReportParser
 
     private static readonly string[] SectionNumerals = ["一", "二", "三", "四", "五", "六"];
 
-    public static PublishedReport Parse(IReadOnlyList<string> text)
+    public static PublishedReport Parse(IReadOnlyList<string> text, CancellationToken ct = default)
     {
         var lines = text.Select((t, i) => new ReportLine(i + 1, t)).Where(l => !PageFooter().IsMatch(l.Normalized)).ToList();
         var report = new PublishedReport { Lines = lines };
         var consumed = new HashSet<int>();
 
         FindTitle(report, lines);
-        FindSections(report, lines, consumed);
+        FindSections(report, lines, consumed, ct);
         report.Format = DetectFormat(lines);
         var format = report.Format ?? (report.Year is { } y ? ReportFormats.ForYear(y) : ReportFormat.V2021);
 
         var requestsFrom = IndexOfSection(report, lines, 3) ?? 0;
         var requestsTo = IndexOfSection(report, lines, 4) ?? lines.Count;
-        ReadRequestTable(report, lines, format, requestsFrom, requestsTo, consumed);
-        FindExtraRows(report, lines, consumed);
+        ReadRequestTable(report, lines, format, requestsFrom, requestsTo, consumed, ct);
+        FindExtraRows(report, lines, consumed, ct);
         CheckColumns(report, lines, requestsFrom);
-        ReadAppeals(report, lines, IndexOfSection(report, lines, 4) ?? requestsTo, IndexOfSection(report, lines, 5) ?? lines.Count, consumed);
-        ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, IndexOfSection(report, lines, 3) ?? requestsFrom, consumed);
+        ReadAppeals(report, lines, IndexOfSection(report, lines, 4) ?? requestsTo, IndexOfSection(report, lines, 5) ?? lines.Count, consumed, ct);
+        ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, IndexOfSection(report, lines, 3) ?? requestsFrom, consumed, ct);
 
         // Prose: what no table took, outside the tables' sections, or a sentence inside them.
         var tablesFrom = IndexOfSection(report, lines, 2) ?? int.MaxValue;
         var tablesTo = IndexOfSection(report, lines, 5) ?? lines.Count;
         for (var i = 0; i < lines.Count; i++)
         {
+            Tick(i, ct);
             var inTables = i > tablesFrom && i < tablesTo;
             if (!consumed.Contains(i) && lines[i].Normalized.Trim().Length > 0 && (!inTables || lines[i].Normalized.Contains('。', StringComparison.Ordinal)))
             {
@@ -56,6 +57,15 @@ public static partial class ReportParser
         }
 
         return report;
+    }
+
+    /// <summary>Every 256 lines, stops when the caller's time budget ran out or its client went away.</summary>
+    private static void Tick(int line, CancellationToken ct)
+    {
+        if ((line & 0xFF) == 0)
+        {
+            ct.ThrowIfCancellationRequested();
+        }
     }
 
     private static int? IndexOfSection(PublishedReport report, List<ReportLine> lines, int section) =>
@@ -78,10 +88,11 @@ public static partial class ReportParser
         }
     }
 
-    private static void FindSections(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed)
+    private static void FindSections(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed, CancellationToken ct)
     {
         for (var i = 0; i < lines.Count; i++)
         {
+            Tick(i, ct);
             var compact = ReportText.Compact(lines[i].Text);
             if (compact.Length is 0 or > 40)
             {
@@ -134,17 +145,18 @@ public static partial class ReportParser
         new(string.Join(@"\s*", k.Select(c => Regex.Escape(c.ToString()))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
     /// <summary>The first line from <paramref name="from"/> on (before <paramref name="to"/>) whose text, or whose text joined with the next line's, holds the label.</summary>
-    private static (int Index, string After, int Span)? Find(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed) =>
-        FindKey(lines, key, from, to, consumed)
+    private static (int Index, string After, int Span)? Find(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed, CancellationToken ct) =>
+        FindKey(lines, key, from, to, consumed, ct)
         // A label wrapped inside its cell (its end on a line of its own, or a PDF's next line): its first two
         // thirds are enough to place the row.
-        ?? (key.Length > 8 ? FindKey(lines, key[..Math.Max(6, key.Length * 2 / 3)], from, to, consumed) : null);
+        ?? (key.Length > 8 ? FindKey(lines, key[..Math.Max(6, key.Length * 2 / 3)], from, to, consumed, ct) : null);
 
-    private static (int Index, string After, int Span)? FindKey(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed)
+    private static (int Index, string After, int Span)? FindKey(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
         var pattern = LabelPattern(key);
         for (var i = from; i < Math.Min(to, lines.Count); i++)
         {
+            Tick(i, ct);
             if (consumed.Contains(i))
             {
                 continue;
@@ -226,7 +238,7 @@ public static partial class ReportParser
 
     private static IEnumerable<string> Tokens(string text) => CellSeparator().Split(text).Where(t => t.Length > 0);
 
-    private static void ReadRequestTable(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed)
+    private static void ReadRequestTable(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
         var at = from;
         foreach (var row in ReportFormats.RequestRows(format))
@@ -234,7 +246,7 @@ public static partial class ReportParser
             if (row.Kind == RowKind.Heading)
             {
                 // A group's own row counts only when numbers follow its label directly (a printed sub-total).
-                if (row.Depth > 0 && FindKey(lines, RowKey(row.Label), at, to, []) is { } group)
+                if (row.Depth > 0 && FindKey(lines, RowKey(row.Label), at, to, [], ct) is { } group)
                 {
                     var tokens = Tokens(group.After).ToList();
                     if (tokens.Count >= 7 && tokens.Take(7).All(PrintedCell.IsCellToken))
@@ -247,7 +259,7 @@ public static partial class ReportParser
                 continue;
             }
 
-            var found = Find(lines, RowKey(row.Label), at, to, consumed);
+            var found = Find(lines, RowKey(row.Label), at, to, consumed, ct);
             if (found is null)
             {
                 report.Unmapped.Add($"表三未找到“{row.Label}”一行。");
@@ -291,7 +303,7 @@ public static partial class ReportParser
     }
 
     /// <summary>Lines among the request table's rows that look like rows (a label and seven numbers) but are not the format's.</summary>
-    private static void FindExtraRows(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed)
+    private static void FindExtraRows(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed, CancellationToken ct)
     {
         if (report.Requests.Count == 0)
         {
@@ -302,6 +314,7 @@ public static partial class ReportParser
         var last = report.Requests.Values.Max(r => r.Line);
         for (var i = 0; i < lines.Count; i++)
         {
+            Tick(i, ct);
             if (lines[i].Number > first && lines[i].Number < last && !consumed.Contains(i))
             {
                 var tokens = Tokens(lines[i].Normalized).ToList();
@@ -315,11 +328,12 @@ public static partial class ReportParser
         }
     }
 
-    private static void ReadAppeals(PublishedReport report, List<ReportLine> lines, int from, int to, HashSet<int> consumed)
+    private static void ReadAppeals(PublishedReport report, List<ReportLine> lines, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
         var header = -1;
         for (var i = from; i < Math.Min(to, lines.Count); i++)
         {
+            Tick(i, ct);
             // “结果维持” may be wrapped in its narrow cell (结果维 / 持).
             var compact = ReportText.Compact(lines[i].Text);
             if (compact.Contains("结果维", StringComparison.Ordinal) || compact.Contains("尚未审", StringComparison.Ordinal))
@@ -367,14 +381,14 @@ public static partial class ReportParser
         report.Appeals = ([.. cells], lines[first < 0 ? header : first].Number);
     }
 
-    private static void ReadArticle20(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed)
+    private static void ReadArticle20(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
         var tables = Article20Formats.Tables(format);
         var at = from;
         for (var t = 0; t < tables.Count; t++)
         {
             var table = tables[t];
-            var item = Find(lines, ReportText.Compact(table.Item), at, to, consumed);
+            var item = Find(lines, ReportText.Compact(table.Item), at, to, consumed, ct);
             if (item is null)
             {
                 report.Unmapped.Add($"表二未找到“{table.Item}”。");
@@ -384,10 +398,10 @@ public static partial class ReportParser
             consumed.Add(item.Value.Index);
             report.Article20Items[table.Item] = lines[item.Value.Index].Number;
             at = item.Value.Index + 1;
-            var next = t + 1 < tables.Count ? Find(lines, ReportText.Compact(tables[t + 1].Item), at, to, []) : null;
+            var next = t + 1 < tables.Count ? Find(lines, ReportText.Compact(tables[t + 1].Item), at, to, [], ct) : null;
             foreach (var row in table.Rows)
             {
-                var found = Find(lines, ReportText.Compact(row), at, next?.Index ?? to, consumed);
+                var found = Find(lines, ReportText.Compact(row), at, next?.Index ?? to, consumed, ct);
                 if (found is null)
                 {
                     report.Unmapped.Add($"表二{table.Item}未找到“{row}”一行。");

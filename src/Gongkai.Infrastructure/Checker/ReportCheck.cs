@@ -5,12 +5,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Checker;
+using Gongkai.Infrastructure.Files;
 
 namespace Gongkai.Infrastructure.Checker;
 
 /// <summary>One file checked: what was understood of it and its findings, or why it could not be read.</summary>
 public sealed record CheckResult(string File, PublishedReport? Report, IReadOnlyList<Finding> Findings, string? ReadError)
 {
+    /// <summary>When the file could not be read: the HTTP status of the refusal (413 too large, 422 unreadable).</summary>
+    public int ReadStatus { get; init; } = Gongkai.Infrastructure.Files.UntrustedFileException.UnreadableStatus;
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }
 
@@ -19,28 +23,51 @@ public static class ReportCheck
 {
     public const string Schema = "gongkai.report-check.v1";
 
+    /// <summary>
+    /// Anything taken from the file and written back (the title, a finding's quote) is cut to this many characters,
+    /// and at most <see cref="MaxFindingsShown"/> findings are listed: an answer is never a copy of the upload.
+    /// </summary>
+    public const int MaxEcho = 200;
+
+    public const int MaxFindingsShown = 500;
+
     public static readonly string[] Extensions = [".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".xlsx", ".json"];
 
-    public static PublishedReport Read(string name, byte[] content)
+    public static PublishedReport Read(string name, byte[] content, FileBudget? budget = null)
     {
-        var (lines, tablesOnly) = ReportReaders.ReadDocument(name, content);
-        var report = ReportParser.Parse(lines);
+        budget ??= FileBudget.Unhurried();
+        var (lines, tablesOnly) = ReportReaders.ReadDocument(name, content, budget);
+        if (lines.Sum(l => (long)l.Length + 1) > budget.Limits.MaxReportCharacters)
+        {
+            throw UntrustedFileException.TooLarge($"文字超过 {UntrustedFiles.Characters(budget.Limits.MaxReportCharacters)}，不像一份年度报告，已拒绝。")
+                .About(UntrustedFiles.Excerpt(name, 100));
+        }
+
+        var report = ReportParser.Parse(lines, budget.Cancellation);
         report.TablesOnly = tablesOnly;
         return report;
     }
 
-    public static CheckResult Check(string name, byte[] content, PublishedReport? previous = null)
+    /// <summary>
+    /// Reads and checks one file within <paramref name="budget"/> (default: the default limits, no time limit). A file
+    /// refused by the limits is a result with its reason; running out of time is not (it throws, for the caller to answer 503).
+    /// </summary>
+    public static CheckResult Check(string name, byte[] content, PublishedReport? previous = null, FileBudget? budget = null)
     {
+        budget ??= FileBudget.Unhurried();
         try
         {
-            var report = Read(name, content);
-            return new CheckResult(name, report, ReportChecker.Check(report, previous), null);
+            var report = Read(name, content, budget);
+            return new CheckResult(name, report, ReportChecker.Check(report, previous, budget.Cancellation), null);
         }
-        catch (ReportReadException e)
+        catch (UntrustedFileException e) when (e.StatusCode != UntrustedFileException.UnavailableStatus)
         {
-            return new CheckResult(name, null, [], e.Message);
+            return new CheckResult(name, null, [], e.Message) { ReadStatus = e.StatusCode };
         }
     }
+
+    /// <summary>A finding as shown back to the sender: its location and message cut to <see cref="MaxEcho"/> characters.</summary>
+    public static Finding Shown(Finding f) => f with { Location = UntrustedFiles.Excerpt(f.Location, MaxEcho), Message = UntrustedFiles.Excerpt(f.Message, MaxEcho) };
 
     public static string Text(CheckResult result)
     {
@@ -73,7 +100,7 @@ public static class ReportCheck
         ["schema"] = Schema,
         ["file"] = result.File,
         ["readError"] = result.ReadError,
-        ["title"] = result.Report?.Title,
+        ["title"] = result.Report?.Title is { } title ? UntrustedFiles.Excerpt(title, MaxEcho) : null,
         ["year"] = result.Report?.Year,
         ["format"] = result.Report?.Format?.ToString(),
         ["counts"] = new JsonObject
@@ -82,7 +109,7 @@ public static class ReportCheck
             ["warning"] = result.Count(Severity.Warning),
             ["info"] = result.Count(Severity.Info),
         },
-        ["findings"] = new JsonArray(result.Findings.Select(f => (JsonNode?)new JsonObject
+        ["findings"] = new JsonArray(result.Findings.Take(MaxFindingsShown).Select(Shown).Select(f => (JsonNode?)new JsonObject
         {
             ["rule"] = f.RuleId,
             ["severity"] = f.Severity.ToString().ToLowerInvariant(),

@@ -1,78 +1,85 @@
+using System.IO.Compression;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Gongkai.Infrastructure.Documents;
+using Gongkai.Infrastructure.Files;
 
 namespace Gongkai.Infrastructure.Checker;
-
-/// <summary>A file the checker cannot read, and why, in Chinese.</summary>
-public sealed class ReportReadException(string message) : Exception(message);
 
 /// <summary>
 /// Turns a published report in any of the shapes it reaches us in — text copied from a web page, an HTML page, a
 /// .docx, a PDF — into lines of text, each table row on one line with its cells separated by tabs: the one shape
-/// <see cref="Gongkai.Core.Checker.ReportParser"/> reads. The kind is told by the content, not the file name.
+/// <see cref="Gongkai.Core.Checker.ReportParser"/> reads. The kind is told by the content, not the file name. Every
+/// reader counts against a <see cref="FileBudget"/> (docs/security.md): a file over a limit is refused with an
+/// <see cref="UntrustedFileException"/> naming the file.
 /// </summary>
 public static class ReportReaders
 {
+    /// <summary>The default of <see cref="UntrustedFileLimits.MaxUploadBytes"/>, for the command line's own reads.</summary>
     public const int MaxBytes = 30 * 1024 * 1024;
 
-    public static IReadOnlyList<string> Read(string fileName, byte[] content) => ReadDocument(fileName, content).Lines;
+    public static IReadOnlyList<string> Read(string fileName, byte[] content, FileBudget? budget = null) => ReadDocument(fileName, content, budget).Lines;
 
     /// <summary>The lines, and whether they are tables only (a workbook has no sections or text to check).</summary>
-    public static (IReadOnlyList<string> Lines, bool TablesOnly) ReadDocument(string fileName, byte[] content)
+    public static (IReadOnlyList<string> Lines, bool TablesOnly) ReadDocument(string fileName, byte[] content, FileBudget? budget = null)
+    {
+        try
+        {
+            return ReadDocument(content, budget ?? FileBudget.Unhurried());
+        }
+        catch (UntrustedFileException e)
+        {
+            throw e.About(UntrustedFiles.Excerpt(fileName, 100));
+        }
+    }
+
+    private static (IReadOnlyList<string> Lines, bool TablesOnly) ReadDocument(byte[] content, FileBudget budget)
     {
         if (content.Length == 0)
         {
-            throw new ReportReadException($"{fileName}：文件是空的。");
+            throw UntrustedFileException.Unreadable("文件是空的。");
         }
 
-        if (content.Length > MaxBytes)
+        if (content.Length > budget.Limits.MaxUploadBytes)
         {
-            throw new ReportReadException($"{fileName}：文件超过 {MaxBytes / 1024 / 1024} MB，不像一份年度报告。");
+            throw UntrustedFileException.TooLarge($"文件超过 {UntrustedFiles.Megabytes(budget.Limits.MaxUploadBytes)}，不像一份年度报告，已拒绝。");
         }
 
-        try
+        if (content.AsSpan().StartsWith("%PDF"u8))
         {
-            if (content.AsSpan().StartsWith("%PDF"u8))
-            {
-                return (Pdf(content), false);
-            }
+            return (Pdf(content, budget), false);
+        }
 
-            if (content.AsSpan().StartsWith("PK"u8))
+        if (content.AsSpan().StartsWith("PK"u8))
+        {
+            using (var zip = UntrustedFiles.OpenZip(content, budget))
             {
-                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
-                return zip.GetEntry("xl/workbook.xml") is not null ? (Xlsx(content), true) : (Docx(content), false);
-            }
-
-            if (content.AsSpan(0, Math.Min(content.Length, 8192)).Contains((byte)0))
-            {
-                throw new ReportReadException($"{fileName}：不是文本、网页、Word (.docx) 或 PDF 文件。");
-            }
-
-            var text = Decode(content);
-            if (text.TrimStart().StartsWith('{') && text.Contains(Gongkai.Infrastructure.AnnualReports.ReportJson.Schema, StringComparison.Ordinal))
-            {
-                // Gongkai's own JSON export: read as the report it describes.
-                var agency = new Gongkai.Core.Agencies.Agency { FullName = "", ShortName = "", CreditCode = "" };
-                Gongkai.Infrastructure.AnnualReports.AnnualReportModel model;
-                try
+                if (zip.GetEntry("xl/workbook.xml") is null)
                 {
-                    model = Gongkai.Infrastructure.AnnualReports.ReportJson.Read(text, agency);
+                    return (Docx(zip, budget), false);
                 }
-                catch (Exception e) when (e is System.Text.Json.JsonException or NullReferenceException or FormatException or InvalidOperationException or ArgumentException)
-                {
-                    throw new InvalidDataException("JSON 不是完整的年度报告。", e);
-                }
-
-                return (Html(Gongkai.Infrastructure.AnnualReports.ReportHtml.Document(model)), false);
             }
 
-            return (LooksLikeHtml(text) ? Html(text) : Lines(text), false);
+            return (Xlsx(content, budget, measured: true), true);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or UglyToad.PdfPig.Core.PdfDocumentFormatException or ArgumentException or InvalidOperationException)
+
+        if (content.AsSpan(0, Math.Min(content.Length, 8192)).Contains((byte)0))
         {
-            throw new ReportReadException($"{fileName}：文件已损坏或格式无法识别（{e.GetType().Name}）。");
+            throw UntrustedFileException.Unreadable("不是文本、网页、Word (.docx)、Excel (.xlsx) 或 PDF 文件。");
         }
+
+        var text = Decode(content);
+        if (text.TrimStart().StartsWith('{') && text.Contains(Gongkai.Infrastructure.AnnualReports.ReportJson.Schema, StringComparison.Ordinal))
+        {
+            // Gongkai's own JSON export: read as the report it describes.
+            budget.Text(text.Length);
+            var agency = new Gongkai.Core.Agencies.Agency { FullName = "", ShortName = "", CreditCode = "" };
+            var model = UntrustedFiles.Parse(() => Gongkai.Infrastructure.AnnualReports.ReportJson.Read(text, agency), "JSON 不是完整的年度报告");
+            return (Html(Gongkai.Infrastructure.AnnualReports.ReportHtml.Document(model), budget), false);
+        }
+
+        return (LooksLikeHtml(text) ? Html(text, budget) : Lines(text, budget), false);
     }
 
     /// <summary>UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312).</summary>
@@ -101,15 +108,47 @@ public static class ReportReaders
             || (head.Contains("<p", StringComparison.OrdinalIgnoreCase) && head.Contains("</", StringComparison.Ordinal)) || text.Contains("<table", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static List<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').ToList();
+    private static List<string> Lines(string text, FileBudget budget)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\r' or '\n')
+            {
+                lines.Add(budget.Line(text[start..i]));
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        lines.Add(budget.Line(text[start..]));
+        return lines;
+    }
 
     /// <summary>Block elements as lines; each table row as one line of tab-separated cells.</summary>
-    public static List<string> Html(string html)
+    public static List<string> Html(string html, FileBudget? budget = null)
     {
+        budget ??= FileBudget.Unhurried();
+        UntrustedFiles.CheckMarkup(html, budget);
         var document = new HtmlParser().ParseDocument(html);
+        budget.Check();
         var lines = new List<string>();
-        void Walk(INode node)
+        void Add(string line) => lines.Add(budget.Line(line));
+
+        // Each element is visited once; an element without block children is read whole (its text once) and not
+        // entered, so the walk is linear in the page. The depth is bounded by CheckMarkup before parsing.
+        void Walk(INode node, int depth)
         {
+            if (depth > budget.Limits.MaxDepth)
+            {
+                throw UntrustedFileException.Unreadable($"文件的嵌套层数超过 {budget.Limits.MaxDepth} 层，结构异常，已拒绝。");
+            }
+
             foreach (var child in node.ChildNodes)
             {
                 if (child is IElement element)
@@ -121,7 +160,7 @@ public static class ReportReaders
                         case "table":
                             foreach (var row in element.QuerySelectorAll("tr"))
                             {
-                                lines.Add(string.Join("\t", row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Clean(c.TextContent))));
+                                Add(string.Join("\t", row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Clean(c.TextContent))));
                             }
 
                             continue;
@@ -132,44 +171,36 @@ public static class ReportReaders
                     var hasBlocks = element.Children.Any(c => c.LocalName is "p" or "div" or "table" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "li" or "ul" or "ol" or "section" or "article" or "br" or "figure" or "nav" or "header" or "footer" or "main");
                     if (hasBlocks || element.LocalName is "body" or "html" or "section" or "article" or "main" or "ul" or "ol")
                     {
-                        Walk(element);
+                        Walk(element, depth + 1);
                     }
                     else
                     {
-                        lines.Add(Clean(element.TextContent));
+                        Add(Clean(element.TextContent));
                     }
                 }
                 else if (child is IText text && Clean(text.Data) is { Length: > 0 } loose)
                 {
-                    lines.Add(loose);
+                    Add(loose);
                 }
             }
         }
 
-        Walk(document.Body ?? (INode)document);
+        Walk(document.Body ?? (INode)document, 0);
         return lines;
     }
 
     private static string Clean(string text) => string.Join(" ", text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Each worksheet's name as a line (the section it holds), then its rows as tab-separated cells.</summary>
-    public static List<string> Xlsx(byte[] content)
+    public static List<string> Xlsx(byte[] content, FileBudget? budget = null) => Xlsx(content, budget ?? FileBudget.Unhurried(), measured: false);
+
+    private static List<string> Xlsx(byte[] content, FileBudget budget, bool measured)
     {
-        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(content), false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿。");
-        var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
         var lines = new List<string>();
-        foreach (var sheet in workbook.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>())
+        foreach (var sheet in Spreadsheet.ReadSheets(content, budget, firstOnly: false, measured))
         {
-            lines.Add(sheet.Name?.Value ?? "");
-            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!);
-            foreach (var row in part.Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>())
-            {
-                lines.Add(string.Join("\t", row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c =>
-                    c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString && int.TryParse(c.CellValue?.Text, System.Globalization.CultureInfo.InvariantCulture, out var i)
-                        ? shared.ElementAtOrDefault(i) ?? ""
-                        : c.InlineString?.InnerText ?? c.CellValue?.Text ?? "")));
-            }
+            lines.Add(sheet.Name);
+            lines.AddRange(sheet.Rows.Select(r => string.Join("\t", r)));
         }
 
         return lines;
@@ -181,22 +212,28 @@ public static class ReportReaders
     /// Paragraphs as lines; each table row as one line of tab-separated cells (merged cells once). Streams
     /// word/document.xml straight from the package: checking folders of reports needs no full object model.
     /// </summary>
-    public static List<string> Docx(byte[] content)
+    public static List<string> Docx(byte[] content, FileBudget? budget = null)
     {
-        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
-        var entry = zip.GetEntry("word/document.xml") ?? throw new InvalidDataException("不是 Word (.docx) 文档：缺少 word/document.xml。");
-        using var stream = entry.Open();
-        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreWhitespace = false });
+        budget ??= FileBudget.Unhurried();
+        using var zip = UntrustedFiles.OpenZip(content, budget);
+        return Docx(zip, budget);
+    }
+
+    private static List<string> Docx(ZipArchive zip, FileBudget budget) => UntrustedFiles.Parse(() =>
+    {
+        var entry = zip.GetEntry("word/document.xml") ?? throw UntrustedFileException.Unreadable("不是 Word (.docx) 文档：缺少 word/document.xml。");
+        using var xml = UntrustedFiles.Xml(entry.Open(), budget);
         var lines = new List<string>();
         var paragraph = new StringBuilder();
         var row = new List<string>();
         var cell = new List<string>();
         var tableDepth = 0;
         var inText = false;
-        while (xml.Read())
+        while (budget.Read(xml))
         {
             if (inText && xml.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace)
             {
+                budget.Text(xml.Value.Length);
                 paragraph.Append(xml.Value);
                 continue;
             }
@@ -249,7 +286,7 @@ public static class ReportReaders
                         row.Add(string.Join(" ", cell));
                         break;
                     case "tr":
-                        lines.Add(string.Join("\t", row));
+                        lines.Add(budget.Line(string.Join("\t", row)));
                         break;
                     case "tbl":
                         tableDepth--;
@@ -271,59 +308,93 @@ public static class ReportReaders
             }
             else
             {
-                lines.Add(paragraph.ToString());
+                lines.Add(budget.Line(paragraph.ToString()));
             }
 
             paragraph.Clear();
         }
-    }
+    }, "Word (.docx)");
 
     /// <summary>
     /// Each page's words grouped into lines by their baseline, left to right; a wide gap (a table's column border)
-    /// becomes a tab. Pages follow each other; footers stay where they are (the parser skips them).
+    /// becomes a tab. Pages follow each other; footers stay where they are (the parser skips them). A PDF of more
+    /// pages than <see cref="UntrustedFileLimits.MaxPdfPages"/> is refused.
     /// </summary>
-    public static List<string> Pdf(byte[] content)
+    public static List<string> Pdf(byte[] content, FileBudget? budget = null)
     {
-        using var document = UglyToad.PdfPig.PdfDocument.Open(content);
-        var lines = new List<string>();
-        foreach (var page in document.GetPages())
+        budget ??= FileBudget.Unhurried();
+        using var document = UntrustedFiles.OpenPdf(content, budget);
+        return UntrustedFiles.Parse(() =>
         {
-            var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-            var rows = new List<List<UglyToad.PdfPig.Content.Word>>();
-            foreach (var word in words.OrderByDescending(w => w.BoundingBox.Bottom).ThenBy(w => w.BoundingBox.Left))
+            var lines = new List<string>();
+            var pages = document.NumberOfPages;
+            budget.Page(pages, refuseMore: true);
+            for (var number = 1; number <= pages; number++)
             {
-                var height = Math.Max(word.BoundingBox.Height, 4);
-                var row = rows.LastOrDefault(r => Math.Abs(r[0].BoundingBox.Bottom - word.BoundingBox.Bottom) < height * 0.5);
-                if (row is null)
+                budget.Page(number, refuseMore: true);
+                var page = document.GetPage(number);
+                var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+                var rows = new List<List<UglyToad.PdfPig.Content.Word>>();
+                foreach (var word in words.OrderByDescending(w => w.BoundingBox.Bottom).ThenBy(w => w.BoundingBox.Left))
                 {
-                    rows.Add([word]);
+                    budget.Text(word.Text.Length);
+                    var height = Math.Max(word.BoundingBox.Height, 4);
+                    var row = RowOf(rows, word, height * 0.5);
+                    if (row is null)
+                    {
+                        rows.Add([word]);
+                    }
+                    else
+                    {
+                        row.Add(word);
+                    }
                 }
-                else
+
+                foreach (var row in rows)
                 {
-                    row.Add(word);
+                    var line = new StringBuilder();
+                    UglyToad.PdfPig.Content.Word? previous = null;
+                    foreach (var word in row.OrderBy(w => w.BoundingBox.Left))
+                    {
+                        if (previous is not null)
+                        {
+                            var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
+                            line.Append(gap > Math.Max(word.BoundingBox.Height, 6) * 0.8 ? '\t' : gap > 1 ? " " : "");
+                        }
+
+                        line.Append(word.Text);
+                        previous = word;
+                    }
+
+                    lines.Add(budget.Line(line.ToString()));
                 }
             }
 
-            foreach (var row in rows)
+            return lines;
+        }, "PDF");
+    }
+
+    /// <summary>
+    /// The last row whose baseline is within <paramref name="tolerance"/> of the word's. Words come highest first, so
+    /// rows are in falling order of their first word: once a row is too high, every earlier one is too, and the search
+    /// stops (a page of many short lines stays linear).
+    /// </summary>
+    private static List<UglyToad.PdfPig.Content.Word>? RowOf(List<List<UglyToad.PdfPig.Content.Word>> rows, UglyToad.PdfPig.Content.Word word, double tolerance)
+    {
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            var distance = rows[i][0].BoundingBox.Bottom - word.BoundingBox.Bottom;
+            if (Math.Abs(distance) < tolerance)
             {
-                var line = new StringBuilder();
-                UglyToad.PdfPig.Content.Word? previous = null;
-                foreach (var word in row.OrderBy(w => w.BoundingBox.Left))
-                {
-                    if (previous is not null)
-                    {
-                        var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
-                        line.Append(gap > Math.Max(word.BoundingBox.Height, 6) * 0.8 ? '\t' : gap > 1 ? " " : "");
-                    }
+                return rows[i];
+            }
 
-                    line.Append(word.Text);
-                    previous = word;
-                }
-
-                lines.Add(line.ToString());
+            if (distance >= tolerance)
+            {
+                return null;
             }
         }
 
-        return lines;
+        return null;
     }
 }

@@ -19,6 +19,9 @@ public sealed record LetterOutcome(LetterRecord? Letter, IReadOnlyDictionary<str
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>When an attachment was refused: the HTTP status of the refusal (413 too large, 422 unreadable).</summary>
+    public int? FileStatus { get; init; }
+
     public static LetterOutcome Refused(string message, string field = "") => new(null, new Dictionary<string, string> { [field] = message });
 }
 
@@ -30,7 +33,7 @@ public sealed record LetterDue(long Id, InteractionChannel Channel, string Subje
 /// approval when the agency wants it), closed, reopened on the writer's objection, rated, and published without
 /// personal data. Every step is recorded (who, when, what); every refusal says why in Chinese and writes nothing.
 /// </summary>
-public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock)
+public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, Files.UntrustedFileLimits limits)
 {
     public const int SubjectMax = 100;
     public const int BodyMax = 5000;
@@ -50,9 +53,11 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         var settings = await SettingsAsync(agencyId, input.Channel, ct);
         var errors = Validate(input, settings);
         var attachments = new List<(string Name, string Type, byte[] Content)>();
+        int? fileStatus = null;
         if (files.Count > AttachmentRules.MaxFiles)
         {
             errors["Files"] = $"附件最多 {AttachmentRules.MaxFiles} 个。";
+            fileStatus = Files.UntrustedFileException.UnreadableStatus;
         }
         else
         {
@@ -60,9 +65,10 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             foreach (var file in files)
             {
                 var name = AttachmentRules.SafeName(file.FileName);
-                if (AttachmentRules.Check(name, file.Content.Length, file.Content) is { } problem)
+                if (Files.UntrustedFiles.Run(limits, ct, budget => AttachmentRules.Refusal(name, file.Content, budget)) is { } refusal)
                 {
-                    problems.Add(problem);
+                    problems.Add(refusal.Message);
+                    fileStatus ??= refusal.StatusCode;
                 }
                 else
                 {
@@ -78,7 +84,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
         if (errors.Count > 0)
         {
-            return new LetterOutcome(null, errors);
+            return new LetterOutcome(null, errors) { FileStatus = fileStatus };
         }
 
         var hash = ContentHash(input.Subject!, input.Body!);

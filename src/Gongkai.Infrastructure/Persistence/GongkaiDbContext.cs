@@ -131,6 +131,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             a.Property(x => x.FileName).HasMaxLength(200);
             a.Property(x => x.ContentType).HasMaxLength(100);
             a.Property(x => x.Sha256).HasMaxLength(64);
+            a.HasOne<Publications.StoredFile>().WithMany().HasForeignKey(x => x.Sha256).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AppealCase>(appeal =>

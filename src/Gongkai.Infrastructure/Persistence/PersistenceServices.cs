@@ -16,6 +16,8 @@ public static class PersistenceServices
         services.AddSingleton(TimeProvider.System);
         // The search index and mail waiting to go out live here on every provider.
         DataDirectory.EnsurePrivate(settings.DataDirectory);
+        services.AddSingleton(settings.Uploads);
+        services.AddSingleton<Files.UntrustedFileGate>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));

@@ -1,7 +1,6 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
+using Gongkai.Infrastructure.Files;
 
 namespace Gongkai.Infrastructure.Publications;
 
@@ -31,47 +30,49 @@ public static class PublicationFiles
 
     public sealed record Checked(string FileName, string ContentType, string Sha256, byte[] Content, string Text);
 
-    /// <summary>The checked file with its text, or why it is refused, in Chinese.</summary>
-    public static (Checked? File, string? Error) Check(string fileName, byte[] content)
+    /// <summary>
+    /// The checked file with its text, or why it is refused, in Chinese with the HTTP status it maps to. The file is
+    /// read within <paramref name="budget"/> (docs/security.md): a package is measured before it is opened.
+    /// </summary>
+    public static (Checked? File, UntrustedFileException? Refusal) Check(string fileName, byte[] content, FileBudget? budget = null)
     {
+        budget ??= FileBudget.Unhurried();
         var name = Requests.AttachmentRules.SafeName(fileName);
         if (content.Length == 0)
         {
-            return (null, $"附件“{name}”是空文件。");
+            return (null, UntrustedFileException.Unreadable($"附件“{name}”是空文件。"));
         }
 
         if (content.Length > MaxBytes)
         {
-            return (null, $"附件“{name}”超过 20 MB。");
+            return (null, UntrustedFileException.TooLarge($"附件“{name}”超过 20 MB。"));
         }
 
-        var extension = Path.GetExtension(name);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!Kinds.TryGetValue(extension, out var kind))
         {
-            return (null, $"附件“{name}”的类型不能上传；可以上传 {Allowed} 文件。");
+            return (null, UntrustedFileException.Unreadable($"附件“{name}”的类型不能上传；可以上传 {Allowed} 文件。"));
         }
 
-        if (!ContentIs(extension.ToLowerInvariant(), content))
-        {
-            return (null, $"附件“{name}”的内容不是 {kind.Kind} 文件（以文件内容判断，与扩展名不符），已拒绝。");
-        }
-
-        string text;
         try
         {
-            text = ExtractText(extension.ToLowerInvariant(), content);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or OpenXmlPackageException or UglyToad.PdfPig.Core.PdfDocumentFormatException or InvalidOperationException or ArgumentException)
-        {
-            return (null, $"附件“{name}”已损坏，无法打开（{kind.Kind}）。");
-        }
+            if (!ContentIs(extension, content, budget))
+            {
+                return (null, UntrustedFileException.Unreadable($"附件“{name}”的内容不是 {kind.Kind} 文件（以文件内容判断，与扩展名不符），已拒绝。"));
+            }
 
-        return (new Checked(name, kind.ContentType, Convert.ToHexStringLower(SHA256.HashData(content)), content, text), null);
+            var text = ExtractText(extension, content, budget);
+            return (new Checked(name, kind.ContentType, Convert.ToHexStringLower(SHA256.HashData(content)), content, text), null);
+        }
+        catch (UntrustedFileException e) when (e.StatusCode != UntrustedFileException.UnavailableStatus)
+        {
+            return (null, e.About($"附件“{name}”（{kind.Kind}）"));
+        }
     }
 
     public static bool IsImage(string contentType) => contentType.StartsWith("image/", StringComparison.Ordinal);
 
-    private static bool ContentIs(string extension, byte[] content)
+    private static bool ContentIs(string extension, byte[] content, FileBudget budget)
     {
         var span = content.AsSpan();
         switch (extension)
@@ -90,15 +91,11 @@ public static class PublicationFiles
                     return false;
                 }
 
-                try
+                // Measured (entries, unpacked sizes, ratio) before anything reads a part of it.
+                using (var zip = UntrustedFiles.OpenZip(content, budget))
                 {
-                    using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
                     return zip.GetEntry("[Content_Types].xml") is not null
                         && zip.GetEntry(extension == ".docx" ? "word/document.xml" : "xl/workbook.xml") is not null;
-                }
-                catch (InvalidDataException)
-                {
-                    return false;
                 }
 
             default:
@@ -106,32 +103,32 @@ public static class PublicationFiles
         }
     }
 
-    private static string ExtractText(string extension, byte[] content)
+    private static string ExtractText(string extension, byte[] content, FileBudget budget)
     {
         switch (extension)
         {
             case ".pdf":
                 {
-                    using var pdf = UglyToad.PdfPig.PdfDocument.Open(content);
-                    var text = new StringBuilder();
-                    foreach (var page in pdf.GetPages())
+                    using var pdf = UntrustedFiles.OpenPdf(content, budget);
+                    return UntrustedFiles.Parse(() =>
                     {
-                        text.AppendLine(UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor.ContentOrderTextExtractor.GetText(page));
-                    }
+                        // Search needs the words, not every page: reading stops at the page limit or once there is enough text.
+                        var text = new StringBuilder();
+                        for (var number = 1; number <= pdf.NumberOfPages && text.Length < MaxText && budget.Page(number, refuseMore: false); number++)
+                        {
+                            text.AppendLine(UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor.ContentOrderTextExtractor.GetText(pdf.GetPage(number)));
+                        }
 
-                    return Limit(text.ToString());
+                        return Limit(text.ToString());
+                    }, "PDF");
                 }
 
             case ".docx":
-                {
-                    using var word = WordprocessingDocument.Open(new MemoryStream(content), false);
-                    var body = word.MainDocumentPart?.Document?.Body;
-                    return body is null ? "" : Limit(string.Join('\n', body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText)));
-                }
+                return Limit(string.Join('\n', Checker.ReportReaders.Docx(content, budget)));
 
             case ".xlsx":
                 {
-                    var rows = Documents.Spreadsheet.ReadXlsx(new MemoryStream(content));
+                    var rows = Documents.Spreadsheet.ReadSheets(content, budget, firstOnly: true, measured: true)[0].Rows;
                     return Limit(string.Join('\n', rows.Select(r => string.Join(' ', r.Where(c => c.Length > 0)))));
                 }
 
@@ -140,6 +137,8 @@ public static class PublicationFiles
         }
     }
 
+    private const int MaxText = 200_000;
+
     /// <summary>Search needs the words, not every byte of a 500-page annex.</summary>
-    private static string Limit(string text) => text.Length > 200_000 ? text[..200_000] : text;
+    private static string Limit(string text) => text.Length > MaxText ? text[..MaxText] : text;
 }

@@ -32,6 +32,9 @@ public sealed record PublicationOutcome(long? Id, IReadOnlyDictionary<string, st
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>When an attachment was refused: the HTTP status of the refusal (413 too large, 422 unreadable).</summary>
+    public int? FileStatus { get; init; }
+
     public static PublicationOutcome Refused(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
 }
 
@@ -52,7 +55,7 @@ public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, Da
 /// published (a normative document together with its policy interpretation, 同步发布, or with the reason why not),
 /// repealed or expired. Every rule is checked before anything is written; refusals say why in Chinese.
 /// </summary>
-public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, IEnumerable<IPublicationObserver> observers)
+public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, IEnumerable<IPublicationObserver> observers, Files.UntrustedFileLimits limits)
 {
     /// <summary>Art. 26: proactive information is published within 20 working days of being made or changed.</summary>
     public const int Article26WorkingDays = 20;
@@ -110,7 +113,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         }
 
         var (errors, html) = await ValidateAsync(agencyId, null, input, ct);
-        var (checkedFiles, fileErrors) = CheckFiles(files, 0);
+        var (checkedFiles, fileErrors, fileStatus) = CheckFiles(files, 0, ct);
         foreach (var (key, value) in fileErrors)
         {
             errors[key] = value;
@@ -118,7 +121,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
 
         if (errors.Count > 0)
         {
-            return new PublicationOutcome(null, errors);
+            return new PublicationOutcome(null, errors) { FileStatus = fileStatus };
         }
 
         var settings = await SettingsAsync(agencyId, ct);
@@ -153,7 +156,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
 
         var (errors, html) = await ValidateAsync(record.AgencyId, record, input, ct);
         var kept = record.Attachments.Count(a => !removeAttachments.Contains(a.Id));
-        var (checkedFiles, fileErrors) = CheckFiles(files, kept);
+        var (checkedFiles, fileErrors, fileStatus) = CheckFiles(files, kept, ct);
         foreach (var (key, value) in fileErrors)
         {
             errors[key] = value;
@@ -166,7 +169,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
 
         if (errors.Count > 0)
         {
-            return new PublicationOutcome(null, errors);
+            return new PublicationOutcome(null, errors) { FileStatus = fileStatus };
         }
 
         Apply(record, input, html!);
@@ -521,22 +524,26 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         return (errors, body.Html);
     }
 
-    private static (List<PublicationFiles.Checked> Files, Dictionary<string, string> Errors) CheckFiles(IReadOnlyList<NewPublicationFile> files, int alreadyAttached)
+    /// <summary>Each file read within the upload limits and time budget; refusals are collected with the status they map to.</summary>
+    private (List<PublicationFiles.Checked> Files, Dictionary<string, string> Errors, int? Status) CheckFiles(IReadOnlyList<NewPublicationFile> files, int alreadyAttached, CancellationToken ct)
     {
         var list = new List<PublicationFiles.Checked>();
         var errors = new List<string>();
+        int? status = null;
         if (files.Count + alreadyAttached > PublicationFiles.MaxFiles)
         {
             errors.Add($"附件最多 {PublicationFiles.MaxFiles} 个。");
+            status = Files.UntrustedFileException.UnreadableStatus;
         }
         else
         {
             foreach (var file in files)
             {
-                var (ok, error) = PublicationFiles.Check(file.FileName, file.Content);
+                var (ok, refusal) = Files.UntrustedFiles.Run(limits, ct, budget => PublicationFiles.Check(file.FileName, file.Content, budget));
                 if (ok is null)
                 {
-                    errors.Add(error!);
+                    errors.Add(refusal!.Message);
+                    status ??= refusal.StatusCode;
                 }
                 else
                 {
@@ -545,7 +552,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             }
         }
 
-        return (list, errors.Count == 0 ? [] : new Dictionary<string, string> { ["Attachments"] = string.Join(" ", errors) });
+        return (list, errors.Count == 0 ? [] : new Dictionary<string, string> { ["Attachments"] = string.Join(" ", errors) }, status);
     }
 
     private void Apply(PublicationRecord record, PublicationInput input, string html)

@@ -1,3 +1,5 @@
+using Gongkai.Infrastructure.Files;
+
 namespace Gongkai.Infrastructure.Requests;
 
 /// <summary>
@@ -38,6 +40,33 @@ public static class AttachmentRules
         }
 
         return ContentTypeOf(content) is null ? $"附件“{fileName}”的内容不是 PDF、JPG 或 PNG 文件（以文件内容判断，与文件名无关）。" : null;
+    }
+
+    /// <summary>
+    /// Null when the file may be attached; otherwise the refusal (413 too large, 422 anything else) in Chinese. A PDF
+    /// must also be whole and open within <paramref name="budget"/>: an interrupted upload is refused now, not found
+    /// unreadable by the office weeks later.
+    /// </summary>
+    public static UntrustedFileException? Refusal(string fileName, byte[] content, FileBudget budget)
+    {
+        if (Check(fileName, content.Length, content) is { } problem)
+        {
+            return content.Length > MaxBytes ? UntrustedFileException.TooLarge(problem) : UntrustedFileException.Unreadable(problem);
+        }
+
+        if (ContentTypeOf(content) == "application/pdf")
+        {
+            try
+            {
+                UntrustedFiles.CheckPdf(content, budget);
+            }
+            catch (UntrustedFileException e) when (e.StatusCode != UntrustedFileException.UnavailableStatus)
+            {
+                return e.About($"附件“{fileName}”");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A file name safe to show and to send back: no path, no control characters, at most 100 characters.</summary>

@@ -67,7 +67,10 @@ public sealed class RequestEventRecord
     public required string Json { get; set; }
 }
 
-/// <summary>A file the applicant attached; kept in the database so it is saved, backed up and shared with the request.</summary>
+/// <summary>
+/// A file the applicant attached. The bytes are kept in the database (saved, backed up and shared with the request),
+/// once per content in <see cref="Publications.StoredFile"/>: the same file attached to many applications is stored once.
+/// </summary>
 public sealed class RequestAttachment
 {
     public long Id { get; set; }
@@ -76,5 +79,4 @@ public sealed class RequestAttachment
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public required string Sha256 { get; set; }
-    public required byte[] Content { get; set; }
 }

@@ -56,13 +56,20 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         };
         foreach (var a in attachments)
         {
+            // Kept once per content, as publications' and letters' files are: the same scan attached to six
+            // applications is one stored file.
+            var sha = Convert.ToHexStringLower(SHA256.HashData(a.Content));
+            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == sha, ct) && db.StoredFiles.Local.All(f => f.Sha256 != sha))
+            {
+                db.StoredFiles.Add(new Publications.StoredFile { Sha256 = sha, Size = a.Content.Length, Content = a.Content, CreatedAt = clock.GetUtcNow() });
+            }
+
             record.Attachments.Add(new RequestAttachment
             {
                 FileName = a.FileName,
                 ContentType = a.ContentType,
                 Size = a.Content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(a.Content)),
-                Content = a.Content,
+                Sha256 = sha,
             });
         }
 

@@ -4,6 +4,7 @@ using Gongkai.Core.Calendar;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Calendar;
+using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Agencies;
@@ -40,7 +41,9 @@ public static class GongkaiApi
         reports.MapGet("/", ListReports).WithSummary("门户网站上发布的全部年度报告（公开信息）");
         reports.MapGet("/{id:int}", GetReport).WithSummary("一份发布的年度报告，gongkai.annual-report.v1 格式（docs/report-json.md）");
 
+        var uploads = app.ServiceProvider.GetRequiredService<UntrustedFileLimits>();
         api.MapPost("/check", CheckReport).WithTags("年度报告").DisableAntiforgery().RequireRateLimiting(RateLimits.Checker)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(uploads.MaxUploadBytes + UploadLimits.FormOverhead))
             .WithSummary("检查一份已发布的年度报告：请求体为文件本身（文本、网页、.docx、PDF），或 multipart/form-data 的 file 字段；返回 gongkai.report-check.v1（docs/report-check.md）");
 
         SearchApi.Map(api);
@@ -76,17 +79,17 @@ public static class GongkaiApi
         return snapshot is null ? NotFound($"没有编号为 {id} 的已发布年度报告。") : TypedResults.Text(snapshot, "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> CheckReport(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// The body (or the form's file) read up to the upload limit, then checked through the gate with the time budget.
+    /// Every refusal is ProblemDetails in Chinese: 413, 422, or 503 with Retry-After.
+    /// </summary>
+    private static async Task<IResult> CheckReport(HttpRequest request, UntrustedFileGate gate, CancellationToken ct)
     {
-        if (request.ContentLength > Gongkai.Infrastructure.Checker.ReportReaders.MaxBytes)
+        var limits = gate.Limits;
+        try
         {
-            return TypedResults.Problem($"文件超过 {Gongkai.Infrastructure.Checker.ReportReaders.MaxBytes / 1024 / 1024} MB。", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
-        }
-
-        byte[] content;
-        var name = "request";
-        using (var buffer = new MemoryStream())
-        {
+            byte[] content;
+            var name = "request";
             if (request.HasFormContentType)
             {
                 var form = await request.ReadFormAsync(ct);
@@ -95,21 +98,38 @@ public static class GongkaiApi
                     return BadRequest("multipart/form-data 中没有名为 file 的文件。");
                 }
 
-                name = Path.GetFileName(file.FileName);
-                await file.CopyToAsync(buffer, ct);
+                name = AttachmentRules.SafeName(file.FileName);
+                await using var stream = file.OpenReadStream();
+                content = await UntrustedFiles.ReadAllAsync(stream, limits.MaxUploadBytes, ct);
             }
             else
             {
-                await request.Body.CopyToAsync(buffer, ct);
+                content = await UntrustedFiles.ReadAllAsync(request.Body, limits.MaxUploadBytes, ct);
             }
 
-            content = buffer.ToArray();
+            var result = await gate.RunAsync(budget => Gongkai.Infrastructure.Checker.ReportCheck.Check(name, content, null, budget), ct);
+            return result.ReadError is { } problem
+                ? Refused(request.HttpContext, new UntrustedFileException(problem, result.ReadStatus))
+                : TypedResults.Text(Gongkai.Infrastructure.Checker.ReportCheck.JsonText(result), "application/json; charset=utf-8");
+        }
+        catch (UntrustedFileException e)
+        {
+            return Refused(request.HttpContext, e);
+        }
+        catch (InvalidDataException)
+        {
+            return BadRequest("multipart/form-data 格式有误，无法读取。");
+        }
+    }
+
+    private static ProblemHttpResult Refused(HttpContext http, UntrustedFileException e)
+    {
+        if (e.StatusCode == UntrustedFileException.UnavailableStatus)
+        {
+            http.Response.Headers.RetryAfter = UntrustedFileGate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        var result = Gongkai.Infrastructure.Checker.ReportCheck.Check(name, content);
-        return result.ReadError is { } problem
-            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "无法读取报告")
-            : TypedResults.Text(Gongkai.Infrastructure.Checker.ReportCheck.JsonText(result), "application/json; charset=utf-8");
+        return TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: e.StatusCode == UntrustedFileException.UnreadableStatus ? "无法读取报告" : e.Title);
     }
 
     private static async Task<Ok<List<AgencyDto>>> ListAgencies(GongkaiDbContext db, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed class ErrorModel : PageModel
 
     private void Describe()
     {
-        var status = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = error is not null
             ? Security.ClientErrors.StatusOf(error)
             : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status404NotFound;
 
@@ -31,7 +32,13 @@ public sealed class ErrorModel : PageModel
         {
             Message = refusal;
         }
-        if (status >= 500)
+
+        if (error is Gongkai.Infrastructure.Files.UntrustedFileException { Message: var reason })
+        {
+            Message = reason;
+        }
+
+        if (status >= 500 && status != 503)
         {
             TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         }
@@ -46,11 +53,11 @@ public sealed class ErrorModel : PageModel
         404 => ("页面不存在", "您要找的页面不存在或已被移除，请检查网址是否正确。"),
         405 => ("请求方式不被允许", "请从页面上的按钮或链接进入。"),
         408 => ("请求超时", "提交用时过长，请检查网络后重试。"),
-        413 => ("提交的内容太大", "上传的文件或填写的文字超过了允许的大小，请缩小后重试。"),
+        413 => ("提交的内容太大", "上传的文件或填写的文字超过了允许的大小，已拒绝。请压缩或拆分后重新上传。"),
         415 => ("不支持的内容类型", "请从页面上的表单提交。"),
-        422 => ("无法处理提交的内容", "提交的文件无法读取，请检查后重试。"),
+        422 => ("文件无法读取", "上传的文件已损坏、格式无法识别或结构过于复杂，已拒绝。"),
         429 => ("操作过于频繁", "您的操作过于频繁，请稍后再试。"),
-        503 => ("系统繁忙", "系统正忙，请稍后再试。"),
+        503 => ("系统繁忙", "服务器正忙或处理超时，请稍后再试。"),
         _ when status >= 400 && status < 500 => ("请求有误", "提交的内容无法处理，请返回上一页检查后重试。"),
         _ => ("系统暂时出错", "服务器处理您的请求时出错，已记录在案。请稍后再试；您已提交的内容不会丢失。"),
     };

@@ -1,4 +1,5 @@
 using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Requests;
 
 namespace Gongkai.Web.Requests;
@@ -39,8 +40,12 @@ public sealed class ApplicationForm
         ObtainMethod = ObtainMethod,
     };
 
-    /// <summary>Reads and checks the uploaded files; the errors say which file and why.</summary>
-    public static async Task<(List<RequestStore.NewAttachment> Files, List<string> Errors)> ReadAttachmentsAsync(IEnumerable<IFormFile> uploads, CancellationToken ct)
+    /// <summary>
+    /// Reads and checks the uploaded files within the upload limits and time budget; the errors say which file and why,
+    /// and <c>Status</c> is the HTTP status of the first refusal (413 too large, 422 anything else).
+    /// </summary>
+    public static async Task<(List<RequestStore.NewAttachment> Files, List<string> Errors, int? Status)> ReadAttachmentsAsync(
+        IEnumerable<IFormFile> uploads, UntrustedFileLimits limits, CancellationToken ct)
     {
         var files = new List<RequestStore.NewAttachment>();
         var errors = new List<string>();
@@ -48,30 +53,32 @@ public sealed class ApplicationForm
         if (list.Count > AttachmentRules.MaxFiles)
         {
             errors.Add($"附件最多 {AttachmentRules.MaxFiles} 个。");
-            return (files, errors);
+            return (files, errors, UntrustedFileException.UnreadableStatus);
         }
 
+        int? status = null;
         foreach (var upload in list)
         {
             var name = AttachmentRules.SafeName(upload.FileName);
             if (upload.Length > AttachmentRules.MaxBytes)
             {
                 errors.Add($"附件“{name}”超过 10 MB。");
+                status ??= UntrustedFileException.TooLargeStatus;
                 continue;
             }
 
-            using var buffer = new MemoryStream();
-            await upload.CopyToAsync(buffer, ct);
-            var content = buffer.ToArray();
-            if (AttachmentRules.Check(name, content.Length, content) is { } error)
+            await using var stream = upload.OpenReadStream();
+            var content = await UntrustedFiles.ReadAllAsync(stream, AttachmentRules.MaxBytes, ct);
+            if (UntrustedFiles.Run(limits, ct, budget => AttachmentRules.Refusal(name, content, budget)) is { } refusal)
             {
-                errors.Add(error);
+                errors.Add(refusal.Message);
+                status ??= refusal.StatusCode;
                 continue;
             }
 
             files.Add(new RequestStore.NewAttachment(name, AttachmentRules.ContentTypeOf(content)!, content));
         }
 
-        return (files, errors);
+        return (files, errors, status);
     }
 }

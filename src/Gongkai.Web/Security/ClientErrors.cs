@@ -9,6 +9,8 @@ public static class ClientErrors
     public static int StatusOf(Exception error) => error switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        // An upload the untrusted-file policy refused: 413, 422 or 503, with its Chinese reason.
+        Gongkai.Infrastructure.Files.UntrustedFileException refused => refused.StatusCode,
         // Thrown by the form readers: "Multipart body length limit … exceeded", "Form value count limit … exceeded".
         InvalidDataException limit when limit.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
         InvalidDataException => StatusCodes.Status400BadRequest,
@@ -17,9 +19,10 @@ public static class ClientErrors
 }
 
 /// <summary>
-/// A body whose declared length is over the endpoint's limit is refused before anything reads it (413 with a
-/// Chinese message) — otherwise the first reader, often the antiforgery check, fails on it and reports a bad token.
-/// Bodies without a declared length are cut off by the server at the same limit while being read.
+/// On endpoints that take no uploads, a body whose declared length is over the server's limit is refused before
+/// anything reads it (413 with a Chinese message) — otherwise the first reader, often the antiforgery check, fails on
+/// it and reports a bad token. Endpoints that take uploads declare their limit and are read by
+/// <see cref="UploadLimits"/>, chunked bodies included.
 /// </summary>
 public static class BodyLimits
 {
@@ -31,8 +34,9 @@ public static class BodyLimits
         // The error page shown for the refusal runs through here again, with the same body; let it through.
         if (context.Request.ContentLength is { } length && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultLimit;
-            if (length > limit)
+            var declared = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>();
+            var limit = DefaultLimit;
+            if (declared is null && length > limit)
             {
                 var megabytes = Math.Max(1, limit / 1024 / 1024);
                 await RateLimits.Refuse(context, StatusCodes.Status413PayloadTooLarge, "提交的内容太大",

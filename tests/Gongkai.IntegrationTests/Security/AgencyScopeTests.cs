@@ -381,7 +381,7 @@ public sealed partial class AgencyScopeTests
             d.StoredFiles.Add(new StoredFile { Sha256 = sha, Size = content.Length, Content = content, CreatedAt = DateTimeOffset.UnixEpoch });
             var user = await d.Users.SingleAsync(u => u.UserName == dummy.UserName);
             user.DisplayName = "账号" + marker;
-            var requestAttachment = new RequestAttachment { RequestId = requestId, FileName = "申请附件" + marker + ".txt", ContentType = "text/plain", Size = content.Length, Sha256 = sha, Content = content };
+            var requestAttachment = new RequestAttachment { RequestId = requestId, FileName = "申请附件" + marker + ".txt", ContentType = "text/plain", Size = content.Length, Sha256 = sha };
             d.RequestAttachments.Add(requestAttachment);
             var letter = new LetterRecord
             {

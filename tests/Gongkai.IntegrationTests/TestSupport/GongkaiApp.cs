@@ -92,7 +92,20 @@ public sealed partial class GongkaiApp(Db kind, bool demoData = true, TimeProvid
         }
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private Uri? _loopback;
+
+    /// <summary>Serves on Kestrel at a free port of 127.0.0.1 instead of in memory: requests then travel a real socket.</summary>
+    public void StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        _loopback = ClientOptions.BaseAddress;
+    }
+
+    /// <summary>A browser-like client: cookies, no automatic redirects.</summary>
+    public HttpClient Browser() => _loopback is { } address
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = address }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<T> WithDbAsync<T>(Func<GongkaiDbContext, Task<T>> action)
     {

@@ -40,18 +40,23 @@ public sealed class WriteModel(PortalContext portal, LetterStore store) : PageMo
             if (upload.Length > AttachmentRules.MaxBytes)
             {
                 Errors = new Dictionary<string, string> { ["Files"] = $"附件“{AttachmentRules.SafeName(upload.FileName)}”超过 10 MB。" };
+                Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return Page();
             }
 
-            using var buffer = new MemoryStream();
-            await upload.CopyToAsync(buffer, ct);
-            files.Add(new NewPublicationFile(upload.FileName, buffer.ToArray()));
+            await using var stream = upload.OpenReadStream();
+            files.Add(new NewPublicationFile(upload.FileName, await Gongkai.Infrastructure.Files.UntrustedFiles.ReadAllAsync(stream, AttachmentRules.MaxBytes, ct)));
         }
 
         var outcome = await store.SubmitAsync(Agency!.Id, Form.ToInput(Channel), files, ct: ct);
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;
+            if (outcome.FileStatus is { } status)
+            {
+                Response.StatusCode = status;
+            }
+
             return Page();
         }
 

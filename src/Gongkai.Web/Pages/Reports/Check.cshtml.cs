@@ -1,5 +1,7 @@
 using Gongkai.Core.AnnualReports;
 using Gongkai.Infrastructure.Checker;
+using Gongkai.Infrastructure.Files;
+using Gongkai.Infrastructure.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,14 +9,17 @@ namespace Gongkai.Web.Pages.Reports;
 
 /// <summary>
 /// The public report checker: upload a published annual report (text, web page, .docx, PDF) or paste its text,
-/// and see what is wrong with it, each finding beside the line it is about. Nothing is stored.
+/// and see what is wrong with it, each finding beside the line it is about. Nothing is stored. The file is read within
+/// the upload limits, a few at a time (<see cref="UntrustedFileGate"/>), with a time budget tied to the request; the
+/// upload limit itself is set in GongkaiWeb from configuration.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Checker)]
-[RequestFormLimits(MultipartBodyLengthLimit = ReportReaders.MaxBytes + 65536)]
-[RequestSizeLimit(ReportReaders.MaxBytes + 65536)]
-public sealed class CheckModel : PageModel
+public sealed class CheckModel(UntrustedFileGate gate) : PageModel
 {
     public const int MaxPastedLength = 500_000;
+
+    /// <summary>Lines of the report shown back; a real report has a few hundred.</summary>
+    public const int MaxLinesShown = 3_000;
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Pasted { get; set; }
@@ -31,39 +36,65 @@ public sealed class CheckModel : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var limits = gate.Limits;
         byte[] content;
         string name;
-        if (Upload is { Length: > 0 })
+        try
         {
-            if (Upload.Length > ReportReaders.MaxBytes)
+            if (Upload is { Length: > 0 })
             {
-                Error = $"文件超过 {ReportReaders.MaxBytes / 1024 / 1024} MB。";
+                if (Upload.Length > limits.MaxUploadBytes)
+                {
+                    throw UntrustedFiles.TooLarge(limits.MaxUploadBytes);
+                }
+
+                await using var stream = Upload.OpenReadStream();
+                (content, name) = (await UntrustedFiles.ReadAllAsync(stream, limits.MaxUploadBytes, ct), AttachmentRules.SafeName(Upload.FileName));
+            }
+            else if (!string.IsNullOrWhiteSpace(Pasted))
+            {
+                if (Pasted.Length > MaxPastedLength)
+                {
+                    Pasted = null;
+                    Error = $"粘贴的文字超过 {MaxPastedLength} 个字符，请上传文件。";
+                    Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return Page();
+                }
+
+                (content, name) = (System.Text.Encoding.UTF8.GetBytes(Pasted), "粘贴的文字");
+            }
+            else
+            {
+                Error = "请选择报告文件，或粘贴报告的文字。";
                 return Page();
             }
 
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, ct);
-            (content, name) = (buffer.ToArray(), Path.GetFileName(Upload.FileName));
+            Result = await gate.RunAsync(budget => ReportCheck.Check(name, content, null, budget), ct);
         }
-        else if (!string.IsNullOrWhiteSpace(Pasted))
+        catch (UntrustedFileException e)
         {
-            if (Pasted.Length > MaxPastedLength)
-            {
-                Error = $"粘贴的文字超过 {MaxPastedLength} 个字符，请上传文件。";
-                return Page();
-            }
-
-            (content, name) = (System.Text.Encoding.UTF8.GetBytes(Pasted), "粘贴的文字");
-        }
-        else
-        {
-            Error = "请选择报告文件，或粘贴报告的文字。";
-            return Page();
+            return Refused(e);
         }
 
-        Result = ReportCheck.Check(name, content);
-        Error = Result.ReadError;
+        if (Result.ReadError is { } unreadable)
+        {
+            return Refused(new UntrustedFileException(unreadable, Result.ReadStatus));
+        }
+
         ByLine = Result.Findings.ToLookup(f => LineOf(f.Location));
+        return Page();
+    }
+
+    /// <summary>The refusal on the page itself, with its status (and when to come back, for 503).</summary>
+    private PageResult Refused(UntrustedFileException e)
+    {
+        (Result, Error) = (null, e.Message);
+        Response.StatusCode = e.StatusCode;
+        if (e.StatusCode == UntrustedFileException.UnavailableStatus)
+        {
+            Response.Headers.RetryAfter = UntrustedFileGate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Page();
     }
 

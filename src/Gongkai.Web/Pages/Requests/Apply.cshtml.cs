@@ -1,5 +1,6 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Pages.Shared;
@@ -14,7 +15,7 @@ namespace Gongkai.Web.Pages.Requests;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Apply)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalContext portal) : PageModel
+public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalContext portal, UntrustedFileLimits limits) : PageModel
 {
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public ApplicationForm Form { get; set; } = new();
@@ -34,7 +35,7 @@ public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalCo
     {
         var application = Form.ToApplication();
         Errors = application.Validate();
-        (var files, FileErrors) = await ApplicationForm.ReadAttachmentsAsync(Attachments, ct);
+        (var files, FileErrors, var fileStatus) = await ApplicationForm.ReadAttachmentsAsync(Attachments, limits, ct);
         var agencyOk = await db.Agencies.AnyAsync(a => a.Id == AgencyId && a.IsActive, ct);
         if (!agencyOk)
         {
@@ -43,6 +44,12 @@ public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalCo
 
         if (Errors.Count > 0 || FileErrors.Count > 0)
         {
+            // A refused attachment is answered with its status; other mistakes in the form stay a 200 with the form.
+            if (fileStatus is { } status)
+            {
+                Response.StatusCode = status;
+            }
+
             await LoadAsync();
             return Page();
         }

@@ -1,6 +1,7 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Auditing;
+using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
 using Gongkai.Web.Security;
@@ -126,13 +127,13 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             if (upload.Length > PublicationFiles.MaxBytes)
             {
                 Errors = new Dictionary<string, string> { ["Attachments"] = $"附件“{Gongkai.Infrastructure.Requests.AttachmentRules.SafeName(upload.FileName)}”超过 20 MB。" };
+                Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await LoadAsync(ct);
                 return Page();
             }
 
-            using var buffer = new MemoryStream();
-            await upload.CopyToAsync(buffer, ct);
-            files.Add(new NewPublicationFile(upload.FileName, buffer.ToArray()));
+            await using var stream = upload.OpenReadStream();
+            files.Add(new NewPublicationFile(upload.FileName, await UntrustedFiles.ReadAllAsync(stream, PublicationFiles.MaxBytes, ct)));
         }
 
         var input = new PublicationInput(Title, DocumentNumber, Issuer, WrittenOn, Category, Type, Attribute, AttributeReason, BodyHtml, Keywords, DraftingUnit, Interprets, IndexNumber);
@@ -151,16 +152,21 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
                 return Forbid();
             }
 
-            outcome = await store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, ct);
+            outcome = await SaveAsync(() => store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, ct));
         }
         else
         {
-            outcome = await store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, ct);
+            outcome = await SaveAsync(() => store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, ct));
         }
 
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;
+            if (outcome.FileStatus is { } status)
+            {
+                Response.StatusCode = status;
+            }
+
             await LoadAsync(ct);
             return Page();
         }
@@ -169,6 +175,19 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
         await db.SaveChangesAsync(ct);
         await step.CommitAsync(ct);
         return Redirect($"/admin/publications/{outcome.Id}");
+    }
+
+    /// <summary>An attachment that ran out of its time budget is a refusal like any other, with its 503.</summary>
+    private static async Task<PublicationOutcome> SaveAsync(Func<Task<PublicationOutcome>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (UntrustedFileException e)
+        {
+            return PublicationOutcome.Refused("Attachments", e.Message) with { FileStatus = e.StatusCode };
+        }
     }
 
     private async Task LoadAsync(CancellationToken ct)

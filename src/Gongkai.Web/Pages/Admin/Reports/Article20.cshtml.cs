@@ -4,6 +4,7 @@ using Gongkai.Core.AnnualReports;
 using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Documents;
+using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>Staff enter the Art. 20 figures of an agency's year; publishers and office heads may change them.</summary>
-public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, RequestStore store, AuditTrail audit, TimeProvider clock, ReportLocks locks, ReportLifecycle lifecycle) : PageModel
+public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, RequestStore store, AuditTrail audit, TimeProvider clock, ReportLocks locks, ReportLifecycle lifecycle, UntrustedFileLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
@@ -111,20 +112,32 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
         List<List<string>> rows;
         try
         {
-            using var buffer = new MemoryStream();
-            await upload.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            rows = Spreadsheet.ReadXlsx(buffer);
+            if (upload.Length > limits.MaxUploadBytes)
+            {
+                throw UntrustedFiles.TooLarge(limits.MaxUploadBytes);
+            }
+
+            await using var stream = upload.OpenReadStream();
+            var bytes = await UntrustedFiles.ReadAllAsync(stream, limits.MaxUploadBytes, ct);
+            rows = UntrustedFiles.Run(limits, ct, budget => Spreadsheet.ReadXlsx(new MemoryStream(bytes), budget));
         }
-        catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or FileFormatException)
+        catch (UntrustedFileException e)
         {
-            Errors.Add("文件无法读取，请上传由模板填写的 .xlsx 文件。");
+            Errors.Add($"文件无法读取，请上传由模板填写的 .xlsx 文件。{e.Message}");
+            Response.StatusCode = e.StatusCode;
             return Page();
         }
 
         var (values, errors) = Article20Workbook.Read(rows, Figures, ReadOnlyItems);
         Errors.AddRange(errors);
-        return await SaveAsync(values, $"已从“{Path.GetFileName(upload.FileName)}”导入 {values.Count} 个数据。", Path.GetFileName(upload.FileName), ct);
+        var saved = await SaveAsync(values, $"已从“{Path.GetFileName(upload.FileName)}”导入 {values.Count} 个数据。", Path.GetFileName(upload.FileName), ct);
+        if (Errors.Count > 0)
+        {
+            // The file was read but nothing of it could be saved.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return saved;
     }
 
     /// <summary>The one way figures are written, for the form and the import alike: refused when the year is locked, audited.</summary>

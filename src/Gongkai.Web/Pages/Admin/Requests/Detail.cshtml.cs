@@ -294,8 +294,9 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
             return NotFound();
         }
 
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == file.Sha256).Select(f => f.Content).FirstAsync(ct);
         audit.Add(AuditActions.AttachmentRead, RequestStore.FormatCode(Record.TrackingCode), file.FileName, Record.AgencyId);
         await db.SaveChangesAsync(ct);
-        return File(file.Content, file.ContentType, file.FileName);
+        return File(content, file.ContentType, file.FileName);
     }
 }

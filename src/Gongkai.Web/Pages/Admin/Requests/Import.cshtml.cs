@@ -1,6 +1,7 @@
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Documents;
+using Gongkai.Infrastructure.Files;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Admin.Requests;
 
-/// <summary>Historic ledgers in: all rows checked, all or nothing.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
-[RequestSizeLimit(20 * 1024 * 1024)]
-public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Persistence.GongkaiDbContext db) : PageModel
+/// <summary>
+/// Historic ledgers in: all rows checked, all or nothing. The file is read within the upload limits (its size is set
+/// in GongkaiWeb from configuration); a file refused by them is answered on this page with 413, 422 or 503.
+/// </summary>
+public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, UntrustedFileLimits limits) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     public IReadOnlyList<LedgerImport.RowError> Errors { get; private set; } = [];
+
+    /// <summary>Why the file itself could not be read (not a row's problem).</summary>
+    public string? FileError { get; private set; }
 
     private bool MayImport => RequestPermissions.May(User, RequestPermissions.Action.ReadPersonalData);
 
@@ -50,14 +55,19 @@ public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTr
         List<List<string>> rows;
         try
         {
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            rows = bytes.AsSpan().StartsWith("PK"u8) ? Spreadsheet.ReadXlsx(new MemoryStream(bytes)) : Spreadsheet.ReadCsv(bytes);
+            if (Upload.Length > limits.MaxUploadBytes)
+            {
+                throw UntrustedFiles.TooLarge(limits.MaxUploadBytes);
+            }
+
+            await using var stream = Upload.OpenReadStream();
+            var bytes = await UntrustedFiles.ReadAllAsync(stream, limits.MaxUploadBytes, ct);
+            rows = UntrustedFiles.Run(limits, ct, budget => bytes.AsSpan().StartsWith("PK"u8) ? Spreadsheet.ReadXlsx(new MemoryStream(bytes), budget) : Spreadsheet.ReadCsv(bytes, budget));
         }
-        catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
+        catch (UntrustedFileException e)
         {
-            Errors = [new LedgerImport.RowError(0, ["文件无法读取，请确认是 .xlsx 或 .csv 格式"])];
+            FileError = $"文件无法导入：{e.Message}";
+            Response.StatusCode = e.StatusCode;
             return Page();
         }
 
@@ -65,7 +75,9 @@ public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTr
         var result = await import.ImportAsync(rows, await access.ScopeAsync(User, ct), actor, ct);
         if (result.Errors.Count > 0)
         {
+            // The file was read but its rows cannot be imported: nothing was written (422, as for a damaged file).
             Errors = result.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 

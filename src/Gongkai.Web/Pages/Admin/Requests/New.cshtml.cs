@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// <summary>A clerk records a request that came in person, by post, fax or e-mail.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit) : PageModel
+public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, Gongkai.Infrastructure.Files.UntrustedFileLimits limits) : PageModel
 {
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public Channel Channel { get; set; } = Channel.InPerson;
@@ -49,8 +49,13 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestSto
 
         var application = Form.ToApplication();
         Errors = application.Validate();
-        var (files, fileErrors) = await ApplicationForm.ReadAttachmentsAsync(Attachments, ct);
+        var (files, fileErrors, fileStatus) = await ApplicationForm.ReadAttachmentsAsync(Attachments, limits, ct);
         OtherErrors.AddRange(fileErrors);
+        if (fileStatus is { } status)
+        {
+            Response.StatusCode = status;
+        }
+
         if (!await db.Agencies.AnyAsync(a => a.Id == AgencyId && a.IsActive, ct))
         {
             OtherErrors.Add("请选择受理机关。");
