@@ -287,7 +287,13 @@ public static class GongkaiCli
 
                 await using var services = await OpenAsync(ct);
                 var workingDays = await services.GetRequiredService<CalendarStore>().GetCalendarAsync(ct);
-                await output.WriteLineAsync(Iso(workingDays.AddWorkingDays(start, n)));
+                var counted = workingDays.Count(start, n);
+                await output.WriteLineAsync(Iso(counted.Date));
+                if (counted.Provisional)
+                {
+                    // The date stays alone on standard output for scripts; people read why it may move.
+                    await error.WriteLineAsync($"预计日期：{workingDays.Schedule.LastYear + 1} 年起的国务院节假日安排尚未导入，按法定节日和周末推算。");
+                }
                 return 0;
             });
 

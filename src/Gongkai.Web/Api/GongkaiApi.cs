@@ -169,7 +169,8 @@ public static class GongkaiApi
             : NotFound($"节假日安排中没有 {year} 年的数据（现有 {calendar.Schedule.FirstYear}–{calendar.Schedule.LastYear} 年）。");
     }
 
-    public sealed record WorkingDaysDto(DateOnly Start, int WorkingDays, DateOnly Result);
+    /// <summary><see cref="Provisional"/>: the result lies beyond the official schedule and is reckoned from the law's festivals and weekends.</summary>
+    public sealed record WorkingDaysDto(DateOnly Start, int WorkingDays, DateOnly Result, bool Provisional);
 
     private static async Task<Results<Ok<WorkingDaysDto>, ProblemHttpResult>> AddWorkingDays(string? date, int? days, CalendarStore store, CancellationToken ct)
     {
@@ -186,7 +187,8 @@ public static class GongkaiApi
         try
         {
             var calendar = await store.GetCalendarAsync(ct);
-            return TypedResults.Ok(new WorkingDaysDto(start, days.Value, calendar.AddWorkingDays(start, days.Value)));
+            var counted = calendar.Count(start, days.Value);
+            return TypedResults.Ok(new WorkingDaysDto(start, days.Value, counted.Date, counted.Provisional));
         }
         catch (DateOutsideCalendarException e)
         {
