@@ -231,8 +231,9 @@ public static class GongkaiApi
 
     public sealed record StatusQuery(string? Code, string? PhoneTail);
 
+    /// <summary><see cref="Provisional"/>: the due date rests on days beyond the published holiday schedule and may move when it is imported.</summary>
     public sealed record StatusDto(string TrackingCode, string Status, string StatusName, DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? Due,
-        string ClockState, DateOnly? DecidedOn, string? OutcomeCategory, IReadOnlyList<string> Explanation);
+        bool Provisional, string ClockState, DateOnly? DecidedOn, string? OutcomeCategory, IReadOnlyList<string> Explanation);
 
     private static async Task<IResult> RequestStatusOf(StatusQuery query, RequestStore store, TrackingGuard guard, HttpContext http, CancellationToken ct)
     {
@@ -258,7 +259,7 @@ public static class GongkaiApi
         var request = loaded.Request;
         var deadline = await store.DeadlineAsync(request, ct);
         return TypedResults.Ok(new StatusDto(RequestStore.FormatCode(loaded.Record.TrackingCode), request.Status.ToString(), request.Status.DisplayName(),
-            request.SubmittedOn, request.ReceivedOn, deadline.Due, deadline.State.ToString(), request.Decision?.On,
+            request.SubmittedOn, request.ReceivedOn, deadline.Due, deadline.Provisional, deadline.State.ToString(), request.Decision?.On,
             request.Decision?.Outcome.Category().DisplayName(), deadline.Explanation));
     }
 
