@@ -304,10 +304,14 @@ public static class GongkaiCli
                 if (imported.ChangedDays.Count > 0)
                 {
                     await output.WriteLineAsync($"与之前相比变化的日期：{string.Join("、", imported.ChangedDays.Select(Iso))}");
-                    var moved = await services.GetRequiredService<Gongkai.Infrastructure.Requests.RequestStore>()
-                        .RecomputeOpenDeadlinesAsync(before, await calendars.GetCalendarAsync(ct), $"节假日安排变更（版本 {imported.Version.Id}）", ct);
-                    await output.WriteLineAsync($"{moved} 件办理中申请的答复期限随之调整，并已记入各申请的办理记录。");
                 }
+
+                // Also a new year that changes no known day: the provisional dates reckoned for it become official.
+                var after = await calendars.GetCalendarAsync(ct);
+                var moved = await services.GetRequiredService<Gongkai.Infrastructure.Requests.RequestStore>()
+                    .RecomputeOpenDeadlinesAsync(before, after, $"节假日安排变更（版本 {imported.Version.Id}）", ct);
+                var lettersMoved = await services.GetRequiredService<Gongkai.Infrastructure.Interaction.LetterStore>().RecomputeProvisionalDueAsync(before, after, ct);
+                await output.WriteLineAsync($"{moved} 件申请的答复期限随之调整，已记入各申请的办理记录并告知留有电子邮箱的申请人；{lettersMoved} 件来信的答复期限随之调整。");
 
                 return 0;
             });
@@ -333,7 +337,13 @@ public static class GongkaiCli
 
                 await using var services = await OpenAsync(ct);
                 var workingDays = await services.GetRequiredService<CalendarStore>().GetCalendarAsync(ct);
-                await output.WriteLineAsync(Iso(workingDays.AddWorkingDays(start, n)));
+                var counted = workingDays.Count(start, n);
+                await output.WriteLineAsync(Iso(counted.Date));
+                if (counted.Provisional)
+                {
+                    // The date stays alone on standard output for scripts; people read why it may move.
+                    await error.WriteLineAsync($"预计日期：{workingDays.Schedule.LastYear + 1} 年起的国务院节假日安排尚未导入，按法定节日和周末推算。");
+                }
                 return 0;
             });
 

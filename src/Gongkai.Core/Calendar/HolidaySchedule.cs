@@ -96,9 +96,14 @@ public sealed record HolidayYear(int Year, IReadOnlyList<DateOnly> Holidays, IRe
 /// <summary>Calendar data that cannot be used: the message is for people and is in Chinese.</summary>
 public sealed class CalendarDataException(string message) : Exception(message);
 
-/// <summary>A date the official schedule does not cover: the answer would be a guess, so there is none.</summary>
-public sealed class DateOutsideCalendarException(DateOnly date, DateOnly coversFrom, DateOnly coversTo)
-    : Exception($"日期 {CalendarText.Iso(date)} 超出了节假日安排数据的范围（{CalendarText.Iso(coversFrom)} 至 {CalendarText.Iso(coversTo)}），无法计算工作日。请管理员导入该年度的国务院节假日安排。")
+/// <summary>
+/// A date neither the official schedule covers nor a provisional reckoning reaches (before the schedule's first year,
+/// or years after its last): the answer would be a guess, so there is none.
+/// </summary>
+public sealed class DateOutsideCalendarException(DateOnly date, DateOnly coversFrom, DateOnly coversTo, DateOnly provisionalTo)
+    : Exception(date < coversFrom
+        ? $"日期 {CalendarText.Iso(date)} 早于节假日安排数据的范围（{CalendarText.Iso(coversFrom)} 至 {CalendarText.Iso(coversTo)}），无法计算工作日。"
+        : $"日期 {CalendarText.Iso(date)} 超出了节假日安排数据的范围（{CalendarText.Iso(coversFrom)} 至 {CalendarText.Iso(coversTo)}，此后至 {CalendarText.Iso(provisionalTo)} 按法定节日推算），无法计算工作日。")
 {
     public DateOnly Date { get; } = date;
 }

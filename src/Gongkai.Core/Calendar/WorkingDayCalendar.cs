@@ -4,10 +4,50 @@ namespace Gongkai.Core.Calendar;
 /// Working days by the official schedule: Monday to Friday, less statutory holidays, plus make-up working days.
 /// Counting follows the regulation (“自收到申请之日起20个工作日内”): the start day is not counted, day 1 is the
 /// first working day after it.
+/// <para>
+/// After the schedule's last year, up to <see cref="ProvisionalYears"/> years on, days are reckoned provisionally:
+/// weekends and the days off the law fixes (<see cref="StatutoryHolidays"/>) are not working days, and nothing
+/// else is known — make-up days and bridges come only with the State Council's notice. Such days are
+/// <see cref="IsProvisional">provisional</see>, and so is every date counted through them. Before the schedule's
+/// first year nothing is reckoned.
+/// </para>
 /// </summary>
 public sealed class WorkingDayCalendar(HolidaySchedule schedule)
 {
+    /// <summary>Far enough for any statutory period (the longest, with pauses and an extension, is a few months).</summary>
+    public const int ProvisionalYears = 5;
+
+    /// <summary>From this month on, deadlines counted today (up to 40 working days and more) may reach next year.</summary>
+    public const int NextYearNeededFromMonth = 11;
+
     public HolidaySchedule Schedule { get; } = schedule;
+
+    /// <summary>The last day reckoned at all: 31 December of the fifth year after the schedule (within what the law's dates are computed for).</summary>
+    public DateOnly ProvisionalTo { get; } = new(Math.Max(schedule.LastYear, Math.Min(schedule.LastYear + ProvisionalYears, StatutoryHolidays.LastYear)), 12, 31);
+
+    /// <summary>A day after the official schedule: its kind is reckoned from the law, and may change when the next notice is imported.</summary>
+    public bool IsProvisional(DateOnly date) => date > Schedule.CoversTo;
+
+    /// <summary>
+    /// The <paramref name="workingDays"/>-th working day after <paramref name="start"/>, and whether it is provisional.
+    /// Counting runs forward, so a result within the schedule counted only official days, and one beyond it is
+    /// provisional (and so is every deadline that rests on it).
+    /// </summary>
+    public CountedDay Count(DateOnly start, int workingDays)
+    {
+        var date = AddWorkingDays(start, workingDays);
+        return new CountedDay(date, IsProvisional(date));
+    }
+
+    /// <summary>
+    /// The year whose schedule is missing although deadlines counted on <paramref name="today"/> may reach into it:
+    /// from November, the next year; any year already begun. Null when the schedule is far enough.
+    /// </summary>
+    public int? MissingYear(DateOnly today)
+    {
+        var needed = today.Month >= NextYearNeededFromMonth ? today.Year + 1 : today.Year;
+        return Schedule.LastYear < needed ? Schedule.LastYear + 1 : null;
+    }
 
     public bool IsWorkingDay(DateOnly date)
     {
@@ -18,6 +58,13 @@ public sealed class WorkingDayCalendar(HolidaySchedule schedule)
     public DayKind DayKindOf(DateOnly date)
     {
         EnsureCovered(date);
+        if (IsProvisional(date))
+        {
+            return StatutoryHolidays.IsHoliday(date) ? DayKind.Holiday
+                : date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? DayKind.Weekend
+                : DayKind.Workday;
+        }
+
         if (Schedule.Holidays.Contains(date))
         {
             return DayKind.Holiday;
@@ -83,12 +130,15 @@ public sealed class WorkingDayCalendar(HolidaySchedule schedule)
 
     private void EnsureCovered(DateOnly date)
     {
-        if (!Schedule.Covers(date))
+        if (date < Schedule.CoversFrom || date > ProvisionalTo)
         {
-            throw new DateOutsideCalendarException(date, Schedule.CoversFrom, Schedule.CoversTo);
+            throw new DateOutsideCalendarException(date, Schedule.CoversFrom, Schedule.CoversTo, ProvisionalTo);
         }
     }
 }
+
+/// <summary>A date counted in working days, and whether any day counted lay beyond the official schedule.</summary>
+public readonly record struct CountedDay(DateOnly Date, bool Provisional);
 
 public enum DayKind
 {

@@ -19,11 +19,17 @@ public enum ClockState
     Late,
     /// <summary>Still open after the due date (督办).</summary>
     Overdue,
-    /// <summary>The calendar does not cover the days needed: no date rather than a wrong one.</summary>
+    /// <summary>
+    /// The days needed lie where nothing is reckoned (before the schedule, or years beyond it): no date rather than a
+    /// wrong one. Days just beyond the schedule give a provisional date instead.
+    /// </summary>
     Unknown,
 }
 
-/// <summary>The due date and how it was reached, step by step, in words staff and applicants read.</summary>
+/// <summary>
+/// The due date and how it was reached, step by step, in words staff and applicants read. <see cref="Problem"/> is
+/// for staff only: why there is no date, and what an administrator can do about it.
+/// </summary>
 public sealed record StatutoryDeadline(DateOnly? Due, ClockState State, int PausedWorkingDays, IReadOnlyList<string> Explanation, string? Problem = null)
 {
     /// <summary>
@@ -70,8 +76,9 @@ public static class StatutoryClock
         }
         catch (DateOutsideCalendarException e)
         {
-            lines.Add(e.Message);
-            return new StatutoryDeadline(null, ClockState.Unknown, 0, lines, e.Message);
+            // The explanation reaches the applicant: it says why there is no date, not what staff should do.
+            lines.Add($"答复期限暂时无法计算：{Iso(e.Date)} 不在可计算工作日的范围内。");
+            return new StatutoryDeadline(null, ClockState.Unknown, 0, lines, e.Message + (e.Date > calendar.Schedule.CoversTo ? "请管理员导入该年度的国务院节假日安排。" : ""));
         }
     }
 
@@ -149,8 +156,10 @@ public static class StatutoryClock
         }
 
         var excluded = new SortedSet<DateOnly>();
+        var lastCounted = start;
         foreach (var (from, to, what, open) in pauses)
         {
+            lastCounted = to > lastCounted ? to : lastCounted;
             var days = new List<DateOnly>();
             for (var d = (from > start ? from : start).AddDays(1); d <= to; d = d.AddDays(1))
             {
@@ -174,14 +183,23 @@ public static class StatutoryClock
         }
 
         lines.AddRange(NonWorkingDays(calendar, start, due));
+        lastCounted = due > lastCounted ? due : lastCounted;
+        var provisional = calendar.IsProvisional(lastCounted);
 
         if (request.ReasonableDeadline is { } r)
         {
             lines.Add($"{Iso(r.On)} 依《条例》第三十五条确定延迟答复的合理期限至 {Iso(r.Deadline)}：{r.Reason}。");
             due = r.Deadline;
+            // A period set by decision is a date, not a count: no schedule moves it.
+            provisional = false;
         }
 
-        lines.Add($"答复期限：{Iso(due)}。");
+        lines.Add($"答复期限：{Iso(due)}{(provisional ? "（预计）" : "")}。");
+        if (provisional)
+        {
+            lines.Add(ProvisionalNote(calendar, "答复期限", due, lastCounted));
+        }
+
         // Only a pause within its legal period pauses: an overdue request is never shown as paused.
         var paused = decision is null && openPause && asOf <= due;
         ClockState state;
@@ -195,7 +213,15 @@ public static class StatutoryClock
             state = paused ? ClockState.Paused : asOf > due ? ClockState.Overdue : ClockState.Running;
         }
 
-        return new StatutoryDeadline(due, state, excluded.Count, lines) { PausedUntil = state == ClockState.Paused ? pausedUntil : null };
+        return new StatutoryDeadline(due, state, excluded.Count, lines) { Provisional = provisional, PausedUntil = state == ClockState.Paused ? pausedUntil : null };
+    }
+
+    /// <summary>The one line that says a date is provisional, why, and that it will be recomputed.</summary>
+    public static string ProvisionalNote(WorkingDayCalendar calendar, string what, DateOnly date, DateOnly lastCounted)
+    {
+        var first = calendar.Schedule.LastYear + 1;
+        var years = lastCounted.Year > first ? $"{first}—{lastCounted.Year}" : $"{first}";
+        return $"{what} {Iso(date)} 为预计日期：{years}年国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的节日和周末推算，公布后重新计算。";
     }
 
     /// <summary>Holidays and make-up working days inside the count, grouped into runs, so people see why the date is where it is.</summary>
@@ -219,9 +245,11 @@ public static class StatutoryClock
                     j--;
                 }
 
+                // Beyond the schedule only the law's own festival days are known: name the festival.
+                var festival = calendar.IsProvisional(date) && StatutoryHolidays.FestivalOf(date) is { } f ? $"（{f.DisplayName()}，预计）" : "";
                 yield return days[j].Date == date
-                    ? $"其中 {Iso(date)} 为法定节假日，不计算在内。"
-                    : $"其中 {Iso(date)} 至 {Iso(days[j].Date)} 为法定节假日，不计算在内。";
+                    ? $"其中 {Iso(date)} 为法定节假日{festival}，不计算在内。"
+                    : $"其中 {Iso(date)} 至 {Iso(days[j].Date)} 为法定节假日{festival}，不计算在内。";
                 i = j + 1;
             }
             else

@@ -25,8 +25,8 @@ public sealed record LetterOutcome(LetterRecord? Letter, IReadOnlyDictionary<str
     public static LetterOutcome Refused(string message, string field = "") => new(null, new Dictionary<string, string> { [field] = message });
 }
 
-/// <summary>An open letter and how long it has left (negative: overdue).</summary>
-public sealed record LetterDue(long Id, InteractionChannel Channel, string Subject, LetterStatus Status, string? Unit, string? Handler, DateOnly ReceivedOn, DateOnly DueOn, int WorkingDaysLeft);
+/// <summary>An open letter and how long it has left (negative: overdue); a due date past the published holiday schedule is provisional.</summary>
+public sealed record LetterDue(long Id, InteractionChannel Channel, string Subject, LetterStatus Status, string? Unit, string? Handler, DateOnly ReceivedOn, DateOnly DueOn, int WorkingDaysLeft, bool DueProvisional = false);
 
 /// <summary>
 /// The leader mailbox, complaints and inquiries: letters received, assigned to a unit, transferred, answered (after
@@ -469,8 +469,43 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             }
         }
 
-        return open.Select(l => new LetterDue(l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, l.DueOn, Left(l.DueOn))).ToList();
+        return open.Select(l => new LetterDue(l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, l.DueOn, Left(l.DueOn), calendar.IsProvisional(l.DueOn))).ToList();
     }
+
+    /// <summary>
+    /// After the holiday schedule changed: open letters whose reply time ran past the old schedule are counted again
+    /// with the new one — the same number of working days from the day received — and the change is recorded.
+    /// Returns how many moved.
+    /// </summary>
+    public async Task<int> RecomputeProvisionalDueAsync(WorkingDayCalendar before, WorkingDayCalendar after, CancellationToken ct = default)
+    {
+        var lastOfficial = before.Schedule.CoversTo;
+        var letters = await db.Letters
+            .Where(l => (l.Status == LetterStatus.Received || l.Status == LetterStatus.Assigned || l.Status == LetterStatus.AwaitingApproval) && l.DueOn > lastOfficial)
+            .ToListAsync(ct);
+        var moved = 0;
+        foreach (var letter in letters)
+        {
+            var workingDays = before.WorkingDaysBetween(letter.ReceivedOn, letter.DueOn);
+            var due = after.AddWorkingDays(letter.ReceivedOn, workingDays);
+            if (due == letter.DueOn)
+            {
+                continue;
+            }
+
+            Record(letter, "系统", "重新计算答复期限", $"节假日安排变更，答复期限由 {letter.DueOn:yyyy-MM-dd}（预计）改为 {due:yyyy-MM-dd}{(after.IsProvisional(due) ? "（预计）" : "")}");
+            letter.DueOn = due;
+            letter.Version++;
+            moved++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return moved;
+    }
+
+    /// <summary>Whether a stored due date lies past the published holiday schedule (shown as 预计).</summary>
+    public async Task<bool> IsProvisionalAsync(DateOnly due, CancellationToken ct = default) =>
+        (await calendars.GetCalendarAsync(ct)).IsProvisional(due);
 
     /// <summary>The year's letters per channel for the annual report.</summary>
     public async Task<IReadOnlyList<ChannelCount>> CountsAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default) =>
@@ -609,28 +644,9 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return errors;
     }
 
-    private static DateOnly DueFrom(WorkingDayCalendar calendar, DateOnly received, int workingDays)
-    {
-        try
-        {
-            return calendar.AddWorkingDays(received, Math.Max(1, workingDays));
-        }
-        catch (DateOutsideCalendarException)
-        {
-            // Past the last official schedule: count weekdays only until the next one is imported.
-            var day = received;
-            for (var n = 0; n < workingDays;)
-            {
-                day = day.AddDays(1);
-                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                {
-                    n++;
-                }
-            }
-
-            return day;
-        }
-    }
+    // Past the published schedule the calendar reckons provisionally; the date is recounted on import.
+    private static DateOnly DueFrom(WorkingDayCalendar calendar, DateOnly received, int workingDays) =>
+        calendar.AddWorkingDays(received, Math.Max(1, workingDays));
 
     private static string Digits(string? text) => new((text ?? "").Where(char.IsAsciiDigit).ToArray());
 

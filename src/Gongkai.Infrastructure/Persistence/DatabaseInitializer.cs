@@ -58,6 +58,8 @@ public sealed class DatabaseInitializer(
         }
 
         await calendar.EnsureSeededAsync(ct);
+        // Requests projected while a deadline past the schedule had no date get their provisional one.
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Requests.RequestStore>(services).RefreshUnknownDeadlinesAsync(ct);
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>

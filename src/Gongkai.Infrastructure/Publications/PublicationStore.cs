@@ -44,8 +44,11 @@ public interface IPublicationObserver
     Task ChangedAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
 }
 
-/// <summary>One line of the Art. 26 list: a proactive document not yet published, or published late.</summary>
-public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly Due, DateOnly? PublishedOn, PublicationStatus Status, int WorkingDaysLeft)
+/// <summary>
+/// One line of the Art. 26 list: a proactive document not yet published, or published late. A due date past the
+/// published holiday schedule is provisional (预计).
+/// </summary>
+public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly Due, DateOnly? PublishedOn, PublicationStatus Status, int WorkingDaysLeft, bool DueProvisional = false)
 {
     public bool Late => PublishedOn is { } p ? p > Due : WorkingDaysLeft < 0;
 }
@@ -365,10 +368,10 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             }
             catch (DateOutsideCalendarException)
             {
-                continue; // a year the holiday schedule does not cover yet
+                continue; // written before the first year of the schedule: nothing can be counted
             }
 
-            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, due, row.PublishedOn, row.Status, left);
+            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, due, row.PublishedOn, row.Status, left, calendar.IsProvisional(due));
             if (row.Status != PublicationStatus.Published || item.Late)
             {
                 items.Add(item);

@@ -79,14 +79,22 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
         }
 
         var code = RequestStore.FormatCode(record.TrackingCode);
-        var due = StatutoryClock.Compute(request, calendar, e.On).Due;
+        var deadline = StatutoryClock.Compute(request, calendar, e.On);
+        var due = Due(deadline);
         var text = e switch
         {
-            CorrectionReceived => $"本机关已于{Chinese(e.On)}收到您补正后的申请，答复期限自次日起重新计算，为{(due is { } d ? Chinese(d) : "（待确定）")}。",
-            FeePaid => $"本机关已于{Chinese(e.On)}收到您缴纳的信息处理费，将继续办理您的申请，答复期限为{(due is { } d2 ? Chinese(d2) : "（待确定）")}。",
+            CorrectionReceived => $"本机关已于{Chinese(e.On)}收到您补正后的申请，答复期限自次日起重新计算，为{due}。",
+            FeePaid => $"本机关已于{Chinese(e.On)}收到您缴纳的信息处理费，将继续办理您的申请，答复期限为{due}。",
             Delivered d3 => $"本机关已于{Chinese(e.On)}以{DeliveryText(d3.Method)}方式向您送达答复{(d3.TrackingNumber is { } t ? "，邮件号码 " + t : "")}。",
+            // Only an applicant still waiting for the answer needs to know the new date.
+            DeadlineRecomputed r when request.Status.IsOpen() =>
+                $"国务院节假日安排已更新，您的申请的答复期限由{(r.OldDue is { } old ? Chinese(old) : "（待确定）")}调整为{due}。",
             _ => null,
         };
+        if (text is not null && deadline.Provisional && e is not Delivered)
+        {
+            text += "答复期限为预计日期：相应年度的国务院节假日安排尚未公布，公布后将重新计算。";
+        }
         if (text is null)
         {
             return;
@@ -124,7 +132,7 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             ["提交日期"] = Chinese(request.SubmittedOn),
             ["收到日期"] = request.ReceivedOn is { } r ? Chinese(r) : "",
             ["信息名称"] = record.InformationTitle,
-            ["答复期限"] = deadline.Due is { } due ? Chinese(due) : "（待确定）",
+            ["答复期限"] = Due(deadline),
             ["复议机关"] = parentName.Length > 0 ? parentName : "上一级行政机关",
             ["日期"] = Chinese(e.On),
         };
@@ -166,4 +174,8 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
     }
 
     public static string Chinese(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    /// <summary>The due date as notices and e-mails write it: a provisional one marked （预计）.</summary>
+    public static string Due(StatutoryDeadline deadline) =>
+        deadline.Due is { } due ? Chinese(due) + (deadline.Provisional ? "（预计）" : "") : "（待确定）";
 }

@@ -36,6 +36,8 @@ public sealed class RequestRecord
     public DateOnly SubmittedOn { get; set; }
     public DateOnly? ReceivedOn { get; set; }
     public DateOnly? DueOn { get; set; }
+    /// <summary>The due date rests on days beyond the official holiday schedule: shown as 预计 until that year is imported.</summary>
+    public bool DueProvisional { get; set; }
     public ClockState ClockState { get; set; }
     /// <summary>While paused, the last day the pause can last by law; after it the request counts again (queries compare it with today).</summary>
     public DateOnly? PausedUntil { get; set; }

@@ -214,6 +214,7 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         record.SubmittedOn = request.SubmittedOn;
         record.ReceivedOn = request.ReceivedOn;
         record.DueOn = deadline.Due;
+        record.DueProvisional = deadline.Provisional;
         record.ClockState = deadline.State;
         record.PausedUntil = deadline.PausedUntil;
         record.DecidedOn = request.Decision?.On;
@@ -223,32 +224,70 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
     }
 
     /// <summary>
-    /// After the holiday schedule changed: recomputes every open request's due date under both schedules (same day,
-    /// so a paused clock does not count as a change) and records on each request whose date moved the old and new
-    /// dates. Returns how many moved.
+    /// After the holiday schedule changed: recomputes the due date of every open request, and of every request whose
+    /// date was provisional or unknown, under both schedules (same day, so a paused clock does not count as a change).
+    /// Where the date moved, the request's history records the old and new dates (and an applicant with an e-mail
+    /// address is told); where only its standing changed (a provisional date now official), the query columns are
+    /// refreshed. Returns how many moved.
     /// </summary>
     public async Task<int> RecomputeOpenDeadlinesAsync(WorkingDayCalendar before, WorkingDayCalendar after, string reason, CancellationToken ct = default)
     {
         var today = Today();
         var open = new[] { RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
-        var ids = await db.Requests.Where(r => open.Contains(r.Status)).Select(r => r.Id).ToListAsync(ct);
+        var ids = await db.Requests
+            .Where(r => open.Contains(r.Status) || r.DueProvisional || r.ClockState == ClockState.Unknown)
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
         var moved = 0;
         foreach (var id in ids)
         {
             var loaded = (await LoadAsync(id, ct))!;
             var oldDue = StatutoryClock.Compute(loaded.Request, before, today).Due;
             var newDue = StatutoryClock.Compute(loaded.Request, after, today).Due;
-            if (oldDue == newDue)
+            if (oldDue != newDue)
             {
-                continue;
+                loaded.Request.RecordDeadlineChange(new Step(today, Actor.System, today), oldDue, newDue, reason);
+                await SaveAsync(loaded, ct);
+                moved++;
             }
-
-            loaded.Request.RecordDeadlineChange(new Step(today, Actor.System, today), oldDue, newDue, reason);
-            await SaveAsync(loaded, ct);
-            moved++;
+            else
+            {
+                await RefreshAsync(loaded, ct);
+            }
         }
 
         return moved;
+    }
+
+    /// <summary>
+    /// Rewrites a request's query columns when today's clock or the calendar gives them other values (no step is
+    /// taken): requests projected before provisional dates existed, and provisional dates that became official.
+    /// </summary>
+    public async Task<bool> RefreshAsync(Loaded loaded, CancellationToken ct = default)
+    {
+        var record = loaded.Record;
+        var (due, provisional, state) = (record.DueOn, record.DueProvisional, record.ClockState);
+        await ProjectAsync(record, loaded.Request, ct);
+        if (record.DueOn == due && record.DueProvisional == provisional && record.ClockState == state)
+        {
+            return false;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Open requests still projected without a due date for want of a calendar: given one where the calendar now reaches.</summary>
+    public async Task<int> RefreshUnknownDeadlinesAsync(CancellationToken ct = default)
+    {
+        var open = new[] { RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
+        var ids = await db.Requests.Where(r => open.Contains(r.Status) && r.ClockState == ClockState.Unknown).Select(r => r.Id).ToListAsync(ct);
+        var refreshed = 0;
+        foreach (var id in ids)
+        {
+            refreshed += await RefreshAsync((await LoadAsync(id, ct))!, ct) ? 1 : 0;
+        }
+
+        return refreshed;
     }
 
     public static InformationRequest Replay(RequestRecord record) =>

@@ -190,7 +190,8 @@ public static class GongkaiApi
             : NotFound($"节假日安排中没有 {year} 年的数据（现有 {calendar.Schedule.FirstYear}–{calendar.Schedule.LastYear} 年）。");
     }
 
-    public sealed record WorkingDaysDto(DateOnly Start, int WorkingDays, DateOnly Result);
+    /// <summary><see cref="Provisional"/>: the result lies beyond the official schedule and is reckoned from the law's festivals and weekends.</summary>
+    public sealed record WorkingDaysDto(DateOnly Start, int WorkingDays, DateOnly Result, bool Provisional);
 
     private static async Task<Results<Ok<WorkingDaysDto>, ProblemHttpResult>> AddWorkingDays(string? date, int? days, CalendarStore store, CancellationToken ct)
     {
@@ -207,7 +208,8 @@ public static class GongkaiApi
         try
         {
             var calendar = await store.GetCalendarAsync(ct);
-            return TypedResults.Ok(new WorkingDaysDto(start, days.Value, calendar.AddWorkingDays(start, days.Value)));
+            var counted = calendar.Count(start, days.Value);
+            return TypedResults.Ok(new WorkingDaysDto(start, days.Value, counted.Date, counted.Provisional));
         }
         catch (DateOutsideCalendarException e)
         {
@@ -250,8 +252,9 @@ public static class GongkaiApi
 
     public sealed record StatusQuery(string? Code, string? PhoneTail);
 
+    /// <summary><see cref="Provisional"/>: the due date rests on days beyond the published holiday schedule and may move when it is imported.</summary>
     public sealed record StatusDto(string TrackingCode, string Status, string StatusName, DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? Due,
-        string ClockState, DateOnly? DecidedOn, string? OutcomeCategory, IReadOnlyList<string> Explanation);
+        bool Provisional, string ClockState, DateOnly? DecidedOn, string? OutcomeCategory, IReadOnlyList<string> Explanation);
 
     private static async Task<IResult> RequestStatusOf(StatusQuery query, RequestStore store, TrackingGuard guard, HttpContext http, CancellationToken ct)
     {
@@ -277,7 +280,7 @@ public static class GongkaiApi
         var request = loaded.Request;
         var deadline = await store.DeadlineAsync(request, ct);
         return TypedResults.Ok(new StatusDto(RequestStore.FormatCode(loaded.Record.TrackingCode), request.Status.ToString(), request.Status.DisplayName(),
-            request.SubmittedOn, request.ReceivedOn, deadline.Due, deadline.State.ToString(), request.Decision?.On,
+            request.SubmittedOn, request.ReceivedOn, deadline.Due, deadline.Provisional, deadline.State.ToString(), request.Decision?.On,
             request.Decision?.Outcome.Category().DisplayName(), deadline.Explanation));
     }
 

@@ -8,6 +8,11 @@ public static class RequestText
 {
     public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>A due date as pages show it: a provisional one (beyond the published holiday schedule) marked （预计）.</summary>
+    public static string Due(DateOnly? due, bool provisional) => due is null ? "—" : Iso(due) + (provisional ? "（预计）" : "");
+
+    public static string Due(StatutoryDeadline deadline) => Due(deadline.Due, deadline.Provisional);
+
     public static string Yuan(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture) + " 元";
 
     public static string Title(RequestEvent e) => e switch

@@ -42,6 +42,28 @@ internal sealed class OfficialSchedule
         Workdays.Contains(date)
         || (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Holidays.Contains(date));
 
+    /// <summary>
+    /// The n-th working day after start by stepping one day at a time, past the data with weekends and the law's
+    /// festival days off as the only days off; and whether any day counted lay past the data.
+    /// </summary>
+    public (DateOnly Date, bool Provisional) AddWorkingDaysProvisionally(DateOnly start, int workingDays)
+    {
+        var date = start;
+        for (var counted = 0; counted < workingDays;)
+        {
+            date = date.AddDays(1);
+            var working = date <= LastCoveredDay
+                ? IsWorkingDay(date)
+                : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !StatutoryHolidays.IsHoliday(date);
+            if (working)
+            {
+                counted++;
+            }
+        }
+
+        return (date, date > LastCoveredDay);
+    }
+
     /// <summary>The n-th working day after start by stepping one day at a time; null when it lies past the data.</summary>
     public DateOnly? AddWorkingDays(DateOnly start, int workingDays)
     {

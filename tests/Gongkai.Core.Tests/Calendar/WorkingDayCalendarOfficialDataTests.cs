@@ -66,7 +66,7 @@ public sealed class WorkingDayCalendarOfficialDataTests
         var official = OfficialSchedule.Data;
         var calendar = OfficialSchedule.ProductCalendar();
         var mismatches = new List<string>();
-        var refused = new List<DateOnly>();
+        var provisional = new List<DateOnly>();
 
         foreach (var start in DaysOf(year))
         {
@@ -74,33 +74,31 @@ public sealed class WorkingDayCalendarOfficialDataTests
             {
                 var expected = official.AddWorkingDays(start, n);
                 var label = $"{OfficialSchedule.Iso(start)} + {n}";
-                if (expected is not { } deadline)
+                if (expected is null)
                 {
-                    // Past the last covered day the answer would be a guess: the calendar must refuse.
-                    try
+                    // Past the last covered day the answer is provisional: weekends and the law's festivals only.
+                    var (reckoned, _) = official.AddWorkingDaysProvisionally(start, n);
+                    var counted = calendar.Count(start, n);
+                    if (counted != new CountedDay(reckoned, true))
                     {
-                        var guessed = calendar.AddWorkingDays(start, n);
-                        mismatches.Add($"{label}: expected DateOutsideCalendarException, got {OfficialSchedule.Iso(guessed)}");
-                    }
-                    catch (DateOutsideCalendarException)
-                    {
-                        refused.Add(start);
+                        mismatches.Add($"{label}: expected {OfficialSchedule.Iso(reckoned)} (provisional), got {OfficialSchedule.Iso(counted.Date)} (provisional: {counted.Provisional})");
                     }
 
+                    provisional.Add(start);
                     continue;
                 }
 
-                var actual = calendar.AddWorkingDays(start, n);
-                if (actual != deadline)
+                var actual = calendar.Count(start, n);
+                if (actual != new CountedDay(expected.Value, false))
                 {
-                    mismatches.Add($"{label}: expected {OfficialSchedule.Iso(deadline)}, got {OfficialSchedule.Iso(actual)}");
+                    mismatches.Add($"{label}: expected {OfficialSchedule.Iso(expected.Value)}, got {OfficialSchedule.Iso(actual.Date)} (provisional: {actual.Provisional})");
                     continue;
                 }
 
-                var between = calendar.WorkingDaysBetween(start, actual);
+                var between = calendar.WorkingDaysBetween(start, actual.Date);
                 if (between != n)
                 {
-                    mismatches.Add($"{label}: WorkingDaysBetween to {OfficialSchedule.Iso(actual)} gave {between}");
+                    mismatches.Add($"{label}: WorkingDaysBetween to {OfficialSchedule.Iso(actual.Date)} gave {between}");
                 }
             }
         }
@@ -109,36 +107,37 @@ public sealed class WorkingDayCalendarOfficialDataTests
         // Only the last covered year's final weeks can run off the data (40 working days is about two months).
         if (year == official.NoticeYears.Max())
         {
-            Assert.NotEmpty(refused);
-            Assert.All(refused, start => Assert.True(start.Month >= 10, OfficialSchedule.Iso(start)));
+            Assert.NotEmpty(provisional);
+            Assert.All(provisional, start => Assert.True(start.Month >= 10, OfficialSchedule.Iso(start)));
         }
         else
         {
-            Assert.Empty(refused);
+            Assert.Empty(provisional);
         }
     }
 
     [Fact]
-    public void Forty_working_days_from_late_december_of_the_last_covered_year_runs_off_the_data_and_throws()
+    public void Forty_working_days_from_december_of_the_last_covered_year_run_into_a_provisional_january()
     {
         var calendar = OfficialSchedule.ProductCalendar();
 
-        // 2026-12-01 (Tue) has 22 weekdays after it in December and no holidays or make-up days: 40 cannot fit.
-        var e = Assert.Throws<DateOutsideCalendarException>(() => calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 40));
+        // Tue 2026-12-01 has 22 weekdays after it in December, no holidays or make-up days: 12-31 is day 22.
+        // 2027-01-01 (Fri) is New Year's Day by law; Mon 01-04…Fri 01-08 (23-27), 01-11…15 (28-32),
+        // 01-18…22 (33-37), Mon 01-25 (38), Tue 01-26 (39), Wed 01-27 (40).
+        var counted = calendar.Count(new DateOnly(2026, 12, 1), 40);
 
-        Assert.Equal(new DateOnly(2027, 1, 1), e.Date);
-        Assert.Contains("2026-12-31", e.Message, StringComparison.Ordinal);
-        Assert.Contains("请管理员导入", e.Message, StringComparison.Ordinal);
+        Assert.Equal(new CountedDay(new DateOnly(2027, 1, 27), true), counted);
     }
 
     [Fact]
-    public void Working_days_that_just_fit_before_the_end_of_the_data_are_still_answered()
+    public void Working_days_that_fit_before_the_end_of_the_data_are_official()
     {
         var calendar = OfficialSchedule.ProductCalendar();
 
         // 2026-12-01 (Tue): 12-02..04 (3), 12-07..11 (8), 12-14..18 (13), 12-21..25 (18), 12-28..31 (22).
-        Assert.Equal(new DateOnly(2026, 12, 31), calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 22));
-        Assert.Throws<DateOutsideCalendarException>(() => calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 23));
+        Assert.Equal(new CountedDay(new DateOnly(2026, 12, 31), false), calendar.Count(new DateOnly(2026, 12, 1), 22));
+        // Day 23 skips New Year's Day 2027 and the weekend: Monday 2027-01-04, provisional.
+        Assert.Equal(new CountedDay(new DateOnly(2027, 1, 4), true), calendar.Count(new DateOnly(2026, 12, 1), 23));
     }
 
     private static IEnumerable<DateOnly> DaysOf(int year)

@@ -131,15 +131,56 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void One_working_day_after_the_last_covered_day_throws()
+    public void One_working_day_after_the_last_covered_day_is_provisional()
     {
-        var e = Assert.Throws<DateOutsideCalendarException>(() => _calendar.AddWorkingDays(Day("2026-12-31"), 1));
+        // Thu 2026-12-31 + 1: Fri 2027-01-01 is New Year's Day by law, the weekend follows: Monday 2027-01-04.
+        Assert.Equal(new CountedDay(Day("2027-01-04"), true), _calendar.Count(Day("2026-12-31"), 1));
+        Assert.Equal(Day("2027-01-04"), _calendar.AddWorkingDays(Day("2026-12-31"), 1));
+        Assert.False(_calendar.IsWorkingDay(Day("2027-01-01")));
+        Assert.Equal(DayKind.Holiday, _calendar.DayKindOf(Day("2027-01-01")));
+        Assert.True(_calendar.IsProvisional(Day("2027-01-01")));
+        Assert.False(_calendar.IsProvisional(Day("2026-12-31")));
+        // 12-31 (1), 01-04 (2).
+        Assert.Equal(2, _calendar.WorkingDaysBetween(Day("2026-12-30"), Day("2027-01-04")));
+        // Thu 2026-12-31 itself is official.
+        Assert.Equal(new CountedDay(Day("2026-12-31"), false), _calendar.Count(Day("2026-12-30"), 1));
+    }
 
-        Assert.Equal(Day("2027-01-01"), e.Date);
-        Assert.Throws<DateOutsideCalendarException>(() => _calendar.IsWorkingDay(Day("2027-01-01")));
-        Assert.Throws<DateOutsideCalendarException>(() => _calendar.WorkingDaysBetween(Day("2026-12-30"), Day("2027-01-04")));
-        // Thu 2026-12-31 itself is still answered.
-        Assert.Equal(Day("2026-12-31"), _calendar.AddWorkingDays(Day("2026-12-30"), 1));
+    [Fact]
+    public void Beyond_the_schedule_only_weekends_and_the_laws_festivals_are_days_off()
+    {
+        // 2027 by law: 除夕 Fri 02-05 to 初三 Mon 02-08. No make-up Saturday is known before the notice.
+        Assert.Equal(DayKind.Holiday, _calendar.DayKindOf(Day("2027-02-05")));
+        Assert.Equal(DayKind.Holiday, _calendar.DayKindOf(Day("2027-02-08")));
+        Assert.Equal(DayKind.Workday, _calendar.DayKindOf(Day("2027-02-09")));
+        Assert.Equal(DayKind.Weekend, _calendar.DayKindOf(Day("2027-02-20")));
+        // Thu 02-04 + 1: 02-05…02-08 off, Tue 02-09.
+        Assert.Equal(Day("2027-02-09"), _calendar.AddWorkingDays(Day("2027-02-04"), 1));
+    }
+
+    [Fact]
+    public void Provisional_reckoning_reaches_five_years_past_the_schedule_and_no_further()
+    {
+        Assert.Equal(Day("2031-12-31"), _calendar.ProvisionalTo);
+        // Wed 2031-12-31 + 1: 2032-01-01 is past the reach.
+        var e = Assert.Throws<DateOutsideCalendarException>(() => _calendar.AddWorkingDays(Day("2031-12-31"), 1));
+
+        Assert.Equal(Day("2032-01-01"), e.Date);
+        Assert.Contains("此后至 2031-12-31 按法定节日推算", e.Message, StringComparison.Ordinal);
+        Assert.Throws<DateOutsideCalendarException>(() => _calendar.IsWorkingDay(Day("2032-01-05")));
+        // Tue 2031-12-30 + 1 is Wed 12-31, still reckoned.
+        Assert.Equal(Day("2031-12-31"), _calendar.AddWorkingDays(Day("2031-12-30"), 1));
+    }
+
+    [Theory]
+    [InlineData("2026-10-31", null)]
+    [InlineData("2026-11-01", 2027)]
+    [InlineData("2026-12-04", 2027)]
+    [InlineData("2027-01-15", 2027)]
+    [InlineData("2027-11-02", 2027)]
+    public void The_missing_year_is_next_years_from_november(string today, int? missing)
+    {
+        Assert.Equal(missing, _calendar.MissingYear(Day(today)));
     }
 
     [Theory]

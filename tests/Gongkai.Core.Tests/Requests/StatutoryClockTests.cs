@@ -205,16 +205,126 @@ public sealed class StatutoryClockTests
     }
 
     [Fact]
-    public void A_deadline_beyond_the_calendar_is_unknown_not_guessed()
+    public void A_request_received_2026_12_04_is_provisionally_due_2027_01_04()
     {
-        var request = InPerson("2026-12-10");
+        // Received in person Fri 2026-12-04; the schedule ends with 2026. Day 1 is Mon 12-07: 12-07…11 (1-5),
+        // 12-14…18 (6-10), 12-21…25 (11-15), 12-28…31 (16-19). Fri 2027-01-01 is New Year's Day by law, 01-02 and
+        // 01-03 the weekend, so day 20 is Monday 2027-01-04 — provisional: the 2027 notice may add a bridge or a
+        // make-up day.
+        var request = InPerson("2026-12-04");
+
+        var clock = request.Clock("2026-12-04");
+
+        Assert.Equal(Day("2027-01-04"), clock.Due);
+        Assert.True(clock.Provisional);
+        Assert.Equal(ClockState.Running, clock.State);
+        Assert.Contains("其中 2027-01-01 为法定节假日（元旦，预计），不计算在内。", clock.Explanation);
+        Assert.Contains("答复期限：2027-01-04（预计）。", clock.Explanation);
+        Assert.Equal("答复期限 2027-01-04 为预计日期：2027年国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的节日和周末推算，公布后重新计算。", clock.Explanation[^1]);
+        Assert.Null(clock.Problem);
+    }
+
+    [Fact]
+    public void The_worked_example_of_clock_md_received_2026_12_15_is_due_2027_01_13()
+    {
+        // Tue 2026-12-15: 12-16…18 (1-3), 12-21…25 (4-8), 12-28…31 (9-12), 2027-01-01 off by law,
+        // 01-04…08 (13-17), 01-11 (18), 01-12 (19), 01-13 (20).
+        var clock = InPerson("2026-12-15").Clock("2026-12-15");
+
+        Assert.Equal(Day("2027-01-13"), clock.Due);
+        Assert.True(clock.Provisional);
+    }
+
+    [Fact]
+    public void A_deadline_across_the_2027_spring_festival_skips_new_years_eve_to_the_third_day()
+    {
+        // Received Wed 2027-01-20 with no 2027 schedule. By law 除夕 Fri 02-05 to 初三 Mon 02-08 are off (正月初一 is
+        // 02-06). 01-21, 01-22 (1-2), 01-25…29 (3-7), 02-01…04 (8-11), 02-05…08 off, 02-09…12 (12-15),
+        // 02-15…19 (16-20): due Friday 2027-02-19 (预计).
+        var step = new Step(Day("2027-01-20"), Clerk, Day("2027-01-20"));
+        var request = InformationRequest.Submit(Channel.InPerson, ApplicantType.NaturalPerson, step);
+
+        var clock = StatutoryClock.Compute(request, Official, Day("2027-01-20"));
+
+        Assert.Equal(Day("2027-02-19"), clock.Due);
+        Assert.True(clock.Provisional);
+        Assert.Contains("其中 2027-02-05 至 2027-02-08 为法定节假日（春节，预计），不计算在内。", clock.Explanation);
+    }
+
+    [Fact]
+    public void A_deadline_within_the_schedule_is_not_provisional()
+    {
+        // Thu 2026-12-03: 12-04 (1), 12-07…11 (2-6), 12-14…18 (7-11), 12-21…25 (12-16), 12-28…31 (17-20).
+        var clock = InPerson("2026-12-03").Clock("2026-12-03");
+
+        Assert.Equal(Day("2026-12-31"), clock.Due);
+        Assert.False(clock.Provisional);
+        Assert.DoesNotContain(clock.Explanation, l => l.Contains("预计", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_open_pause_reaching_past_the_schedule_makes_the_deadline_provisional()
+    {
+        // Received Tue 2026-12-01 (due 12-29); a consultation sent Tue 12-22 is still open on Fri 2027-01-08, within
+        // the agency's 15 working days (12-23…31 (7), 01-01 a provisional holiday, 01-04…08 (12), 01-11…13 (15)):
+        // the excluded days 2027-01-04…08 are provisional, so the due date rests on them.
+        var request = InPerson("2026-12-01");
+        request.StartConsultation(On("2026-12-22"), ConsultationKind.Agency, "示例区财政局", Official);
+
+        var clock = StatutoryClock.Compute(request, Official, Day("2027-01-08"));
+
+        Assert.Equal(ClockState.Paused, clock.State);
+        Assert.True(clock.Provisional);
+    }
+
+    [Fact]
+    public void New_schedules_move_a_provisional_deadline_either_way()
+    {
+        // Hypothetical 2027 notices. A bridge: 01-01…01-04 off, Saturday 01-09 worked. The 2026-12-04 request's
+        // day 20 was Mon 01-04 (see above); now 01-04 is off and Tue 01-05 is day 20.
+        var bridged = With2027(["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04"], ["2027-01-09"]);
+        // A make-up Saturday 01-09: the 2026-12-15 request's 01-04…08 (13-17), Sat 01-09 (18), 01-11 (19), 01-12 (20).
+        var madeUp = With2027(["2027-01-01", "2027-01-02", "2027-01-03"], ["2027-01-09"]);
+
+        var fourth = StatutoryClock.Compute(InPerson("2026-12-04"), bridged, Day("2026-12-04"));
+        var fifteenth = StatutoryClock.Compute(InPerson("2026-12-15"), madeUp, Day("2026-12-15"));
+
+        Assert.Equal(Day("2027-01-05"), fourth.Due);
+        Assert.False(fourth.Provisional);
+        Assert.Equal(Day("2027-01-12"), fifteenth.Due);
+        Assert.False(fifteenth.Provisional);
+        Assert.Contains("其中 2027-01-01 至 2027-01-04 为法定节假日，不计算在内。", fourth.Explanation);
+    }
+
+    [Fact]
+    public void A_reasonable_deadline_set_by_decision_is_not_provisional()
+    {
+        var request = InPerson("2026-12-04");
+        request.SetReasonableDeadline(On("2026-12-10"), Day("2027-03-31"), "申请内容涉及十年档案，数量明显超出合理范围", Official);
 
         var clock = request.Clock("2026-12-10");
 
+        Assert.Equal(Day("2027-03-31"), clock.Due);
+        Assert.False(clock.Provisional);
+    }
+
+    [Fact]
+    public void A_deadline_before_the_schedule_is_unknown_and_the_applicant_is_not_told_to_import_anything()
+    {
+        // The schedule starts with 2019: a request received in 2018 cannot be counted.
+        var step = new Step(Day("2018-12-20"), Clerk, Day("2018-12-20"));
+        var request = InformationRequest.Submit(Channel.InPerson, ApplicantType.NaturalPerson, step);
+
+        var clock = StatutoryClock.Compute(request, Official, Day("2018-12-20"));
+
         Assert.Null(clock.Due);
         Assert.Equal(ClockState.Unknown, clock.State);
-        Assert.Contains("超出了节假日安排数据的范围", clock.Problem);
+        Assert.Contains("早于节假日安排数据的范围", clock.Problem);
+        Assert.DoesNotContain(clock.Explanation, l => l.Contains("管理员", StringComparison.Ordinal));
     }
+
+    private static WorkingDayCalendar With2027(string[] holidays, string[] workdays) =>
+        new(Official.Schedule.With([new HolidayYear(2027, holidays.Select(Day).ToList(), workdays.Select(Day).ToList())]));
 
     [Fact]
     public void Working_days_left_count_to_the_due_date()

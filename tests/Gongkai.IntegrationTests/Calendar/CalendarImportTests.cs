@@ -47,7 +47,8 @@ public sealed class CalendarImportTests
 
         var response = await UploadAsync(client, Year2027);
 
-        Assert.Equal((HttpStatusCode)422, before.StatusCode);
+        // Before the import 2027 is reckoned from the law: the same date here, but provisional.
+        Assert.Contains("\"result\":\"2027-01-11\",\"provisional\":true", await before.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var versions = await app.WithDbAsync(d => d.CalendarVersions.AsNoTracking().OrderBy(v => v.Id).ToListAsync());
         Assert.Equal(2, versions.Count);
@@ -56,7 +57,7 @@ public sealed class CalendarImportTests
         Assert.Equal(64, versions[1].ContentSha256.Length);
         Assert.NotEqual(versions[0].ContentSha256, versions[1].ContentSha256);
         // 2026-12-25 (Fri) + 10 working days: 12-28…12-31 (4), 2027-01-01 holiday, 01-04…01-08 (9), 01-11 (10).
-        Assert.Contains("\"result\":\"2027-01-11\"", await app.Browser().GetStringAsync("/api/calendar/add?date=2026-12-25&days=10"));
+        Assert.Contains("\"result\":\"2027-01-11\",\"provisional\":false", await app.Browser().GetStringAsync("/api/calendar/add?date=2026-12-25&days=10"));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(e => e.Action == AuditActions.CalendarImported && e.UserName == admin.UserName)));
         Assert.Contains("生效中", await client.GetStringAsync("/admin/calendar"));
     }

@@ -31,13 +31,18 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Calendar_add_refuses_a_date_the_schedule_does_not_cover_and_a_malformed_date()
+    public async Task Calendar_add_marks_a_provisional_date_and_refuses_one_it_cannot_reckon_and_a_malformed_date()
     {
         using var database = TestDatabase.Create(Db.Sqlite);
 
-        var outside = await RunAsync(database, "calendar", "add", "2026-12-28", "5");
+        // Mon 2026-12-28: 12-29…31 (1-3), 2027-01-01 off by law, the weekend, 01-04 (4), 01-05 (5).
+        var provisional = await RunAsync(database, "calendar", "add", "2026-12-28", "5");
+        var outside = await RunAsync(database, "calendar", "add", "2031-12-31", "5");
         var malformed = await RunAsync(database, "calendar", "add", "2020/09/28", "5");
 
+        Assert.Equal(0, provisional.ExitCode);
+        Assert.Equal("2027-01-05" + Environment.NewLine, provisional.Output);
+        Assert.Contains("预计日期：2027 年起的国务院节假日安排尚未导入", provisional.Error);
         Assert.Equal(1, outside.ExitCode);
         Assert.Equal("", outside.Output);
         Assert.Contains("超出了节假日安排数据的范围", outside.Error);

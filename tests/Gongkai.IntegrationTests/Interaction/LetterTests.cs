@@ -333,6 +333,36 @@ public sealed partial class LetterTests
         Assert.Equal(1, await app.WithDbAsync(d => d.Letters.CountAsync(l => l.AgencyId == agency.Id)));
     }
 
+    [Fact]
+    public async Task A_reply_time_past_the_published_schedule_is_provisional_and_recounted_when_the_year_is_imported()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, clock: FixedClock.At("2026-12-24T09:00:00+08:00"));
+        var agency = await app.NewAgencyAsync(null);
+        var handler = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Handler, agency.Id));
+        var admin = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, null));
+        var visitor = app.Browser();
+        var code = await WriteAsync(visitor, agency.Id, Letter(InteractionChannel.LeaderMailbox, "建议增设公交线路", "建议增设一条连接新区和老城区的公交线路。"));
+        // Thu 2026-12-24 + 10 working days: 12-25 (1), 12-28…31 (2-5), 2027-01-01 off by law, 01-04…08 (6-10).
+        var before = await LetterAsync(app, code);
+        var list = WebUtility.HtmlDecode(await handler.GetStringAsync("/admin/letters"));
+        var tracked = await TrackAsync(visitor, code);
+
+        // A 2027 notice bridging to Mon 01-04 with Sat 01-09 worked: 01-05…08 (6-9), Sat 01-09 (10).
+        var imported = await admin.PostFormAsync("/admin/calendar", "/admin/calendar", new()
+        {
+            ["Json"] = """{ "2027": { "holidays": ["2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04"], "workdays": ["2027-01-09"] } }""",
+        });
+        var after = await LetterAsync(app, code);
+
+        Assert.Equal(new DateOnly(2027, 1, 8), before.DueOn);
+        Assert.Contains("<td>2027-01-08（预计）</td>", list);
+        Assert.Contains("<dd>2027年1月8日（预计）</dd>", tracked);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal(new DateOnly(2027, 1, 9), after.DueOn);
+        Assert.Contains(after.Events, e => e.Action == "重新计算答复期限" && e.Details == "节假日安排变更，答复期限由 2027-01-08（预计）改为 2027-01-09");
+        Assert.Contains("<dd>2027年1月9日</dd>", await TrackAsync(visitor, code));
+    }
+
     [GeneratedRegex("class=\"code\">([A-Z0-9-]+)<")]
     private static partial Regex CodePattern();
 }

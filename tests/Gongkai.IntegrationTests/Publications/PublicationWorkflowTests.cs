@@ -263,6 +263,21 @@ public sealed partial class PublicationWorkflowTests
     }
 
     [Fact]
+    public async Task A_document_due_past_the_published_schedule_is_listed_with_a_provisional_date()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, clock: FixedClock.At("2026-12-10T10:00:00+08:00"));
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var publisher = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Publisher, office.Id));
+        await publisher.PostFormAsync("/admin/publications/edit", "/admin/publications/edit", Form("年底印发文件", type: "Other", written: "2026-12-10", agencyId: office.Id));
+
+        var page = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin/publications"));
+
+        // Thu 2026-12-10 + 20: 12-11 (1), 12-14…18 (2-6), 12-21…25 (7-11), 12-28…31 (12-15), 2027-01-01 off by law,
+        // 01-04…08 (16-20). No 2027 schedule yet: listed, not dropped, and marked 预计.
+        Assert.Matches("年底印发文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-12-10</td>\\s*<td>2027-01-08（预计）</td>\\s*<td>还剩 20 个工作日</td>", page);
+    }
+
+    [Fact]
     public async Task Feeds_and_the_sitemap_list_published_documents_only()
     {
         var app = GongkaiApp.For(Db.Sqlite);

@@ -361,7 +361,7 @@ public sealed partial class RequestFlowTests
         }));
         var message = await MessageAfterAsync(admin, response);
 
-        Assert.Contains("1 件办理中申请的答复期限随之调整", message);
+        Assert.Contains("1 件申请的答复期限随之调整", message);
         var record = await app.WithDbAsync(d => d.Requests.AsNoTracking().Include(r => r.Events).SingleAsync(r => r.Id == id));
         Assert.Equal(new DateOnly(2024, 4, 2), record.DueOn);
         var change = record.Events.Single(e => e.Type == "DeadlineRecomputed");

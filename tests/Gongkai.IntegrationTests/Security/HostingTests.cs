@@ -143,7 +143,7 @@ public sealed class HostingTests
         var api = await client.PostAsync("/api/check", new ByteArrayContent(huge));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, apply.StatusCode);
-        Assert.Contains("太大", await apply.Content.ReadAsStringAsync());
+        Assert.Contains("超过 60 MB", WebUtility.HtmlDecode(await apply.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
         Assert.Contains("MB", await api.Content.ReadAsStringAsync());
     }

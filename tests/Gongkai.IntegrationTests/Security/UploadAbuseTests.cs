@@ -128,7 +128,8 @@ public sealed partial class UploadAbuseTests(UploadAbuseHost host)
             }
         }
 
-        Assert.True(memory.Peak < Gigabyte, $"working set reached {memory.Peak / 1024 / 1024} MB");
+        // The test process also holds the other tests' hosts: what the hostile files may add is measured from here.
+        Assert.True(memory.Growth < Gigabyte, $"working set grew by {memory.Growth / 1024 / 1024} MB (from {memory.Baseline / 1024 / 1024} MB)");
     }
 
     [Fact]
@@ -209,7 +210,19 @@ public sealed partial class UploadAbuseTests(UploadAbuseHost host)
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _sampling;
-        private long _peak = Environment.WorkingSet;
+        private long _peak = Baselined();
+
+        public long Baseline { get; } = Environment.WorkingSet;
+
+        public long Growth => Math.Max(0, Peak - Baseline);
+
+        private static long Baselined()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return Environment.WorkingSet;
+        }
 
         public WorkingSetSampler() => _sampling = Task.Run(async () =>
         {

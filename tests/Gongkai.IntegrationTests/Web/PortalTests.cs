@@ -111,17 +111,22 @@ public sealed class PortalTests
     }
 
     [Fact]
-    public async Task Working_days_api_counts_from_the_day_after_and_refuses_dates_it_cannot_know()
+    public async Task Working_days_api_counts_from_the_day_after_marks_provisional_dates_and_refuses_dates_it_cannot_know()
     {
         var client = GongkaiApp.For(Db.Sqlite).Browser();
 
         using var ok = JsonDocument.Parse(await client.GetStringAsync("/api/calendar/add?date=2020-09-28&days=20"));
-        var outside = await client.GetAsync("/api/calendar/add?date=2026-12-20&days=20");
+        // Sun 2026-12-20: 12-21…25 (1-5), 12-28…31 (6-9), 2027-01-01 off by law, 01-04…08 (10-14), 01-11…15 (15-19), 01-18 (20).
+        using var provisional = JsonDocument.Parse(await client.GetStringAsync("/api/calendar/add?date=2026-12-20&days=20"));
+        var outside = await client.GetAsync("/api/calendar/add?date=2018-12-20&days=20");
         using var problem = JsonDocument.Parse(await outside.Content.ReadAsStringAsync());
 
         Assert.Equal("2020-11-02", ok.RootElement.GetProperty("result").GetString());
+        Assert.False(ok.RootElement.GetProperty("provisional").GetBoolean());
+        Assert.Equal("2027-01-18", provisional.RootElement.GetProperty("result").GetString());
+        Assert.True(provisional.RootElement.GetProperty("provisional").GetBoolean());
         Assert.Equal((HttpStatusCode)422, outside.StatusCode);
-        Assert.Contains("超出了节假日安排数据的范围", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Contains("早于节假日安排数据的范围", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public int AgencyCount { get; private set; }
     public string? CalendarWarning { get; private set; }
+    /// <summary>Open requests whose due date lies beyond the published holiday schedule (预计).</summary>
+    public int ProvisionalDue { get; private set; }
     /// <summary>Art. 26: proactive documents not yet published, and how many of them are past their 20 working days.</summary>
     public int PublicationsWaiting { get; private set; }
     public int PublicationsLate { get; private set; }
@@ -50,9 +52,11 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         var openLetters = await letters.DueAsync(visible);
         LettersOpen = openLetters.Count;
         LettersOverdue = openLetters.Count(l => l.WorkingDaysLeft < 0);
-        if (schedule.LastYear <= today.Year && today.Month >= 11)
+        if (workingDays.MissingYear(today) is { } year)
         {
-            CalendarWarning = $"节假日安排只覆盖到 {schedule.LastYear} 年底。国务院公布 {today.Year + 1} 年节假日安排后，请系统管理员在“节假日安排”中导入，否则跨年的办理期限将无法计算。";
+            CalendarWarning = $"{year}年国务院节假日安排尚未导入：跨入{year}年的期限为预计日期"
+                + (ProvisionalDue > 0 ? $"（目前有 {ProvisionalDue} 件申请）" : "")
+                + $"，按法定节日和周末推算。国务院公布后，请系统管理员在“节假日安排”中导入，预计的期限将随之重新计算。";
         }
     }
 
@@ -62,7 +66,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         var open = new[] { RequestStatus.AwaitingConfirmation, RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
         var rows = await db.Requests.AsNoTracking()
             .Where(r => (ids == null || ids.Contains(r.AgencyId)) && open.Contains(r.Status))
-            .Select(r => new { r.Status, r.DueOn, r.ClockState, r.PausedUntil, r.HandlerUserName, r.AgencyId })
+            .Select(r => new { r.Status, r.DueOn, r.DueProvisional, r.ClockState, r.PausedUntil, r.HandlerUserName, r.AgencyId })
             .ToListAsync();
         DateOnly soon;
         try
@@ -77,6 +81,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         // A pause counts only within its legal period: after it, an unanswered consultation or unpaid fee is late work.
         bool Counting(RequestStatus s, ClockState c, DateOnly? pausedUntil) => s != RequestStatus.AwaitingConfirmation && !(c == ClockState.Paused && (pausedUntil is null || pausedUntil >= today));
         AwaitingConfirmation = rows.Count(r => r.Status == RequestStatus.AwaitingConfirmation);
+        ProvisionalDue = rows.Count(r => r.DueProvisional);
         DueToday = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn == today);
         DueSoon = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon);
         Overdue = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today);

@@ -7,10 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Requests;
 
 /// <summary>The receipt, shown once after submitting (the code travels in TempData, not in the address bar).</summary>
-public sealed class ReceivedModel(GongkaiDbContext db) : PageModel
+public sealed class ReceivedModel(GongkaiDbContext db, RequestStore store) : PageModel
 {
     public RequestRecord? Record { get; private set; }
     public string AgencyName { get; private set; } = "";
+    public DateOnly Today { get; private set; }
+    /// <summary>The due date if the office confirms the request today (Art. 31 (三)), and whether it is provisional.</summary>
+    public Gongkai.Core.Calendar.CountedDay? DueIfConfirmedToday { get; private set; }
+    public int FirstUnpublishedYear { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -26,6 +30,18 @@ public sealed class ReceivedModel(GongkaiDbContext db) : PageModel
         }
 
         AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.FullName).SingleAsync();
+        Today = store.Today();
+        var calendar = await store.CalendarAsync();
+        FirstUnpublishedYear = calendar.Schedule.LastYear + 1;
+        try
+        {
+            DueIfConfirmedToday = calendar.Count(Today, Gongkai.Core.Requests.InformationRequest.AnswerWorkingDays);
+        }
+        catch (Gongkai.Core.Calendar.DateOutsideCalendarException)
+        {
+            DueIfConfirmedToday = null;
+        }
+
         return Page();
     }
 }

@@ -46,6 +46,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
             return Page();
         }
 
+        await using var step = await audit.BeginStepAsync();
         var result = await users.ChangePasswordAsync(user, Current, New);
         if (!result.Succeeded)
         {
@@ -57,6 +58,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
         await users.UpdateAsync(user);
         audit.Add(AuditActions.PasswordChanged, user.UserName);
         await db.SaveChangesAsync();
+        await step.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "密码已修改。";
         return Redirect("/admin");

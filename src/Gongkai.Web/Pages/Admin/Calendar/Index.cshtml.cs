@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Calendar;
 
-public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Requests.RequestStore requests) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Requests.RequestStore requests,
+    Gongkai.Infrastructure.Interaction.LetterStore letters) : PageModel
 {
     public const int MaxFileBytes = 1024 * 1024;
 
@@ -54,10 +55,14 @@ public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAc
             var before = await store.GetCalendarAsync();
             audit.Add(AuditActions.CalendarImported, "节假日安排", $"上传内容 SHA-256 {CalendarStore.Sha256(content)}；说明：{Note}");
             var result = await store.ImportAsync(content, User.Identity!.Name!, Note);
-            var moved = result.ChangedDays.Count == 0 ? 0
-                : await requests.RecomputeOpenDeadlinesAsync(before, await store.GetCalendarAsync(), $"节假日安排变更（版本 {result.Version.Id}）");
+            // Also a new year that changes no known day: the provisional dates reckoned for it become official.
+            var after = await store.GetCalendarAsync();
+            var moved = await requests.RecomputeOpenDeadlinesAsync(before, after, $"节假日安排变更（版本 {result.Version.Id}）");
+            var lettersMoved = await letters.RecomputeProvisionalDueAsync(before, after);
             TempData["Message"] = $"已导入 {string.Join("、", result.YearsImported)} 年，生成版本 {result.Version.Id}。"
-                + (result.ChangedDays.Count > 0 ? $"与之前相比变化的日期 {result.ChangedDays.Count} 天，{moved} 件办理中申请的答复期限随之调整。" : "");
+                + (result.ChangedDays.Count > 0 ? $"与之前相比变化的日期 {result.ChangedDays.Count} 天。" : "")
+                + $"{moved} 件申请的答复期限随之调整，已记入办理记录并告知留有电子邮箱的申请人。"
+                + (lettersMoved > 0 ? $"{lettersMoved} 件来信的答复期限随之调整。" : "");
             return RedirectToPage();
         }
         catch (CalendarDataException e)

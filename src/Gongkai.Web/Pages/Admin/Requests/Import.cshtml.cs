@@ -72,7 +72,9 @@ public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTr
         }
 
         var actor = new Actor(User.Identity!.Name!, StaffClaims.NameOf(User));
-        var result = await import.ImportAsync(rows, await access.ScopeAsync(User, ct), actor, ct);
+        var scope = await access.ScopeAsync(User, ct);
+        await using var step = await audit.BeginStepAsync(ct);
+        var result = await import.ImportAsync(rows, scope, actor, ct);
         if (result.Errors.Count > 0)
         {
             // The file was read but its rows cannot be imported: nothing was written (422, as for a damaged file).
@@ -83,6 +85,7 @@ public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTr
 
         audit.Add(AuditActions.LedgerImported, Upload.FileName, $"导入 {result.Imported} 件历史申请");
         await db.SaveChangesAsync(ct);
+        await step.CommitAsync(ct);
         TempData["Message"] = $"已导入 {result.Imported} 件历史申请。";
         return Redirect("/admin/requests/ledger");
     }

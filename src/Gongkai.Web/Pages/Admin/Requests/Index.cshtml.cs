@@ -88,7 +88,11 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
         }
 
         var open = new[] { RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
-        if (Due is "today" or "soon" or "overdue")
+        if (Due == "provisional")
+        {
+            query = query.Where(r => open.Contains(r.Status) && r.DueProvisional);
+        }
+        else if (Due is "today" or "soon" or "overdue")
         {
             var calendar = await store.CalendarAsync(ct);
             var soon = SafeAdd(calendar, _today, 3);

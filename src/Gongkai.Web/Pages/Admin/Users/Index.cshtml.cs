@@ -46,11 +46,13 @@ public sealed class IndexModel(GongkaiDbContext db, UserManager<StaffUser> users
             return Forbid();
         }
 
+        await using var step = await audit.BeginStepAsync();
         user.IsDisabled = disabled;
         // A new security stamp ends the account's open sessions on every node.
         await users.UpdateSecurityStampAsync(user);
         audit.Add(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.UserName, null, user.AgencyId);
         await db.SaveChangesAsync();
+        await step.CommitAsync();
         TempData["Message"] = disabled ? $"已停用账号 {user.UserName}。" : $"已启用账号 {user.UserName}。";
         return RedirectToPage();
     }
