@@ -36,6 +36,9 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output) :
     public Task Guide_page_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/guide", "政府信息公开指南");
 
     [ChromiumFact]
+    public Task Deadline_calculator_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/tools/deadline", "什么时候到期");
+
+    [ChromiumFact]
     public Task Gazette_issue_has_no_serious_accessibility_violations() => AssertNoSeriousViolationsAsync("/gazette/1", "公报");
 
     [ChromiumFact]
