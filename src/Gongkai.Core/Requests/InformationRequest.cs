@@ -51,7 +51,8 @@ public sealed class InformationRequest
     /// The last day to pay the fee: "申请人应当在收到收费通知次日起20个工作日内缴纳费用" (fee rules) — counted from the
     /// day the applicant received the notice, not the day it was sent.
     /// </summary>
-    public DateOnly? FeePayBy(WorkingDayCalendar calendar) => FeeNotice is { } n ? calendar.AddWorkingDays(n.DeliveredOn ?? n.On, FeePaymentWorkingDays) : null;
+    public DateOnly? FeePayBy(WorkingDayCalendar calendar) =>
+        FeeNotice is { } n && (n.DeliveredOn is not null || !n.AwaitingDelivery) ? calendar.AddWorkingDays(n.DeliveredOn ?? n.On, FeePaymentWorkingDays) : null;
 
     public static InformationRequest Submit(Channel channel, ApplicantType applicantType, Step step, DateOnly? receivedOn = null)
     {
@@ -303,7 +304,7 @@ public sealed class InformationRequest
     }
 
     /// <summary>A fee notice (fee rules): the clock pauses until the fee is paid; unpaid after 20 working days, the request lapses.</summary>
-    public void SendFeeNotice(Step step, FeeQuote quote, WorkingDayCalendar calendar, DateOnly? deliveredOn = null)
+    public void SendFeeNotice(Step step, FeeQuote quote, WorkingDayCalendar calendar, DateOnly? deliveredOn = null, bool awaitingDelivery = false)
     {
         Require(step, RequestStatus.Processing, "发出收费通知");
         if (!ProcessingFees.AppliesTo(ReceivedOn!.Value))
@@ -323,14 +324,70 @@ public sealed class InformationRequest
 
         CheckDelivery(step, deliveredOn, "收费通知");
         RequireWithinAnswerPeriod(step, calendar, "发出收费通知", "收费通知应当在政府信息公开申请处理期限内发出（《政府信息公开信息处理费管理办法》）");
-        Apply(new FeeNoticeSent { On = step.On, By = step.By, Note = step.Note, Basis = quote.Basis, Amount = quote.Amount, Explanation = quote.Explanation, DeliveredOn = deliveredOn });
+        Apply(new FeeNoticeSent
+        {
+            On = step.On,
+            By = step.By,
+            Note = step.Note,
+            Basis = quote.Basis,
+            Amount = quote.Amount,
+            Explanation = quote.Explanation,
+            DeliveredOn = deliveredOn,
+            AwaitingDelivery = awaitingDelivery && deliveredOn is null,
+        });
+    }
+
+    /// <summary>
+    /// Records the day a fee notice or a consultation letter reached its addressee, learnt after it was sent (the day
+    /// signed for by post). The applicant's time to pay and the consultee's 15 working days run from it.
+    /// </summary>
+    public void RecordDelivery(Step step, DeliveredNotice notice, int? number, DateOnly deliveredOn)
+    {
+        CheckDate(step);
+        if (ArchivedOn is not null)
+        {
+            throw new RequestRuleException("该申请已归档，不能再办理。");
+        }
+
+        DateOnly sent;
+        switch (notice)
+        {
+            case DeliveredNotice.FeeNotice:
+                var fee = FeeNotice ?? throw new RequestRuleException("本申请没有发出过收费通知。");
+                if (fee.DeliveredOn is not null || !fee.AwaitingDelivery)
+                {
+                    throw new RequestRuleException("收费通知的送达日期已经记录。");
+                }
+
+                sent = fee.On;
+                break;
+            case DeliveredNotice.Consultation:
+                var consultation = _consultations.FirstOrDefault(c => c.Number == number)
+                    ?? throw new RequestRuleException($"没有第 {number} 次征求意见。");
+                if (consultation.DeliveredOn is not null)
+                {
+                    throw new RequestRuleException($"第 {number} 次征求意见书的送达日期已经记录。");
+                }
+
+                sent = consultation.SentOn;
+                break;
+            default:
+                throw new RequestRuleException("请选择已送达的文书。");
+        }
+
+        if (deliveredOn < sent || deliveredOn > step.Today)
+        {
+            throw new RequestRuleException($"送达日期应在发出之日（{Iso(sent)}）至今天之间。");
+        }
+
+        Apply(new NoticeDelivered { On = step.On, By = step.By, Note = step.Note, Notice = notice, Number = number, DeliveredOn = deliveredOn });
     }
 
     public void RecordFeePaid(Step step, WorkingDayCalendar calendar)
     {
         Require(step, RequestStatus.AwaitingFee, "登记缴费");
-        var payBy = FeePayBy(calendar)!.Value;
-        if (step.On > payBy)
+        // Paid before the delivery was recorded: the applicant obviously had the notice, and is within time.
+        if (FeePayBy(calendar) is { } payBy && step.On > payBy)
         {
             throw new RequestRuleException($"缴费期限已于 {Iso(payBy)} 届满，逾期未缴纳的视为放弃申请。");
         }
@@ -341,7 +398,8 @@ public sealed class InformationRequest
     public void LapseFee(Step step, WorkingDayCalendar calendar)
     {
         Require(step, RequestStatus.AwaitingFee, "按逾期未缴费处理");
-        var payBy = FeePayBy(calendar)!.Value;
+        var payBy = FeePayBy(calendar)
+            ?? throw new RequestRuleException("收费通知尚未记录送达日期：缴费期限自申请人收到通知次日起计算，请先登记送达日期。");
         if (step.On <= payBy)
         {
             throw new RequestRuleException($"缴费期限到 {Iso(payBy)} 才届满，届满后才能按逾期未缴费处理。");
@@ -559,6 +617,13 @@ public sealed class InformationRequest
 
                 break;
             case DeadlineRecomputed:
+                break;
+            case NoticeDelivered { Notice: DeliveredNotice.FeeNotice } n:
+                FeeNotice = FeeNotice! with { DeliveredOn = n.DeliveredOn };
+                break;
+            case NoticeDelivered n:
+                var delivered = _consultations.FindIndex(x => x.Number == n.Number);
+                _consultations[delivered] = _consultations[delivered] with { DeliveredOn = n.DeliveredOn };
                 break;
             default:
                 throw new InvalidOperationException($"Unknown request event {e.GetType().Name}.");

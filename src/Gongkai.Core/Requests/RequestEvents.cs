@@ -31,6 +31,7 @@ public sealed record Actor(string UserName, string DisplayName)
 [JsonDerivedType(typeof(Archived), "archived")]
 [JsonDerivedType(typeof(Withdrawn), "withdrawn")]
 [JsonDerivedType(typeof(DeadlineRecomputed), "deadline-recomputed")]
+[JsonDerivedType(typeof(NoticeDelivered), "notice-delivered")]
 public abstract record RequestEvent
 {
     public required DateOnly On { get; init; }
@@ -105,8 +106,10 @@ public sealed record FeeNoticeSent : RequestEvent
     public required FeeBasis Basis { get; init; }
     public required decimal Amount { get; init; }
     public required string Explanation { get; init; }
-    /// <summary>The day the applicant received the notice; the 20 working days to pay run from it. Null: the day it was sent.</summary>
+    /// <summary>The day the applicant received the notice; the 20 working days to pay run from it. Null: the day it was sent, unless <see cref="AwaitingDelivery"/>.</summary>
     public DateOnly? DeliveredOn { get; init; }
+    /// <summary>Sent by post and not yet signed for: no time to pay runs until the delivery is recorded.</summary>
+    public bool AwaitingDelivery { get; init; }
 }
 
 public sealed record FeePaid : RequestEvent;
@@ -154,4 +157,23 @@ public sealed record DeadlineRecomputed : RequestEvent
     public DateOnly? OldDue { get; init; }
     public DateOnly? NewDue { get; init; }
     public required string Reason { get; init; }
+}
+
+/// <summary>What a delivery recorded after the fact is for.</summary>
+public enum DeliveredNotice
+{
+    FeeNotice,
+    Consultation,
+}
+
+/// <summary>
+/// A notice or letter reached its addressee on <see cref="DeliveredOn"/> (e.g. the day signed for by post), learnt
+/// and recorded on <see cref="RequestEvent.On"/>: periods that run "自收到…" are counted from it.
+/// </summary>
+public sealed record NoticeDelivered : RequestEvent
+{
+    public required DeliveredNotice Notice { get; init; }
+    /// <summary>For a consultation, which one.</summary>
+    public int? Number { get; init; }
+    public required DateOnly DeliveredOn { get; init; }
 }

@@ -140,7 +140,15 @@ public static class StatutoryClock
             }
         }
 
-        if (request.FeeNotice is { } fee)
+        if (request.FeeNotice is { } posted && request.FeePayBy(calendar) is null)
+        {
+            // Sent by post, not yet signed for: the time to pay has not started, so the pause runs on.
+            var open = request.FeePaidOn is null && decision is null;
+            openPause |= open;
+            pauses.Add((posted.On, request.FeePaidOn ?? end, "发出收费通知（邮寄，尚未记录送达日期），至缴费", open));
+            lines.Add("收费通知尚未记录送达日期：缴费期限自申请人收到通知次日起计算 20 个工作日。");
+        }
+        else if (request.FeeNotice is { } fee)
         {
             var payBy = request.FeePayBy(calendar)!.Value;
             var paid = request.FeePaidOn is { } p && p <= payBy;

@@ -34,6 +34,7 @@ public static class RequestText
         Archived => "归档",
         Withdrawn => "申请人撤回申请",
         DeadlineRecomputed => "节假日安排变更，答复期限重新计算",
+        NoticeDelivered n => n.Notice == DeliveredNotice.FeeNotice ? "登记收费通知送达日期" : $"登记征求意见书送达日期（第 {n.Number} 次）",
         _ => e.GetType().Name,
     };
 
@@ -51,6 +52,7 @@ public static class RequestText
         Delivered d => $"{d.Method.DisplayName()}{(d.TrackingNumber is { } t ? "，邮件号 " + t : "")}",
         Withdrawn w => w.Reason,
         DeadlineRecomputed r => $"{Iso(r.OldDue)} → {Iso(r.NewDue)}；{r.Reason}",
+        NoticeDelivered n => $"{Iso(n.DeliveredOn)} 送达",
         _ => "",
     };
 

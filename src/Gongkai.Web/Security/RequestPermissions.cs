@@ -26,6 +26,7 @@ public static class RequestPermissions
         LapseFee,
         Decide,
         Deliver,
+        RecordDelivery,
         Archive,
         Withdraw,
         ReadPersonalData,
@@ -39,7 +40,7 @@ public static class RequestPermissions
     public static IReadOnlyList<string> RolesFor(Action action) => action switch
     {
         Action.Register => [StaffRoles.Clerk],
-        Action.ConfirmReceipt or Action.ReceiveCorrection or Action.RecordFeePaid or Action.Deliver or Action.Archive or Action.Withdraw => Intake,
+        Action.ConfirmReceipt or Action.ReceiveCorrection or Action.RecordFeePaid or Action.Deliver or Action.RecordDelivery or Action.Archive or Action.Withdraw => Intake,
         Action.RequestCorrection or Action.LapseCorrection or Action.StartConsultation or Action.EndConsultation
             or Action.SendFeeNotice or Action.LapseFee or Action.Decide => Handling,
         // Art. 33 ¶2: an extension needs the head of the disclosure office.

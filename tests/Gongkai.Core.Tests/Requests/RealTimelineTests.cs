@@ -127,3 +127,40 @@ public sealed class OrdinaryLetterTests
         Assert.Equal(Day("2025-01-20"), request.ClockStart);
     }
 }
+
+public sealed class DeliveryRecordedLaterTests
+{
+    [Fact]
+    public void A_fee_notice_sent_by_post_waits_for_its_delivery_before_the_time_to_pay_runs()
+    {
+        // Sent Fri 2025-03-28 by post; signed for Mon 03-31, learnt and recorded on 04-02: payable until 2025-04-28.
+        var request = InPerson("2025-03-24");
+        request.SendFeeNotice(On("2025-03-28"), FeeQuote.QuoteByPages(100), Official, awaitingDelivery: true);
+
+        var waiting = request.Clock("2025-04-01");
+        var lapse = Assert.Throws<RequestRuleException>(() => request.LapseFee(On("2025-04-01"), Official));
+        request.RecordDelivery(On("2025-04-02", Clerk), DeliveredNotice.FeeNotice, null, Day("2025-03-31"));
+
+        Assert.Null(waiting.PausedUntil);
+        Assert.Equal(ClockState.Paused, waiting.State);
+        Assert.Contains(waiting.Explanation, l => l.Contains("尚未记录送达日期", StringComparison.Ordinal));
+        Assert.Contains("先登记送达日期", lapse.Message, StringComparison.Ordinal);
+        Assert.Equal(Day("2025-04-28"), request.FeePayBy(Official));
+        Assert.Throws<RequestRuleException>(() => request.RecordDelivery(On("2025-04-03", Clerk), DeliveredNotice.FeeNotice, null, Day("2025-03-31")));
+    }
+
+    [Fact]
+    public void A_consultation_letter_signed_for_later_moves_the_end_of_its_period()
+    {
+        // Sent Mon 2024-04-08; recorded on 04-12 as signed for Wed 04-10: the period ends 2024-04-30 instead of 04-28.
+        var request = InPerson("2024-04-01");
+        var number = request.StartConsultation(On("2024-04-08"), ConsultationKind.ThirdParty, "甲公司", Official);
+
+        var refused = Assert.Throws<RequestRuleException>(() => request.RecordDelivery(On("2024-04-12", Clerk), DeliveredNotice.Consultation, number, Day("2024-04-05")));
+        request.RecordDelivery(On("2024-04-12", Clerk), DeliveredNotice.Consultation, number, Day("2024-04-10"));
+
+        Assert.Contains("送达日期应在发出之日", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Day("2024-04-30"), request.Consultations.Single().PeriodEnds(Official));
+        Assert.Equal(ClockState.Paused, request.Clock("2024-04-29").State);
+    }
+}

@@ -67,6 +67,33 @@ public sealed partial class RequestFlowTests
         response.StatusCode == HttpStatusCode.Redirect ? await client.GetStringAsync(response.Headers.Location!.OriginalString) : await response.Content.ReadAsStringAsync();
 
     [Fact]
+    public async Task A_fee_notice_sent_by_post_is_payable_from_the_day_it_was_signed_for()
+    {
+        // Sent Fri 2025-03-28 by post, signed for Mon 03-31 and recorded on 04-02: payable until 2025-04-28.
+        var clock = FixedClock.At("2025-03-24T10:00:00+08:00");
+        using var app = new GongkaiApp(Db.Sqlite, clock: clock);
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var handler = await app.NewStaffAsync(StaffRoles.Handler, office.Id);
+        var clerk = await app.NewStaffAsync(StaffRoles.Clerk, office.Id);
+        var id = await app.NewRequestAsync(office.Id, "近三年的会议纪要全文");
+
+        clock.Set("2025-03-28");
+        var sent = await StepAsync(app, await app.LoginAsync(handler), id, "SendFeeNotice", new() { ["FeeBasis"] = "ByPages", ["Pages"] = "100", ["AwaitingDelivery"] = "true" });
+        clock.Set("2025-04-02");
+        var session = await app.LoginAsync(clerk);
+        var waiting = WebUtility.HtmlDecode(await session.GetStringAsync($"/admin/requests/{id}"));
+        var recorded = await StepAsync(app, session, id, "RecordDelivery", new() { ["DeliveredNotice"] = "FeeNotice", ["DeliveredOn"] = "2025-03-31" });
+        var after = WebUtility.HtmlDecode(await session.GetStringAsync($"/admin/requests/{id}"));
+
+        Assert.True(sent.IsRedirectTo($"/admin/requests/{id}"), $"{(int)sent.StatusCode} {WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync())}");
+        Assert.Contains("登记收费通知送达日期", waiting);
+        Assert.Contains("缴费期限待签收后起算", waiting);
+        Assert.True(recorded.IsRedirectTo($"/admin/requests/{id}"));
+        Assert.Contains("缴费期限至 2025-04-28", after);
+        Assert.Contains("2025-03-31 送达", after);
+    }
+
+    [Fact]
     public async Task A_silent_consultee_does_not_hide_a_late_request_and_a_late_fee_notice_is_refused()
     {
         // Hand-computed in Core's RealTimelineTests: received 2024-04-01, letter to a third party 04-08 never

@@ -25,6 +25,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     [BindProperty] public DateOnly? On { get; set; }
     /// <summary>The day a consultation letter or fee notice reached its addressee, when known (periods run from it).</summary>
     [BindProperty] public DateOnly? DeliveredOn { get; set; }
+    [BindProperty] public bool AwaitingDelivery { get; set; }
+    [BindProperty] public DeliveredNotice DeliveredNotice { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Items { get; set; }
     [BindProperty] public DateOnly? CorrectBy { get; set; }
@@ -150,7 +152,11 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
                     throw new RequestRuleException("收费通知须写明缴纳方式（《政府信息公开信息处理费管理办法》）：请管理员先在机关信息中填写“信息处理费缴纳方式”。");
                 }
 
-                Case.SendFeeNotice(step, FeeBasis == FeeBasis.ByPages ? FeeQuote.QuoteByPages(Math.Max(0, Pages)) : FeeQuote.QuoteByCount(RequestsThisMonth, 1), Calendar, DeliveredOn);
+                Case.SendFeeNotice(step, FeeBasis == FeeBasis.ByPages ? FeeQuote.QuoteByPages(Math.Max(0, Pages)) : FeeQuote.QuoteByCount(RequestsThisMonth, 1), Calendar, DeliveredOn, AwaitingDelivery);
+                return null;
+            case Act.RecordDelivery:
+                Case.RecordDelivery(step, DeliveredNotice, DeliveredNotice == DeliveredNotice.Consultation ? Number : null,
+                    DeliveredOn ?? throw new RequestRuleException("请填写送达日期。"));
                 return null;
             case Act.RecordFeePaid:
                 Case.RecordFeePaid(step, Calendar);
