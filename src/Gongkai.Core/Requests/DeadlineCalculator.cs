@@ -85,10 +85,13 @@ public static class DeadlineCalculator
         switch (e.Type)
         {
             case "correction-requested":
-                request.RequestCorrection(step, "（按时间线）需要补正的事项", e.DueOn ?? throw new RequestRuleException("补正通知须写明补正期限（dueOn）。"), calendar);
+                // A period in working days runs from the notice's delivery; a date is a date.
+                _ = e.DueOn is { } correctBy
+                    ? request.RequestCorrection(step, "（按时间线）需要补正的事项", correctBy, calendar, e.DeliveredOn)
+                    : request.RequestCorrection(step, "（按时间线）需要补正的事项", e.Days ?? throw new RequestRuleException("补正通知须写明补正期限（dueOn 日期，或 days 工作日数）。"), calendar, e.DeliveredOn);
                 break;
             case "corrected":
-                request.ReceiveCorrection(step);
+                request.ReceiveCorrection(step, calendar);
                 break;
             case "consultation-sent":
                 request.StartConsultation(step, e.Party, e.Party == ConsultationKind.ThirdParty ? "第三方" : "其他机关", calendar, e.DeliveredOn);
@@ -193,7 +196,7 @@ public static class DeadlineCalculator
                     if (item.TryGetProperty("days", out var d) && d.ValueKind != JsonValueKind.Null)
                     {
                         days = d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var n) && n is >= 1 and <= 60 ? n
-                            : throw new TimelineInputException(at + ".days", "应为 1 至 20 之间的整数。");
+                            : throw new TimelineInputException(at + ".days", "应为 1 至 60 之间的整数（延期最多 20 个工作日）。");
                     }
 
                     events.Add(new TimelineEvent(type, on, Date(item, "deliveredOn", at + ".deliveredOn"), Date(item, "dueOn", at + ".dueOn"), party, days));

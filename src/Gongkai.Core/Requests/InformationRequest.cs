@@ -16,6 +16,11 @@ public sealed class InformationRequest
     public const int ConsultationWorkingDays = 15;
     public const int MaxExtensionWorkingDays = 20;
     public const int FeePaymentWorkingDays = 20;
+    /// <summary>The correction period offered by default: "自收到本通知之日起15个工作日内".</summary>
+    public const int DefaultCorrectionWorkingDays = 15;
+    public const int MaxCorrectionWorkingDays = 60;
+
+    private readonly List<AssistanceProvided> _assistance = [];
 
     private readonly List<RequestEvent> _history = [];
     private readonly List<Consultation> _consultations = [];
@@ -43,6 +48,12 @@ public sealed class InformationRequest
     public Decided? Decision { get; private set; }
     public Delivered? Delivery { get; private set; }
     public DateOnly? ArchivedOn { get; private set; }
+    /// <summary>Art. 35: the office asked the applicant for reasons.</summary>
+    public ReasonsRequested? ReasonsRequest { get; private set; }
+    /// <summary>Art. 35: the applicant's reasons and the office's view of them.</summary>
+    public ReasonsStated? ReasonsAnswer { get; private set; }
+    /// <summary>Art. 43: help given to the applicant.</summary>
+    public IReadOnlyList<AssistanceProvided> Assistance => _assistance;
     public int Version => _history.Count;
 
     public bool HasOpenConsultation => _consultations.Any(c => c.AnsweredOn is null);
@@ -53,6 +64,21 @@ public sealed class InformationRequest
     /// </summary>
     public DateOnly? FeePayBy(WorkingDayCalendar calendar) =>
         FeeNotice is { } n && (n.DeliveredOn is not null || !n.AwaitingDelivery) ? calendar.AddWorkingDays(n.DeliveredOn ?? n.On, FeePaymentWorkingDays) : null;
+
+    /// <summary>
+    /// The last day to correct (Art. 30): the date the notice gave, or its working days counted from the day the
+    /// applicant received it. Null while a posted notice with a period in working days awaits its signed date.
+    /// </summary>
+    public DateOnly? CorrectionDueOn(WorkingDayCalendar calendar) => CorrectionNotice switch
+    {
+        { PeriodWorkingDays: { } days } c when c.DeliveredOn is not null || !c.AwaitingDelivery => calendar.AddWorkingDays(c.DeliveredOn ?? c.On, days),
+        { PeriodWorkingDays: not null } => null,
+        { CorrectBy: { } by } => by,
+        _ => null,
+    };
+
+    /// <summary>The day the applicant received the reply, when known.</summary>
+    public DateOnly? ReplyDeliveredOn => Delivery is { } d && (d.DeliveredOn is not null || !d.AwaitingDelivery) ? d.DeliveredOn ?? d.On : null;
 
     public static InformationRequest Submit(Channel channel, ApplicantType applicantType, Step step, DateOnly? receivedOn = null)
     {
@@ -148,10 +174,32 @@ public sealed class InformationRequest
     }
 
     /// <summary>
-    /// Art. 30: one correction notice listing everything to correct, with a reasonable period. Sent later than
-    /// 7 working days after receipt it still goes out, marked late, and the returned warning says so.
+    /// Art. 30: one correction notice listing everything to correct, with a reasonable period given in working days
+    /// from the day the applicant receives it. Sent later than 7 working days after receipt it still goes out,
+    /// marked late, and the returned warning says so.
     /// </summary>
-    public string? RequestCorrection(Step step, string items, DateOnly correctBy, WorkingDayCalendar calendar)
+    public string? RequestCorrection(Step step, string items, int periodWorkingDays, WorkingDayCalendar calendar, DateOnly? deliveredOn = null, bool awaitingDelivery = false)
+    {
+        if (periodWorkingDays is < 1 or > MaxCorrectionWorkingDays)
+        {
+            throw new RequestRuleException($"补正期限应为 1 至 {MaxCorrectionWorkingDays} 个工作日。");
+        }
+
+        return RequestCorrection(step, items, null, periodWorkingDays, calendar, deliveredOn, awaitingDelivery && deliveredOn is null);
+    }
+
+    /// <summary>Art. 30 with the period given as a date (it must fall after the applicant received the notice).</summary>
+    public string? RequestCorrection(Step step, string items, DateOnly correctBy, WorkingDayCalendar calendar, DateOnly? deliveredOn = null)
+    {
+        if (correctBy <= (deliveredOn ?? step.On))
+        {
+            throw new RequestRuleException(deliveredOn is null ? "补正期限应晚于通知发出之日。" : "补正期限应晚于申请人收到通知之日。");
+        }
+
+        return RequestCorrection(step, items, correctBy, null, calendar, deliveredOn, false);
+    }
+
+    private string? RequestCorrection(Step step, string items, DateOnly? correctBy, int? periodWorkingDays, WorkingDayCalendar calendar, DateOnly? deliveredOn, bool awaitingDelivery)
     {
         Require(step, RequestStatus.Processing, "发出补正通知");
         if (CorrectionNotice is not null)
@@ -169,38 +217,48 @@ public sealed class InformationRequest
             throw new RequestRuleException("请写明需要补正的事项。");
         }
 
-        if (correctBy <= step.On)
-        {
-            throw new RequestRuleException("补正期限应晚于通知发出之日。");
-        }
-
+        CheckDelivery(step, deliveredOn, "补正通知");
         var latest = calendar.AddWorkingDays(ReceivedOn!.Value, CorrectionNoticeWorkingDays);
         var late = step.On > latest;
-        Apply(new CorrectionRequested { On = step.On, By = step.By, Note = step.Note, Items = items.Trim(), CorrectBy = correctBy, Late = late });
+        Apply(new CorrectionRequested
+        {
+            On = step.On,
+            By = step.By,
+            Note = step.Note,
+            Items = items.Trim(),
+            CorrectBy = correctBy,
+            PeriodWorkingDays = periodWorkingDays,
+            DeliveredOn = deliveredOn,
+            AwaitingDelivery = awaitingDelivery,
+            Late = late,
+        });
         return late
             ? $"补正通知应自收到申请之日起 7 个工作日内发出（最迟 {Iso(latest)}），本次已超期；通知仍然有效，但该情况会被记录。"
             : null;
     }
 
     /// <summary>The corrected request arrived: the 20 working days count afresh from today (Art. 30).</summary>
-    public void ReceiveCorrection(Step step)
+    public void ReceiveCorrection(Step step, WorkingDayCalendar calendar)
     {
         Require(step, RequestStatus.AwaitingCorrection, "登记补正材料");
-        if (step.On > CorrectionNotice!.CorrectBy)
+        // Corrected before the signed date was recorded: the applicant obviously had the notice, and is within time.
+        if (CorrectionDueOn(calendar) is { } due && step.On > due)
         {
-            throw new RequestRuleException($"补正期限已于 {Iso(CorrectionNotice.CorrectBy)} 届满。逾期补正的，视为放弃申请；如申请人有正当理由，请在备注中说明后作为新申请登记。");
+            throw new RequestRuleException($"补正期限已于 {Iso(due)} 届满。逾期补正的，视为放弃申请；如申请人有正当理由，请在备注中说明后作为新申请登记。");
         }
 
         Apply(new CorrectionReceived { On = step.On, By = step.By, Note = step.Note });
     }
 
     /// <summary>The correction period ran out: deemed withdrawn, closed as 其他处理 · 逾期不补正 (Art. 30).</summary>
-    public void LapseCorrection(Step step)
+    public void LapseCorrection(Step step, WorkingDayCalendar calendar)
     {
         Require(step, RequestStatus.AwaitingCorrection, "按逾期不补正处理");
-        if (step.On <= CorrectionNotice!.CorrectBy)
+        var due = CorrectionDueOn(calendar)
+            ?? throw new RequestRuleException("补正通知尚未记录送达日期：补正期限自申请人收到通知之日起计算，请先登记送达日期。");
+        if (step.On <= due)
         {
-            throw new RequestRuleException($"补正期限到 {Iso(CorrectionNotice.CorrectBy)} 才届满，届满后才能按逾期不补正处理。");
+            throw new RequestRuleException($"补正期限到 {Iso(due)} 才届满，届满后才能按逾期不补正处理。");
         }
 
         Apply(new CorrectionLapsed { On = step.On, By = step.By, Note = step.Note });
@@ -289,18 +347,99 @@ public sealed class InformationRequest
     public void SetReasonableDeadline(Step step, DateOnly deadline, string reason, WorkingDayCalendar calendar)
     {
         Require(step, RequestStatus.Processing, "确定延迟答复的合理期限");
-        if (string.IsNullOrWhiteSpace(reason))
+        if (ReasonsAnswer is not { Accepted: true })
+        {
+            throw new RequestRuleException("确定延迟答复的合理期限，须先要求申请人说明理由，并认为理由合理（《条例》第三十五条）。");
+        }
+
+        if (ReasonableDeadline is not null)
+        {
+            throw new RequestRuleException("延迟答复的合理期限已经确定。");
+        }
+
+        if (!Reasons.IsStated(reason))
         {
             throw new RequestRuleException("请写明确定延迟答复期限的理由（《条例》第三十五条）。");
         }
 
         var due = StatutoryClock.Compute(this, calendar, step.On).Due;
-        if (due is { } d && deadline <= d)
+        if (due is { } d && step.On > d)
         {
-            throw new RequestRuleException($"合理期限应晚于现在的答复期限 {Iso(d)}。");
+            throw new RequestRuleException($"答复期限已于 {Iso(d)} 届满：合理期限应在答复期限内确定并告知申请人（《条例》第三十五条），请尽快作出答复。");
+        }
+
+        if (due is { } current && deadline <= current)
+        {
+            throw new RequestRuleException($"合理期限应晚于现在的答复期限 {Iso(current)}。");
         }
 
         Apply(new ReasonableDeadlineSet { On = step.On, By = step.By, Note = step.Note, Deadline = deadline, Reason = reason.Trim() });
+    }
+
+    /// <summary>
+    /// Art. 35: the applicant's requests are plainly beyond reason in number or frequency; the office asks for the
+    /// reasons. The answer clock keeps running (the regulation stops it for nothing here): within the period the
+    /// office either refuses (不予处理 · 无正当理由大量反复申请) or sets a reasonable later deadline.
+    /// </summary>
+    public void RequestReasons(Step step, string grounds, DateOnly replyBy, WorkingDayCalendar calendar)
+    {
+        Require(step, RequestStatus.Processing, "要求说明理由");
+        if (ReasonsRequest is not null)
+        {
+            throw new RequestRuleException("已经要求申请人说明理由。");
+        }
+
+        if (!Reasons.IsStated(grounds))
+        {
+            throw new RequestRuleException("请写明申请数量、频次明显超过合理范围的具体情况（如本年度已提出申请的件数和内容）（《条例》第三十五条）。");
+        }
+
+        if (replyBy <= step.On)
+        {
+            throw new RequestRuleException("说明理由的期限应晚于发出要求之日。");
+        }
+
+        RequireWithinAnswerPeriod(step, calendar, "要求说明理由", "第三十五条规定的处理应在答复期限内作出");
+        Apply(new ReasonsRequested { On = step.On, By = step.By, Note = step.Note, Grounds = grounds.Trim(), ReplyBy = replyBy });
+    }
+
+    /// <summary>Art. 35: records the applicant's reasons and whether the office finds them reasonable.</summary>
+    public void RecordReasons(Step step, string reasons, bool accepted)
+    {
+        Require(step, RequestStatus.Processing, "登记申请人说明的理由");
+        if (ReasonsRequest is null)
+        {
+            throw new RequestRuleException("尚未要求申请人说明理由。");
+        }
+
+        if (ReasonsAnswer is not null)
+        {
+            throw new RequestRuleException("申请人说明的理由已经登记。");
+        }
+
+        if (!Reasons.IsStated(reasons))
+        {
+            throw new RequestRuleException("请记录申请人说明的理由。");
+        }
+
+        Apply(new ReasonsStated { On = step.On, By = step.By, Note = step.Note, Reasons = reasons.Trim(), Accepted = accepted });
+    }
+
+    /// <summary>Art. 43: what help was given to an applicant with reading, sight or hearing difficulties.</summary>
+    public void RecordAssistance(Step step, string help)
+    {
+        CheckDate(step);
+        if (Status == RequestStatus.Cancelled)
+        {
+            throw new RequestRuleException("申请已撤回。");
+        }
+
+        if (!Reasons.IsStated(help))
+        {
+            throw new RequestRuleException("请写明提供了哪些帮助（如代为填写申请、朗读答复、提供大字版或手语翻译）。");
+        }
+
+        Apply(new AssistanceProvided { On = step.On, By = step.By, Note = step.Note, Help = help.Trim() });
     }
 
     /// <summary>A fee notice (fee rules): the clock pauses until the fee is paid; unpaid after 20 working days, the request lapses.</summary>
@@ -343,10 +482,14 @@ public sealed class InformationRequest
     /// </summary>
     public void RecordDelivery(Step step, DeliveredNotice notice, int? number, DateOnly deliveredOn)
     {
-        CheckDate(step);
-        if (ArchivedOn is not null)
+        // A reply's return receipt often comes back after the file was closed: its date may still be recorded.
+        if (notice == DeliveredNotice.Reply && Status == RequestStatus.Archived)
         {
-            throw new RequestRuleException("该申请已归档，不能再办理。");
+            CheckDay(step);
+        }
+        else
+        {
+            CheckDate(step);
         }
 
         DateOnly sent;
@@ -370,6 +513,24 @@ public sealed class InformationRequest
                 }
 
                 sent = consultation.SentOn;
+                break;
+            case DeliveredNotice.Correction:
+                var correction = CorrectionNotice ?? throw new RequestRuleException("本申请没有发出过补正通知。");
+                if (correction.DeliveredOn is not null || !correction.AwaitingDelivery)
+                {
+                    throw new RequestRuleException("补正通知的送达日期已经记录。");
+                }
+
+                sent = correction.On;
+                break;
+            case DeliveredNotice.Reply:
+                var reply = Delivery ?? throw new RequestRuleException("答复尚未送达。");
+                if (reply.DeliveredOn is not null || !reply.AwaitingDelivery)
+                {
+                    throw new RequestRuleException("答复的送达日期已经记录。");
+                }
+
+                sent = reply.On;
                 break;
             default:
                 throw new RequestRuleException("请选择已送达的文书。");
@@ -432,6 +593,15 @@ public sealed class InformationRequest
             throw new RequestRuleException($"“{outcome.DisplayName()}”须说明理由（《条例》第三十六条、第三十七条）：写明具体理由，不能只有标点或一两个字。");
         }
 
+        if (outcome == Outcome.NotProcessedExcessive && !MayRefuseAsExcessive(step.On))
+        {
+            throw new RequestRuleException(ReasonsRequest is null
+                ? "以“无正当理由大量反复申请”不予处理前，须先要求申请人说明理由（《条例》第三十五条）。"
+                : ReasonsAnswer is { Accepted: true }
+                    ? "已认为申请人说明的理由合理，不能再以“无正当理由大量反复申请”不予处理；无法按期答复的，可以确定延迟答复的合理期限。"
+                    : $"申请人说明理由的期限到 {Iso(ReasonsRequest.ReplyBy)} 才届满：请登记申请人说明的理由，或期满后再作处理。");
+        }
+
         if (outcome == Outcome.UnavailableUnclearAfterCorrection && CorrectionReceivedOn is null)
         {
             throw new RequestRuleException("“补正后申请内容仍不明确”只适用于已经补正过的申请。");
@@ -456,7 +626,12 @@ public sealed class InformationRequest
         Apply(new Decided { On = step.On, By = step.By, Note = step.Note, Outcome = outcome, Reason = reason?.Trim() ?? "", LegalBasis = basis, OnTheSpot = onTheSpot });
     }
 
-    public void Deliver(Step step, DeliveryMethod method, string? trackingNumber)
+    /// <summary>
+    /// The reply goes out. The day the applicant received it is recorded (当面、电子送达: that day; 邮寄: the day
+    /// signed for, later if not yet known; 公告: the day the announcement says), because the time to seek review or
+    /// to sue runs from it.
+    /// </summary>
+    public void Deliver(Step step, DeliveryMethod method, string? trackingNumber, DateOnly? deliveredOn = null)
     {
         Require(step, RequestStatus.Decided, "送达");
         if (!Enum.IsDefined(method))
@@ -469,8 +644,76 @@ public sealed class InformationRequest
             throw new RequestRuleException("邮寄送达须填写邮件号码，以便查证送达时间。");
         }
 
-        Apply(new Delivered { On = step.On, By = step.By, Note = step.Note, Method = method, TrackingNumber = trackingNumber?.Trim() });
+        if (method == DeliveryMethod.Announcement)
+        {
+            if (string.IsNullOrWhiteSpace(step.Note))
+            {
+                throw new RequestRuleException("公告送达须在备注中写明无法直接送达的原因、公告的载体（如报纸、本机关网站）和公告期。");
+            }
+
+            if (deliveredOn is not { } deemed || deemed < step.On)
+            {
+                throw new RequestRuleException("公告送达须填写公告期满、视为送达的日期（不早于公告之日）。");
+            }
+        }
+        else if (deliveredOn is { } d && (d < step.On || d > step.Today))
+        {
+            throw new RequestRuleException("答复的送达日期应在发出之日至今天之间。");
+        }
+
+        Apply(new Delivered
+        {
+            On = step.On,
+            By = step.By,
+            Note = step.Note,
+            Method = method,
+            TrackingNumber = trackingNumber?.Trim(),
+            DeliveredOn = deliveredOn,
+            AwaitingDelivery = method == DeliveryMethod.Mail && deliveredOn is null,
+        });
     }
+
+    /// <summary>
+    /// The applicant's time to challenge the reply, from the day it was received: 行政复议 within 60 days
+    /// (《行政复议法》第二十条), 行政诉讼 within 6 months (《行政诉讼法》第四十六条); a period ending on a day off ends
+    /// on the first working day after it (the 期间 rules of 《民事诉讼法》, which both apply). Null until the delivery day is known or
+    /// when the calendar cannot reckon it.
+    /// </summary>
+    public RemedyDeadlines? Remedies(WorkingDayCalendar calendar)
+    {
+        if (ReplyDeliveredOn is not { } received || Decision is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var review = NextWorkingDay(received.AddDays(60), calendar);
+            var suit = NextWorkingDay(received.AddMonths(6), calendar);
+            return new RemedyDeadlines(received, review, suit, calendar.IsProvisional(review) || calendar.IsProvisional(suit));
+        }
+        catch (DateOutsideCalendarException)
+        {
+            return null;
+        }
+    }
+
+    private static DateOnly NextWorkingDay(DateOnly day, WorkingDayCalendar calendar)
+    {
+        while (!calendar.IsWorkingDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    /// <summary>
+    /// Art. 35: "行政机关认为申请理由不合理的，告知申请人不予处理" — only after asking, and only when the reasons given
+    /// were found unreasonable or none came by the day set.
+    /// </summary>
+    private bool MayRefuseAsExcessive(DateOnly on) =>
+        ReasonsRequest is { } asked && (ReasonsAnswer is { Accepted: false } || (ReasonsAnswer is null && on > asked.ReplyBy));
 
     public void Archive(Step step)
     {
@@ -528,6 +771,11 @@ public sealed class InformationRequest
             throw new RequestRuleException("该申请已归档，不能再办理。");
         }
 
+        CheckDay(step);
+    }
+
+    private void CheckDay(Step step)
+    {
         if (step.On > step.Today)
         {
             throw new RequestRuleException("办理日期不能晚于今天。");
@@ -621,6 +869,21 @@ public sealed class InformationRequest
             case NoticeDelivered { Notice: DeliveredNotice.FeeNotice } n:
                 FeeNotice = FeeNotice! with { DeliveredOn = n.DeliveredOn };
                 break;
+            case NoticeDelivered { Notice: DeliveredNotice.Correction } n:
+                CorrectionNotice = CorrectionNotice! with { DeliveredOn = n.DeliveredOn };
+                break;
+            case NoticeDelivered { Notice: DeliveredNotice.Reply } n:
+                Delivery = Delivery! with { DeliveredOn = n.DeliveredOn };
+                break;
+            case ReasonsRequested r:
+                ReasonsRequest = r;
+                break;
+            case ReasonsStated r:
+                ReasonsAnswer = r;
+                break;
+            case AssistanceProvided a:
+                _assistance.Add(a);
+                break;
             case NoticeDelivered n:
                 var delivered = _consultations.FindIndex(x => x.Number == n.Number);
                 _consultations[delivered] = _consultations[delivered] with { DeliveredOn = n.DeliveredOn };
@@ -658,3 +921,6 @@ public sealed record Consultation(int Number, ConsultationKind Kind, string Part
         ? "第三方逾期未提出意见，由本机关依照《条例》的规定决定是否公开（《条例》第三十二条）"
         : "被征求意见机关逾期未提出意见，视为同意公开（《条例》第三十四条）";
 }
+
+/// <summary>The last days to challenge a reply received on <see cref="ReceivedOn"/>: 行政复议 and 行政诉讼.</summary>
+public sealed record RemedyDeadlines(DateOnly ReceivedOn, DateOnly ReviewBy, DateOnly SueBy, bool Provisional);

@@ -16,8 +16,31 @@ public enum ObtainMethod
     Online,
 }
 
+/// <summary>
+/// Art. 43: "申请公开政府信息的公民存在阅读困难或者视听障碍的，行政机关应当为其提供必要的帮助" — what the applicant
+/// says they need help with. Health information: shown only to those who handle the request.
+/// </summary>
+[Flags]
+public enum AssistanceNeeds
+{
+    None = 0,
+    /// <summary>阅读困难.</summary>
+    Reading = 1,
+    /// <summary>视力障碍.</summary>
+    Sight = 2,
+    /// <summary>听力障碍.</summary>
+    Hearing = 4,
+}
+
 public static class ApplicationChoices
 {
+    public const AssistanceNeeds AllAssistanceNeeds = AssistanceNeeds.Reading | AssistanceNeeds.Sight | AssistanceNeeds.Hearing;
+
+    public static string DisplayName(this AssistanceNeeds needs) => needs == AssistanceNeeds.None
+        ? "无"
+        : string.Join("、", new[] { (AssistanceNeeds.Reading, "阅读困难"), (AssistanceNeeds.Sight, "视力障碍"), (AssistanceNeeds.Hearing, "听力障碍") }
+            .Where(n => needs.HasFlag(n.Item1)).Select(n => n.Item2));
+
     public static string DisplayName(this ProvisionForm form) => form switch
     {
         ProvisionForm.Paper => "纸质文本",
@@ -57,6 +80,10 @@ public sealed record RequestApplication
     public string? Description { get; init; }
     public ProvisionForm ProvisionForm { get; init; }
     public ObtainMethod ObtainMethod { get; init; }
+    /// <summary>Art. 43: the help the applicant asks for, if any.</summary>
+    public AssistanceNeeds Assistance { get; init; }
+    /// <summary>Art. 43: how the office can help (e.g. 请电话告知答复内容、需要大字版).</summary>
+    public string? AssistanceDetail { get; init; }
 
     public IReadOnlyDictionary<string, string> Validate()
     {
@@ -131,6 +158,12 @@ public sealed record RequestApplication
         }
 
         Optional(errors, nameof(Address), Address, 200);
+        if ((Assistance & ~ApplicationChoices.AllAssistanceNeeds) != 0)
+        {
+            errors[nameof(Assistance)] = "需要的帮助选择无效。";
+        }
+
+        Optional(errors, nameof(AssistanceDetail), AssistanceDetail, 200);
         return errors;
     }
 

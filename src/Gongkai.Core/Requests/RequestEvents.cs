@@ -32,6 +32,9 @@ public sealed record Actor(string UserName, string DisplayName)
 [JsonDerivedType(typeof(Withdrawn), "withdrawn")]
 [JsonDerivedType(typeof(DeadlineRecomputed), "deadline-recomputed")]
 [JsonDerivedType(typeof(NoticeDelivered), "notice-delivered")]
+[JsonDerivedType(typeof(ReasonsRequested), "reasons-requested")]
+[JsonDerivedType(typeof(ReasonsStated), "reasons-stated")]
+[JsonDerivedType(typeof(AssistanceProvided), "assistance-provided")]
 public abstract record RequestEvent
 {
     public required DateOnly On { get; init; }
@@ -54,7 +57,14 @@ public sealed record ReceiptConfirmed : RequestEvent;
 public sealed record CorrectionRequested : RequestEvent
 {
     public required string Items { get; init; }
-    public required DateOnly CorrectBy { get; init; }
+    /// <summary>A period given as a date. Null when it is given in working days (<see cref="PeriodWorkingDays"/>).</summary>
+    public DateOnly? CorrectBy { get; init; }
+    /// <summary>"自收到本通知之日起 N 个工作日内补正": counted from the day the applicant received the notice.</summary>
+    public int? PeriodWorkingDays { get; init; }
+    /// <summary>The day the applicant received the notice. Null: the day it was sent, unless <see cref="AwaitingDelivery"/>.</summary>
+    public DateOnly? DeliveredOn { get; init; }
+    /// <summary>Sent by post and not yet signed for: a period in working days has not started.</summary>
+    public bool AwaitingDelivery { get; init; }
     /// <summary>Set when the notice went out later than the 7 working days Art. 30 allows; the notice still stands.</summary>
     public bool Late { get; init; }
 }
@@ -136,12 +146,22 @@ public enum DeliveryMethod
     Online,
     /// <summary>传真.</summary>
     Fax,
+    /// <summary>公告送达: the applicant cannot be reached; delivered on the day the announcement says.</summary>
+    Announcement,
 }
 
 public sealed record Delivered : RequestEvent
 {
     public required DeliveryMethod Method { get; init; }
     public string? TrackingNumber { get; init; }
+    /// <summary>
+    /// The day the applicant received the reply (signed for; the e-mail sent; the day an announcement deems it
+    /// delivered). The applicant's time to seek review or sue runs from it. Null: the day of this step, unless
+    /// <see cref="AwaitingDelivery"/>.
+    /// </summary>
+    public DateOnly? DeliveredOn { get; init; }
+    /// <summary>Posted and not yet signed for.</summary>
+    public bool AwaitingDelivery { get; init; }
 }
 
 public sealed record Archived : RequestEvent;
@@ -164,6 +184,8 @@ public enum DeliveredNotice
 {
     FeeNotice,
     Consultation,
+    Correction,
+    Reply,
 }
 
 /// <summary>
@@ -176,4 +198,28 @@ public sealed record NoticeDelivered : RequestEvent
     /// <summary>For a consultation, which one.</summary>
     public int? Number { get; init; }
     public required DateOnly DeliveredOn { get; init; }
+}
+
+/// <summary>
+/// Art. 35: the number or frequency of the applicant's requests is plainly beyond reason; the office asks for the
+/// reasons by <see cref="ReplyBy"/>. The answer clock keeps running.
+/// </summary>
+public sealed record ReasonsRequested : RequestEvent
+{
+    /// <summary>What is beyond reason (how many requests, how often, for what).</summary>
+    public required string Grounds { get; init; }
+    public required DateOnly ReplyBy { get; init; }
+}
+
+/// <summary>Art. 35: the applicant's reasons, and whether the office finds them reasonable.</summary>
+public sealed record ReasonsStated : RequestEvent
+{
+    public required string Reasons { get; init; }
+    public required bool Accepted { get; init; }
+}
+
+/// <summary>Art. 43: the help given to an applicant with reading, sight or hearing difficulties.</summary>
+public sealed record AssistanceProvided : RequestEvent
+{
+    public required string Help { get; init; }
 }

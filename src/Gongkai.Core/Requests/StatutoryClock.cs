@@ -93,7 +93,13 @@ public static class StatutoryClock
 
         if (request.CorrectionNotice is { } notice)
         {
-            lines.Add($"{Iso(notice.On)} 发出补正通知，补正期限至 {Iso(notice.CorrectBy)}；答复期限自收到补正之日起重新计算（《条例》第三十条）。"
+            var correctBy = request.CorrectionDueOn(calendar);
+            var period = notice.PeriodWorkingDays is { } n
+                ? correctBy is { } by
+                    ? $"补正期限为收到通知之日起 {n} 个工作日{(notice.DeliveredOn is { } got && got != notice.On ? $"（{Iso(got)} 送达）" : "")}，至 {Iso(by)}{(calendar.IsProvisional(by) ? "（预计）" : "")}"
+                    : $"补正期限为收到通知之日起 {n} 个工作日，通知邮寄送达，尚未记录签收日期"
+                : $"补正期限至 {Iso(notice.CorrectBy!.Value)}";
+            lines.Add($"{Iso(notice.On)} 发出补正通知，{period}；答复期限自收到补正之日起重新计算（《条例》第三十条）。"
                 + (notice.Late ? "（补正通知晚于收到申请后 7 个工作日发出。）" : ""));
             if (request.CorrectionReceivedOn is { } corrected)
             {
@@ -105,6 +111,7 @@ public static class StatutoryClock
                 if (decision is not null)
                 {
                     lines.Add($"{Iso(decision.On)} {decision.Outcome.DisplayName()}。");
+                    lines.AddRange(DeliveryLines(request, calendar));
                 }
 
                 return new StatutoryDeadline(null, stoppedState, 0, lines);
@@ -194,6 +201,15 @@ public static class StatutoryClock
         lastCounted = due > lastCounted ? due : lastCounted;
         var provisional = calendar.IsProvisional(lastCounted);
 
+        if (request.ReasonsRequest is { } asked)
+        {
+            lines.Add($"{Iso(asked.On)} 申请数量、频次明显超过合理范围，依《条例》第三十五条要求申请人于 {Iso(asked.ReplyBy)} 前说明理由；其间答复期限照常计算。");
+            if (request.ReasonsAnswer is { } stated)
+            {
+                lines.Add($"{Iso(stated.On)} 申请人说明了理由，本机关认为{(stated.Accepted ? "理由合理" : "理由不合理")}。");
+            }
+        }
+
         if (request.ReasonableDeadline is { } r)
         {
             lines.Add($"{Iso(r.On)} 依《条例》第三十五条确定延迟答复的合理期限至 {Iso(r.Deadline)}：{r.Reason}。");
@@ -215,6 +231,7 @@ public static class StatutoryClock
         {
             state = decision.On <= due ? ClockState.Met : ClockState.Late;
             lines.Add($"{Iso(decision.On)} {decision.Outcome.DisplayName()}{(state == ClockState.Late ? "，晚于答复期限" : "，在答复期限内")}。");
+            lines.AddRange(DeliveryLines(request, calendar));
         }
         else
         {
@@ -222,6 +239,29 @@ public static class StatutoryClock
         }
 
         return new StatutoryDeadline(due, state, excluded.Count, lines) { Provisional = provisional, PausedUntil = state == ClockState.Paused ? pausedUntil : null };
+    }
+
+    /// <summary>How the reply reached the applicant, and until when it can be challenged.</summary>
+    private static IEnumerable<string> DeliveryLines(InformationRequest request, WorkingDayCalendar calendar)
+    {
+        if (request.Delivery is not { } delivery)
+        {
+            yield break;
+        }
+
+        if (request.ReplyDeliveredOn is not { } received)
+        {
+            yield return $"{Iso(delivery.On)} 答复邮寄发出，尚未记录签收日期。";
+            yield break;
+        }
+
+        yield return delivery.Method == DeliveryMethod.Announcement
+            ? $"{Iso(delivery.On)} 答复公告送达，{Iso(received)} 视为送达。"
+            : $"{Iso(received)} 答复送达申请人。";
+        if (request.Remedies(calendar) is { } remedy)
+        {
+            yield return $"对答复不服的，可以在 {Iso(remedy.ReviewBy)} 前申请行政复议（收到答复之日起 60 日），或在 {Iso(remedy.SueBy)} 前提起行政诉讼（6 个月）{(remedy.Provisional ? "（预计）" : "")}。";
+        }
     }
 
     /// <summary>The one line that says a date is provisional, why, and that it will be recomputed.</summary>

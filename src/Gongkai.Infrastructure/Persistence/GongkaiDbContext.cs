@@ -99,6 +99,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             request.Property(r => r.InformationTitle).HasMaxLength(200);
             request.Property(r => r.DocumentNumber).HasMaxLength(100);
             request.Property(r => r.Description).HasMaxLength(2000);
+            request.Property(r => r.AssistanceDetail).HasMaxLength(200);
             request.Property(r => r.HandlerUserName).HasMaxLength(256);
             foreach (var name in new[] { nameof(RequestRecord.IdType), nameof(RequestRecord.ProvisionForm), nameof(RequestRecord.ObtainMethod), nameof(RequestRecord.Channel), nameof(RequestRecord.ApplicantType), nameof(RequestRecord.Status), nameof(RequestRecord.ClockState), nameof(RequestRecord.Outcome) })
             {

@@ -116,6 +116,7 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
         DeliveryMethod.Email => "电子邮件",
         DeliveryMethod.Online => "在线送达",
         DeliveryMethod.Fax => "传真",
+        DeliveryMethod.Announcement => "公告送达",
     };
 
     private static Dictionary<string, string?> Values(RequestRecord record, InformationRequest request, RequestEvent e, Agency agency, string parentName, WorkingDayCalendar calendar)
@@ -141,7 +142,10 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
         {
             case CorrectionRequested c:
                 values["补正事项"] = c.Items;
-                values["补正期限"] = Chinese(c.CorrectBy);
+                // The same date the workflow enforces; a posted notice not yet signed for states the period itself.
+                values["补正期限"] = request.CorrectionDueOn(calendar) is { } correctBy
+                    ? Chinese(correctBy)
+                    : $"收到本通知之日起{c.PeriodWorkingDays}个工作日届满";
                 break;
             case Extended x:
                 values["延长天数"] = x.WorkingDays.ToString(CultureInfo.InvariantCulture);
@@ -156,7 +160,7 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
                 values["收费说明"] = f.Explanation;
                 values["缴费方式"] = agency.Contact.FeePayment ?? "请与本机关政府信息公开工作机构联系";
                 // From the day the applicant received the notice (the fee rules), the same date the workflow enforces.
-                values["缴费期限"] = Chinese(calendar.AddWorkingDays(f.DeliveredOn ?? f.On, InformationRequest.FeePaymentWorkingDays));
+                values["缴费期限"] = request.FeePayBy(calendar) is { } payBy ? Chinese(payBy) : $"收到本通知次日起{InformationRequest.FeePaymentWorkingDays}个工作日届满";
                 break;
             default:
                 break;

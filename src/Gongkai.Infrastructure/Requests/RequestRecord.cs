@@ -28,6 +28,9 @@ public sealed class RequestRecord
     public string? Description { get; set; }
     public ProvisionForm ProvisionForm { get; set; }
     public ObtainMethod ObtainMethod { get; set; }
+    /// <summary>Art. 43: the help the applicant asked for (health information: caseworkers only).</summary>
+    public AssistanceNeeds Assistance { get; set; }
+    public string? AssistanceDetail { get; set; }
 
     // Projection of the history (see RequestProjection).
     public Channel Channel { get; set; }

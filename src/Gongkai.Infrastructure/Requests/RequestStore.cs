@@ -52,6 +52,8 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
             Description = Clean(application.Description),
             ProvisionForm = application.ProvisionForm,
             ObtainMethod = application.ObtainMethod,
+            Assistance = application.Assistance,
+            AssistanceDetail = Clean(application.AssistanceDetail),
             CreatedAt = clock.GetUtcNow(),
         };
         foreach (var a in attachments)

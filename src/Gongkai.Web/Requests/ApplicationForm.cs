@@ -21,6 +21,9 @@ public sealed class ApplicationForm
     public string? Description { get; set; }
     public ProvisionForm ProvisionForm { get; set; } = ProvisionForm.Electronic;
     public ObtainMethod ObtainMethod { get; set; } = ObtainMethod.Online;
+    /// <summary>Art. 43: the boxes ticked (several values of one name bind to a list).</summary>
+    public List<AssistanceNeeds> Assistance { get; set; } = [];
+    public string? AssistanceDetail { get; set; }
 
     public RequestApplication ToApplication() => new()
     {
@@ -38,6 +41,8 @@ public sealed class ApplicationForm
         Description = Description,
         ProvisionForm = ProvisionForm,
         ObtainMethod = ObtainMethod,
+        Assistance = Assistance.Aggregate(AssistanceNeeds.None, (all, one) => all | one),
+        AssistanceDetail = AssistanceDetail,
     };
 
     /// <summary>

@@ -34,7 +34,16 @@ public static class RequestText
         Archived => "归档",
         Withdrawn => "申请人撤回申请",
         DeadlineRecomputed => "节假日安排变更，答复期限重新计算",
-        NoticeDelivered n => n.Notice == DeliveredNotice.FeeNotice ? "登记收费通知送达日期" : $"登记征求意见书送达日期（第 {n.Number} 次）",
+        NoticeDelivered n => n.Notice switch
+        {
+            DeliveredNotice.FeeNotice => "登记收费通知送达日期",
+            DeliveredNotice.Correction => "登记补正通知送达日期",
+            DeliveredNotice.Reply => "登记答复送达日期",
+            _ => $"登记征求意见书送达日期（第 {n.Number} 次）",
+        },
+        ReasonsRequested => "要求申请人说明理由（第三十五条）",
+        ReasonsStated r => r.Accepted ? "申请人说明理由（认为合理）" : "申请人说明理由（认为不合理）",
+        AssistanceProvided => "为申请人提供帮助（第四十三条）",
         _ => e.GetType().Name,
     };
 
@@ -42,14 +51,21 @@ public static class RequestText
     {
         Submitted s => s.ReceivedOn is { } r ? $"收到申请之日 {Iso(r)}；申请人类型：{s.ApplicantType.DisplayName()}" : $"申请人类型：{s.ApplicantType.DisplayName()}；待确认",
         ReceiptConfirmed => "确认之日为收到申请之日",
-        CorrectionRequested c => $"补正事项：{c.Items}；补正期限至 {Iso(c.CorrectBy)}",
+        CorrectionRequested c => $"补正事项：{c.Items}；"
+            + (c.PeriodWorkingDays is { } n ? $"补正期限为收到通知之日起 {n} 个工作日" : $"补正期限至 {Iso(c.CorrectBy)}")
+            + (c.DeliveredOn is { } got ? $"；{Iso(got)} 送达" : c.AwaitingDelivery ? "；邮寄送达，待签收" : "")
+            + (c.Late ? "；晚于收到申请后 7 个工作日发出（《条例》第三十条）" : ""),
+        ReasonsRequested r => $"{r.Grounds}；请于 {Iso(r.ReplyBy)} 前说明理由",
+        ReasonsStated r => r.Reasons,
+        AssistanceProvided a => a.Help,
         ConsultationStarted c => $"对象：{c.Party}",
         ConsultationEnded c => c.Opinion,
         Extended x => $"经{x.ApprovedBy.DisplayName}同意；理由：{x.Reason}",
         ReasonableDeadlineSet r => $"合理期限至 {Iso(r.Deadline)}；理由：{r.Reason}",
         FeeNoticeSent f => $"{Yuan(f.Amount)}；{f.Explanation}",
         Decided d => $"{d.Outcome.DisplayName()}；{(d.Reason.Length > 0 ? "理由：" + d.Reason + "；" : "")}依据：{d.LegalBasis}",
-        Delivered d => $"{d.Method.DisplayName()}{(d.TrackingNumber is { } t ? "，邮件号 " + t : "")}",
+        Delivered d => $"{d.Method.DisplayName()}{(d.TrackingNumber is { } t ? "，邮件号 " + t : "")}"
+            + (d.DeliveredOn is { } got ? (d.Method == DeliveryMethod.Announcement ? $"；{Iso(got)} 视为送达" : $"；{Iso(got)} 送达") : d.AwaitingDelivery ? "；待签收" : ""),
         Withdrawn w => w.Reason,
         DeadlineRecomputed r => $"{Iso(r.OldDue)} → {Iso(r.NewDue)}；{r.Reason}",
         NoticeDelivered n => $"{Iso(n.DeliveredOn)} 送达",
@@ -63,6 +79,7 @@ public static class RequestText
         DeliveryMethod.Email => "电子邮件",
         DeliveryMethod.Online => "在线送达",
         DeliveryMethod.Fax => "传真",
+        DeliveryMethod.Announcement => "公告送达",
     };
 
     public static string DisplayName(this ClockState state) => state switch

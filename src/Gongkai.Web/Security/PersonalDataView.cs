@@ -15,7 +15,14 @@ public enum PersonalDataOf
 }
 
 /// <summary>An applicant as one staff member may see them: every string already masked or not.</summary>
-public sealed record ApplicantView(bool Full, string Name, string? ContactPerson, string IdNumber, string Phone, string? Email, string? Address, string? Postcode);
+public sealed record ApplicantView(bool Full, string Name, string? ContactPerson, string IdNumber, string Phone, string? Email, string? Address, string? Postcode)
+{
+    /// <summary>
+    /// Art. 43: the help asked for. A difficulty or disability is health information: named only in the full view;
+    /// others see that help was asked for, so that it is given.
+    /// </summary>
+    public string? Assistance { get; init; }
+}
 
 /// <summary>A letter's writer as one staff member may see them; null where the writer left the field empty.</summary>
 public sealed record WriterView(bool Full, string? Name, string? Phone, string? Email, string? Address);
@@ -65,6 +72,10 @@ public sealed class PersonalDataView(StaffAccess access, AuditTrail audit)
     /// </summary>
     public static ApplicantView Applicant(RequestRecord r, bool full) => full
         ? new ApplicantView(true, r.ApplicantName, r.ContactPerson, r.IdNumber, r.Phone, r.Email, r.Address, r.Postcode)
+        {
+            Assistance = r.Assistance == AssistanceNeeds.None && r.AssistanceDetail is null ? null
+                : r.Assistance.DisplayName() + (r.AssistanceDetail is { } detail ? "；" + detail : ""),
+        }
         : new ApplicantView(false,
             r.ApplicantType == ApplicantType.NaturalPerson ? PersonalData.MaskName(r.ApplicantName) : r.ApplicantName,
             r.ContactPerson is null ? null : PersonalData.MaskName(r.ContactPerson),
@@ -73,7 +84,10 @@ public sealed class PersonalDataView(StaffAccess access, AuditTrail audit)
             r.Email is null ? null : PersonalData.MaskEmail(r.Email),
             r.Address is null ? null : PersonalData.MaskAddress(r.Address),
             // A postcode names a district, no more than the masked address keeps.
-            r.Postcode);
+            r.Postcode)
+        {
+            Assistance = r.Assistance == AssistanceNeeds.None && r.AssistanceDetail is null ? null : "申请人请求提供帮助（详情仅承办人员可见）",
+        };
 
     /// <summary>A row of a list: masked for everyone, so that no list puts many people's data on one screen.</summary>
     public static ApplicantView Listed(RequestRecord r) => Applicant(r, full: false);

@@ -21,6 +21,9 @@ public static class RequestPermissions
         EndConsultation,
         Extend,
         SetReasonableDeadline,
+        RequestReasons,
+        RecordReasons,
+        RecordAssistance,
         SendFeeNotice,
         RecordFeePaid,
         LapseFee,
@@ -42,7 +45,9 @@ public static class RequestPermissions
         Action.Register => [StaffRoles.Clerk],
         Action.ConfirmReceipt or Action.ReceiveCorrection or Action.RecordFeePaid or Action.Deliver or Action.RecordDelivery or Action.Archive or Action.Withdraw => Intake,
         Action.RequestCorrection or Action.LapseCorrection or Action.StartConsultation or Action.EndConsultation
-            or Action.SendFeeNotice or Action.LapseFee or Action.Decide => Handling,
+            or Action.SendFeeNotice or Action.LapseFee or Action.Decide or Action.RequestReasons or Action.RecordReasons => Handling,
+        // Art. 43: whoever meets the applicant gives the help and records it.
+        Action.RecordAssistance => Caseworkers,
         // Art. 33 ¶2: an extension needs the head of the disclosure office.
         Action.Extend or Action.SetReasonableDeadline => HeadOnly,
         Action.ReadPersonalData => Caseworkers,

@@ -96,4 +96,20 @@ public sealed class DeadlineCalculatorTests
         Assert.Equal(field, e.Field);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Message);
     }
+
+    [Fact]
+    public void A_correction_period_in_working_days_runs_from_the_notice_s_delivery()
+    {
+        // Notice posted 2024-05-08, signed for 05-13: 15 working days → 06-03; corrected that day → due 07-02.
+        var result = Run("""
+            {"channel": "InPerson", "arrivedOn": "2024-05-06",
+             "events": [{"type": "correction-requested", "on": "2024-05-08", "deliveredOn": "2024-05-13", "days": 15},
+                        {"type": "corrected", "on": "2024-06-03"}],
+             "asOf": "2024-06-03"}
+            """);
+
+        Assert.Empty(result.Refused);
+        Assert.Equal(Day("2024-07-02"), result.DueOn);
+        Assert.Contains(result.Explanation, l => l.Contains("至 2024-06-03", StringComparison.Ordinal));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class InformationRequestTests
         var request = InformationRequest.Submit(Channel.Online, ApplicantType.Business, On("2024-05-05", Actor.Applicant));
         request.ConfirmReceipt(On("2024-05-06", Clerk));
         request.RequestCorrection(On("2024-05-08"), "请写明文件名称", Day("2024-05-17"), Official);
-        request.ReceiveCorrection(On("2024-05-15", Clerk));
+        request.ReceiveCorrection(On("2024-05-15", Clerk), Official);
         request.Extend(On("2024-06-05"), 10, Head, "涉及多个科室", Official);
         request.Decide(On("2024-06-20"), Outcome.PartiallyDisclosed, "其中第 3 项涉及个人隐私，已作区分处理", null);
         request.Deliver(On("2024-06-21", Clerk), DeliveryMethod.Mail, "EMS1234567890");
@@ -101,9 +101,9 @@ public sealed class InformationRequestTests
         var request = InPerson("2024-05-06");
         request.RequestCorrection(On("2024-05-08"), "补充文号", Day("2024-05-20"), Official);
 
-        Refused(() => request.LapseCorrection(On("2024-05-20")), "届满后才能");
-        Refused(() => request.ReceiveCorrection(On("2024-05-21", Clerk)), "补正期限已于 2024-05-20 届满");
-        request.LapseCorrection(On("2024-05-21"));
+        Refused(() => request.LapseCorrection(On("2024-05-20"), Official), "届满后才能");
+        Refused(() => request.ReceiveCorrection(On("2024-05-21", Clerk), Official), "补正期限已于 2024-05-20 届满");
+        request.LapseCorrection(On("2024-05-21"), Official);
 
         Assert.Equal(RequestStatus.Decided, request.Status);
         Assert.Equal(Outcome.OtherCorrectionNotSupplied, request.Decision!.Outcome);
@@ -111,7 +111,7 @@ public sealed class InformationRequestTests
 
         var again = InPerson("2024-05-06");
         again.RequestCorrection(On("2024-05-08"), "补充文号", Day("2024-05-20"), Official);
-        again.ReceiveCorrection(On("2024-05-10", Clerk));
+        again.ReceiveCorrection(On("2024-05-10", Clerk), Official);
         Refused(() => again.RequestCorrection(On("2024-05-13"), "再补充", Day("2024-05-20"), Official), "只能发一次");
     }
 
@@ -206,6 +206,8 @@ public sealed class InformationRequestTests
     public void Art_35_sets_a_longer_reasonable_deadline()
     {
         var request = InPerson("2024-03-04");
+        request.RequestReasons(On("2024-03-05"), "本年度已就同类事项提出 120 件申请", Day("2024-03-12"), Official);
+        request.RecordReasons(On("2024-03-06"), "为研究课题需要，理由合理", accepted: true);
 
         Refused(() => request.SetReasonableDeadline(On("2024-03-06"), Day("2024-03-29"), "数量明显超过合理范围", Official), "应晚于现在的答复期限");
         request.SetReasonableDeadline(On("2024-03-06"), Day("2024-05-31"), "申请 300 份文件，理由合理", Official);

@@ -163,4 +163,155 @@ public sealed class DeliveryRecordedLaterTests
         Assert.Equal(Day("2024-04-30"), request.Consultations.Single().PeriodEnds(Official));
         Assert.Equal(ClockState.Paused, request.Clock("2024-04-29").State);
     }
+
+    [Fact]
+    public void A_posted_correction_notice_gives_its_working_days_from_the_day_it_was_signed_for()
+    {
+        // Received Mon 2024-05-06; notice posted Wed 05-08 with 15 working days, signed for Mon 05-13.
+        // From 05-13: 14-17 (4), 20-24 (9), 27-31 (14), Mon 06-03 (15). Counted from sending it would have been
+        // 05-28 (09, 10, Sat 11 a make-up day, 13-17, 20-24, 27, 28).
+        var request = InPerson("2024-05-06");
+        request.RequestCorrection(On("2024-05-08"), "请写明所需文件的年份", 15, Official, awaitingDelivery: true);
+
+        Assert.Null(request.CorrectionDueOn(Official));
+        Assert.Equal(ClockState.Stopped, request.Clock("2024-05-10").State);
+        Assert.Contains(request.Clock("2024-05-10").Explanation, l => l.Contains("尚未记录签收日期", StringComparison.Ordinal));
+        var lapse = Assert.Throws<RequestRuleException>(() => request.LapseCorrection(On("2024-07-01"), Official));
+        Assert.Contains("尚未记录送达日期", lapse.Message, StringComparison.Ordinal);
+
+        request.RecordDelivery(On("2024-05-14", Clerk), DeliveredNotice.Correction, null, Day("2024-05-13"));
+
+        Assert.Equal(Day("2024-06-03"), request.CorrectionDueOn(Official));
+        Assert.Contains(request.Clock("2024-05-14").Explanation, l => l.Contains("（2024-05-13 送达），至 2024-06-03", StringComparison.Ordinal));
+        var early = Assert.Throws<RequestRuleException>(() => request.LapseCorrection(On("2024-06-03"), Official));
+        Assert.Contains("2024-06-03 才届满", early.Message, StringComparison.Ordinal);
+
+        // Corrected on the last day: on time; the 20 working days run afresh from it (06-10 is the Dragon Boat Festival).
+        request.ReceiveCorrection(On("2024-06-03", Clerk), Official);
+        Assert.Equal(Day("2024-07-02"), request.Clock("2024-06-03").Due);
+    }
+
+    [Fact]
+    public void A_correction_notice_handed_over_counts_its_working_days_from_that_day_and_lapses_after()
+    {
+        var request = InPerson("2024-05-06");
+        request.RequestCorrection(On("2024-05-08"), "请写明所需文件的年份", 15, Official);
+
+        Assert.Equal(Day("2024-05-28"), request.CorrectionDueOn(Official));
+        Assert.Throws<RequestRuleException>(() => request.ReceiveCorrection(On("2024-05-29", Clerk), Official));
+        request.LapseCorrection(On("2024-05-29"), Official);
+        Assert.Equal(Outcome.OtherCorrectionNotSupplied, request.Decision!.Outcome);
+    }
+
+    [Fact]
+    public void A_late_correction_notice_is_marked_late_in_its_history_and_explanation()
+    {
+        // Received Mon 2024-05-06: the 7th working day is Tue 05-14 (07-10, Sat 11 a make-up day, 13, 14).
+        var request = InPerson("2024-05-06");
+        var warning = request.RequestCorrection(On("2024-05-15"), "请写明所需文件的年份", 10, Official);
+
+        Assert.Contains("最迟 2024-05-14", warning, StringComparison.Ordinal);
+        Assert.True(((CorrectionRequested)request.History[^1]).Late);
+        Assert.Contains(request.Clock("2024-05-15").Explanation, l => l.Contains("晚于收到申请后 7 个工作日发出", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_posted_reply_gives_the_applicant_60_days_and_6_months_from_the_day_it_was_signed_for()
+    {
+        // Signed for Tue 2024-04-02. 行政复议: 60 days → Sat 06-01, a day off → Mon 06-03.
+        // 行政诉讼: 6 months → Wed 10-02, inside the National Day break (10-01…07) → Tue 10-08.
+        var request = InPerson("2024-03-04");
+        request.Decide(On("2024-03-29"), Outcome.Disclosed, null, null);
+        request.Deliver(On("2024-03-29", Clerk), DeliveryMethod.Mail, "EMS1234567890");
+
+        Assert.Null(request.ReplyDeliveredOn);
+        Assert.Null(request.Remedies(Official));
+        Assert.Contains(request.Clock("2024-03-30").Explanation, l => l.Contains("尚未记录签收日期", StringComparison.Ordinal));
+
+        request.Archive(On("2024-03-30", Clerk));
+        // The return receipt comes back after the file was closed: its date is still recorded.
+        request.RecordDelivery(On("2024-04-08", Clerk), DeliveredNotice.Reply, null, Day("2024-04-02"));
+
+        var remedies = request.Remedies(Official)!;
+        Assert.Equal(Day("2024-06-03"), remedies.ReviewBy);
+        Assert.Equal(Day("2024-10-08"), remedies.SueBy);
+        Assert.Contains(request.Clock("2024-04-08").Explanation, l => l.Contains("2024-06-03 前申请行政复议", StringComparison.Ordinal) && l.Contains("2024-10-08 前提起行政诉讼", StringComparison.Ordinal));
+        Assert.Throws<RequestRuleException>(() => request.RecordDelivery(On("2024-04-09", Clerk), DeliveredNotice.Reply, null, Day("2024-04-03")));
+    }
+
+    [Fact]
+    public void A_reply_delivered_by_announcement_needs_the_reason_and_the_day_it_is_deemed_delivered()
+    {
+        var request = InPerson("2024-03-04");
+        request.Decide(On("2024-03-29"), Outcome.Disclosed, null, null);
+
+        Assert.Throws<RequestRuleException>(() => request.Deliver(On("2024-04-01", Clerk), DeliveryMethod.Announcement, null, Day("2024-05-01")));
+        Assert.Throws<RequestRuleException>(() => request.Deliver(new Step(Day("2024-04-01"), Clerk, Day("2026-12-31"), "邮寄被退回，电话无法接通；在本机关网站公告 30 日"), DeliveryMethod.Announcement, null, null));
+        request.Deliver(new Step(Day("2024-04-01"), Clerk, Day("2026-12-31"), "邮寄被退回，电话无法接通；在本机关网站公告 30 日"), DeliveryMethod.Announcement, null, Day("2024-05-01"));
+
+        Assert.Equal(Day("2024-05-01"), request.ReplyDeliveredOn);
+        // 60 days after 05-01 is Sun 06-30 → Mon 07-01.
+        Assert.Equal(Day("2024-07-01"), request.Remedies(Official)!.ReviewBy);
+        Assert.Contains(request.Clock("2024-05-02").Explanation, l => l.Contains("公告送达，2024-05-01 视为送达", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Art_35_refusal_needs_the_applicant_asked_for_reasons_and_the_reasons_found_wanting()
+    {
+        // Received Mon 2024-03-04, due Mon 04-01. Asking for reasons does not stop the clock.
+        var request = InPerson("2024-03-04");
+
+        var unasked = Assert.Throws<RequestRuleException>(() => request.Decide(On("2024-03-05"), Outcome.NotProcessedExcessive, "本年度已提出 120 件同类申请", null));
+        Assert.Contains("须先要求申请人说明理由", unasked.Message, StringComparison.Ordinal);
+        Assert.Throws<RequestRuleException>(() => request.SetReasonableDeadline(On("2024-03-05"), Day("2024-05-31"), "理由合理但数量很大", Official));
+
+        request.RequestReasons(On("2024-03-05"), "本年度已就同类事项提出 120 件申请", Day("2024-03-12"), Official);
+        Assert.Equal(Day("2024-04-01"), request.Clock("2024-03-06").Due);
+        Assert.Equal(ClockState.Running, request.Clock("2024-03-06").State);
+        var early = Assert.Throws<RequestRuleException>(() => request.Decide(On("2024-03-08"), Outcome.NotProcessedExcessive, "本年度已提出 120 件同类申请", null));
+        Assert.Contains("2024-03-12 才届满", early.Message, StringComparison.Ordinal);
+
+        // No answer by the day set: the office may refuse.
+        request.Decide(On("2024-03-13"), Outcome.NotProcessedExcessive, "本年度已提出 120 件同类申请，经要求未说明理由", null);
+        Assert.Equal("《中华人民共和国政府信息公开条例》第三十五条", request.Decision!.LegalBasis);
+    }
+
+    [Fact]
+    public void Art_35_reasons_found_reasonable_allow_a_reasonable_deadline_and_forbid_the_refusal()
+    {
+        var request = InPerson("2024-03-04");
+        request.RequestReasons(On("2024-03-05"), "本年度已就同类事项提出 120 件申请", Day("2024-03-12"), Official);
+        request.RecordReasons(On("2024-03-11"), "编写村志需要历年档案", accepted: true);
+
+        Assert.Throws<RequestRuleException>(() => request.Decide(On("2024-03-13"), Outcome.NotProcessedExcessive, "数量太多", null));
+        request.SetReasonableDeadline(On("2024-03-13"), Day("2024-05-31"), "涉及 1990 年以来的档案，需逐件检索", Official);
+
+        var clock = request.Clock("2024-04-15");
+        Assert.Equal(Day("2024-05-31"), clock.Due);
+        Assert.Contains(clock.Explanation, l => l.Contains("依《条例》第三十五条要求申请人于 2024-03-12 前说明理由", StringComparison.Ordinal));
+        Assert.Contains(clock.Explanation, l => l.Contains("理由合理", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Art_35_steps_after_the_answer_deadline_are_refused()
+    {
+        var request = InPerson("2024-03-04");
+
+        var e = Assert.Throws<RequestRuleException>(() => request.RequestReasons(On("2024-04-02"), "本年度已就同类事项提出 120 件申请", Day("2024-04-09"), Official));
+        Assert.Contains("2024-04-01 届满", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Art_43_help_given_is_recorded_with_what_was_done()
+    {
+        var request = InPerson("2024-03-04");
+
+        Assert.Throws<RequestRuleException>(() => request.RecordAssistance(On("2024-03-04", Clerk), "。"));
+        request.RecordAssistance(On("2024-03-04", Clerk), "申请人视力障碍，由登记员代为填写申请表并朗读确认");
+
+        Assert.Single(request.Assistance);
+        Assert.Equal("申请人视力障碍，由登记员代为填写申请表并朗读确认", request.Assistance[0].Help);
+        var replayed = InformationRequest.Replay(System.Text.Json.JsonSerializer.Deserialize<List<RequestEvent>>(System.Text.Json.JsonSerializer.Serialize(request.History.ToList()))!);
+        Assert.Single(replayed.Assistance);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class StatutoryClockTests
         request.RequestCorrection(On("2024-05-08"), "请写明所需文件的名称或文号", Day("2024-05-31"), Official);
 
         var waiting = request.Clock("2024-05-10");
-        request.ReceiveCorrection(On("2024-05-20", Clerk));
+        request.ReceiveCorrection(On("2024-05-20", Clerk), Official);
         var restarted = request.Clock("2024-05-20");
 
         Assert.Null(waiting.Due);
@@ -300,6 +300,8 @@ public sealed class StatutoryClockTests
     public void A_reasonable_deadline_set_by_decision_is_not_provisional()
     {
         var request = InPerson("2026-12-04");
+        request.RequestReasons(On("2026-12-07"), "本年度已就同类事项提出 120 件申请", Day("2026-12-09"), Official);
+        request.RecordReasons(On("2026-12-09"), "为编写地方志需要，理由合理", accepted: true);
         request.SetReasonableDeadline(On("2026-12-10"), Day("2027-03-31"), "申请内容涉及十年档案，数量明显超出合理范围", Official);
 
         var clock = request.Clock("2026-12-10");

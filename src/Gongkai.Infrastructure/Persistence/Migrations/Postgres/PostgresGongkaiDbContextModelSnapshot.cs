@@ -1342,6 +1342,13 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("Assistance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AssistanceDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(50)

@@ -30,6 +30,13 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Items { get; set; }
     [BindProperty] public DateOnly? CorrectBy { get; set; }
+    /// <summary>The correction period in working days from the day the applicant receives the notice.</summary>
+    [BindProperty] public int? PeriodDays { get; set; }
+    /// <summary>Art. 35: the day the applicant's reasons are due.</summary>
+    [BindProperty] public DateOnly? ReplyBy { get; set; }
+    [BindProperty] public bool Accepted { get; set; }
+    /// <summary>Art. 43: the help given.</summary>
+    [BindProperty] public string? Help { get; set; }
     [BindProperty] public ConsultationKind Kind { get; set; }
     [BindProperty] public string? Party { get; set; }
     [BindProperty] public int Number { get; set; }
@@ -127,12 +134,23 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
                 Case.ConfirmReceipt(step);
                 return null;
             case Act.RequestCorrection:
-                return Case.RequestCorrection(step, Items ?? "", CorrectBy ?? step.On, Calendar);
+                return CorrectBy is { } by && PeriodDays is null
+                    ? Case.RequestCorrection(step, Items ?? "", by, Calendar, DeliveredOn)
+                    : Case.RequestCorrection(step, Items ?? "", PeriodDays ?? InformationRequest.DefaultCorrectionWorkingDays, Calendar, DeliveredOn, AwaitingDelivery);
             case Act.ReceiveCorrection:
-                Case.ReceiveCorrection(step);
+                Case.ReceiveCorrection(step, Calendar);
                 return null;
             case Act.LapseCorrection:
-                Case.LapseCorrection(step);
+                Case.LapseCorrection(step, Calendar);
+                return null;
+            case Act.RequestReasons:
+                Case.RequestReasons(step, Reason ?? "", ReplyBy ?? throw new RequestRuleException("请填写说明理由的期限。"), Calendar);
+                return null;
+            case Act.RecordReasons:
+                Case.RecordReasons(step, Opinion ?? "", Accepted);
+                return null;
+            case Act.RecordAssistance:
+                Case.RecordAssistance(step, Help ?? "");
                 return null;
             case Act.StartConsultation:
                 Case.StartConsultation(step, Kind, Party ?? "", Calendar, DeliveredOn);
@@ -173,7 +191,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
                 Case.Decide(step, outcome, Reason, LegalBasis, OnTheSpot);
                 return null;
             case Act.Deliver:
-                Case.Deliver(step, Method, TrackingNumber);
+                Case.Deliver(step, Method, TrackingNumber, DeliveredOn);
                 return null;
             case Act.Archive:
                 Case.Archive(step);
