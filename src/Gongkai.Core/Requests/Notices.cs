@@ -18,6 +18,10 @@ public enum NoticeKind
     Fee,
     /// <summary>政府信息公开申请答复书 (Art. 36), including closures (lapses, withdrawal).</summary>
     Reply,
+    /// <summary>说明理由告知书 (Art. 35): the applicant is asked for the reasons of a plainly excessive volume.</summary>
+    ReasonsRequest,
+    /// <summary>延迟答复告知书 (Art. 35): a reasonable later deadline, told to the applicant.</summary>
+    ReasonableDeadline,
 }
 
 public static class NoticeKinds
@@ -30,6 +34,8 @@ public static class NoticeKinds
         NoticeKind.ThirdPartyConsultation => "征求第三方意见书",
         NoticeKind.Fee => "收费通知书",
         NoticeKind.Reply => "政府信息公开申请答复书",
+        NoticeKind.ReasonsRequest => "说明理由告知书",
+        NoticeKind.ReasonableDeadline => "延迟答复告知书",
     };
 
     /// <summary>The notice a step produces, if any.</summary>
@@ -41,6 +47,8 @@ public static class NoticeKinds
         Extended => NoticeKind.Extension,
         ConsultationStarted { Kind: ConsultationKind.ThirdParty } => NoticeKind.ThirdPartyConsultation,
         FeeNoticeSent => NoticeKind.Fee,
+        ReasonsRequested => NoticeKind.ReasonsRequest,
+        ReasonableDeadlineSet => NoticeKind.ReasonableDeadline,
         Decided or CorrectionLapsed or FeeLapsed or Withdrawn { } => NoticeKind.Reply,
         _ => null,
     };
@@ -74,6 +82,10 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
         ["收费说明"] = "收费计算说明",
         ["缴费期限"] = "缴费期限",
         ["缴费方式"] = "信息处理费的缴纳方式（机关信息中填写）",
+        ["申请情况"] = "申请数量、频次明显超过合理范围的情况",
+        ["说明期限"] = "说明理由的期限",
+        ["合理期限"] = "延迟答复的合理期限",
+        ["延迟理由"] = "确定合理期限的理由",
         ["办理结果"] = "办理结果",
         ["答复内容"] = "按办理结果的答复正文",
         ["理由"] = "理由",
@@ -125,6 +137,9 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
         NoticeKind.Extension => ["延期理由", "答复期限"],
         NoticeKind.Fee => ["收费金额", "收费说明", "缴费期限", "缴费方式"],
         NoticeKind.ThirdPartyConsultation => ["意见期限"],
+        // Art. 35: what is beyond reason and until when to answer; the later deadline and why.
+        NoticeKind.ReasonsRequest => ["申请情况", "说明期限"],
+        NoticeKind.ReasonableDeadline => ["合理期限", "延迟理由"],
         _ => [],
     };
 
@@ -164,6 +179,17 @@ public sealed partial record NoticeTemplate(NoticeKind Kind, string Title, strin
             缴纳方式：{缴费方式}。
             请于{缴费期限}前（自收到本通知次日起20个工作日内）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。
             特此通知。
+            """),
+        NoticeKind.ReasonsRequest => new(kind, "政府信息公开申请说明理由告知书", """
+            {申请人}：
+            本机关于{收到日期}收到您的政府信息公开申请（查询码：{查询码}），所需信息为：{信息名称}。经审查，{申请情况}，申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您于{说明期限}前向本机关说明申请理由。
+            本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您。
+            特此告知。
+            """),
+        NoticeKind.ReasonableDeadline => new(kind, "政府信息公开申请延迟答复告知书", """
+            {申请人}：
+            本机关于{收到日期}收到您的政府信息公开申请（查询码：{查询码}），所需信息为：{信息名称}。本机关认为您说明的申请理由合理，但因{延迟理由}，无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复。根据该条例第三十五条的规定，确定延迟答复的合理期限为{合理期限}。
+            特此告知。
             """),
         NoticeKind.Reply => new(kind, "政府信息公开申请答复书", """
             {申请人}：

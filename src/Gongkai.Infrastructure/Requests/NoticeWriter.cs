@@ -155,6 +155,14 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
                 values["第三方"] = c.Party;
                 values["意见期限"] = Chinese(request.Consultations.Single(k => k.Number == c.Number).PeriodEnds(calendar));
                 break;
+            case ReasonsRequested asked:
+                values["申请情况"] = asked.Grounds.TrimEnd('。');
+                values["说明期限"] = Chinese(asked.ReplyBy);
+                break;
+            case ReasonableDeadlineSet later:
+                values["合理期限"] = Chinese(later.Deadline);
+                values["延迟理由"] = later.Reason.TrimEnd('。');
+                break;
             case FeeNoticeSent f:
                 values["收费金额"] = f.Amount.ToString("0.##", CultureInfo.InvariantCulture) + " 元";
                 values["收费说明"] = f.Explanation;

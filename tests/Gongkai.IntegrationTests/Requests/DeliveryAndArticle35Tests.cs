@@ -112,6 +112,10 @@ public sealed partial class RequestFlowTests
         var rows = await app.WithDbAsync(d => d.Requests.AsNoTracking().Where(r => r.Id == refused || r.Id == delayed).ToDictionaryAsync(r => r.Id));
         Assert.Equal(Outcome.NotProcessedExcessive, rows[refused].Outcome);
         Assert.Equal(new DateOnly(2024, 5, 31), rows[delayed].DueOn);
+        var notices = await app.WithDbAsync(d => d.RequestNotices.AsNoTracking().Where(n => n.RequestId == delayed).OrderBy(n => n.EventSequence).ToListAsync());
+        Assert.Equal([NoticeKind.Acknowledgement, NoticeKind.ReasonsRequest, NoticeKind.ReasonableDeadline], notices.Select(n => n.Kind).ToList());
+        Assert.Contains("请您于2024年3月12日前向本机关说明申请理由", Documents.DocxText(notices[1].Docx));
+        Assert.Contains("确定延迟答复的合理期限为2024年5月31日", Documents.DocxText(notices[2].Docx));
     }
 
     [Fact]
