@@ -1,5 +1,6 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.Calendar;
+using Gongkai.Core.Deadlines;
 using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Persistence;
@@ -45,12 +46,12 @@ public interface IPublicationObserver
 }
 
 /// <summary>
-/// One line of the Art. 26 list: a proactive document not yet published, or published late. A due date past the
-/// published holiday schedule is provisional (预计).
+/// One line of the Art. 26 list: a proactive document not yet published, or published late, with its deadline. A
+/// due date past the published holiday schedule is provisional (预计); one that cannot be computed says why.
 /// </summary>
-public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly Due, DateOnly? PublishedOn, PublicationStatus Status, int WorkingDaysLeft, bool DueProvisional = false)
+public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly? PublishedOn, PublicationStatus Status, Deadline Deadline)
 {
-    public bool Late => PublishedOn is { } p ? p > Due : WorkingDaysLeft < 0;
+    public bool Late => Deadline.State is DeadlineState.Overdue or DeadlineState.Late;
 }
 
 /// <summary>
@@ -343,13 +344,14 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
     }
 
     /// <summary>
-    /// Art. 26 for the agencies: every proactive document not yet published, with its due date (20 working days after
-    /// the date written) and the working days left (negative: late), and those of the last 12 months published late.
+    /// Art. 26 for the agencies on <paramref name="today"/>: every proactive document not yet published, with its
+    /// deadline (20 working days after the date written) and the working days left (negative: late), and those of the
+    /// last 12 months published late. None is left out: a document whose due date cannot be computed is listed
+    /// without one, saying why.
     /// </summary>
-    public async Task<List<Article26Item>> Article26Async(IReadOnlyCollection<int> agencyIds, CancellationToken ct = default)
+    public async Task<List<Article26Item>> Article26Async(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct = default)
     {
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
         var since = today.AddYears(-1);
         var ids = agencyIds.ToList();
         var rows = await db.Publications.AsNoTracking()
@@ -359,27 +361,22 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         var items = new List<Article26Item>();
         foreach (var row in rows)
         {
-            DateOnly due;
-            int left;
-            try
-            {
-                due = calendar.AddWorkingDays(row.WrittenOn, Article26WorkingDays);
-                left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
-            }
-            catch (DateOutsideCalendarException)
-            {
-                continue; // written before the first year of the schedule: nothing can be counted
-            }
-
-            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, due, row.PublishedOn, row.Status, left, calendar.IsProvisional(due));
+            var deadline = Article26Deadline(calendar, row.WrittenOn, row.Status == PublicationStatus.Published ? row.PublishedOn : null, today);
+            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, row.PublishedOn, row.Status, deadline);
             if (row.Status != PublicationStatus.Published || item.Late)
             {
                 items.Add(item);
             }
         }
 
-        return items.OrderBy(i => i.PublishedOn is not null).ThenBy(i => i.Due).ToList();
+        // What cannot be counted comes first: someone must look at it.
+        return items.OrderBy(i => i.PublishedOn is not null).ThenBy(i => i.Deadline.Due is not null).ThenBy(i => i.Deadline.Due).ToList();
     }
+
+    /// <summary>Art. 26: the deadline to publish a document written on <paramref name="writtenOn"/>.</summary>
+    public static Deadline Article26Deadline(WorkingDayCalendar calendar, DateOnly writtenOn, DateOnly? publishedOn, DateOnly today) =>
+        Deadline.Count(calendar, writtenOn, new WorkingDays(Article26WorkingDays), today, publishedOn, "发布期限")
+            .Prepend($"{writtenOn:yyyy-MM-dd} 形成或者变更，应自该日起 {Article26WorkingDays} 个工作日内公开（《条例》第二十六条）。");
 
     public static string TypeName(PublicationType type) => type switch
     {

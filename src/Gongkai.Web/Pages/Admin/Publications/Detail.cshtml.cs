@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Publications;
 
 /// <summary>One document for staff: its metadata and body, its interpretation, the confidentiality review, publication and validity.</summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day) : PageModel
 {
     public PublicationRecord Document { get; private set; } = null!;
     public PublicationRecord? Policy { get; private set; }
@@ -26,7 +26,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
     [BindProperty] public DateOnly? EndOn { get; set; }
     [BindProperty] public string? RepealedBy { get; set; }
 
-    public DateOnly Today => store.Today();
+    public DateOnly Today => day.Today;
 
     public bool MayEdit => PublicationAccess.MayEdit(User);
     public bool MayReview => PublicationAccess.MayReview(User);
