@@ -43,14 +43,12 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
     public const string Public = "来信人";
     private const string ReplyTime = "答复期限";
 
-    public DateOnly Today() => ChinaDate.Today(clock);
-
     /// <summary>The agency's settings for a channel (defaults when the office has not set it up).</summary>
     public async Task<InteractionChannelSettings> SettingsAsync(int agencyId, InteractionChannel channel, CancellationToken ct = default) =>
         await db.InteractionChannels.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId && s.Channel == channel, ct)
         ?? new InteractionChannelSettings { AgencyId = agencyId, Channel = channel, ReplyWorkingDays = InteractionNames.DefaultReplyWorkingDays(channel) };
 
-    public async Task<LetterOutcome> SubmitAsync(int agencyId, LetterInput input, IReadOnlyList<NewPublicationFile> files, string actor = Public, long? requestId = null, CancellationToken ct = default)
+    public async Task<LetterOutcome> SubmitAsync(int agencyId, LetterInput input, IReadOnlyList<NewPublicationFile> files, DateOnly today, string actor = Public, long? requestId = null, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(agencyId, input.Channel, ct);
         var errors = Validate(input, settings);
@@ -90,7 +88,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var hash = ContentHash(input.Subject!, input.Body!);
-        var since = Today().AddDays(-DuplicateDays);
+        var since = today.AddDays(-DuplicateDays);
         var same = await db.Letters.AsNoTracking()
             .Where(l => l.AgencyId == agencyId && l.ContentHash == hash && l.ReceivedOn >= since)
             .OrderBy(l => l.Id).Select(l => new { l.ReceivedOn, l.Phone }).FirstOrDefaultAsync(ct);
@@ -106,7 +104,6 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
         var due = DueFrom(calendar, today, settings);
         var letter = new LetterRecord
         {
@@ -157,7 +154,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return string.IsNullOrWhiteSpace(agency.Phone) ? office : $"{office}（电话 {agency.Phone}）";
     }
 
-    public async Task<LetterOutcome> FromRequestAsync(long requestId, string actor, CancellationToken ct = default)
+    public async Task<LetterOutcome> FromRequestAsync(long requestId, string actor, DateOnly today, CancellationToken ct = default)
     {
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
@@ -190,7 +187,6 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
         var due = DueFrom(calendar, today, settings);
         var letter = new LetterRecord
         {
@@ -255,7 +251,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
 
     /// <summary>Replies to the writer; where the agency wants it, the reply waits for an approver first.</summary>
-    public Task<LetterOutcome> ReplyAsync(long id, string? reply, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> ReplyAsync(long id, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, async letter =>
         {
             if (letter.Status is not (LetterStatus.Assigned or LetterStatus.Received))
@@ -279,14 +275,14 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             }
             else
             {
-                Answer(letter, actor);
+                Answer(letter, actor, today);
             }
 
             return null;
         }, ct);
 
     /// <summary>An approver sends the drafted reply, or returns it with a note.</summary>
-    public Task<LetterOutcome> ApproveAsync(long id, bool approve, string? note, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> ApproveAsync(long id, bool approve, string? note, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, letter =>
         {
             if (letter.Status != LetterStatus.AwaitingApproval)
@@ -302,7 +298,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             if (approve)
             {
                 Record(letter, actor, "审核通过", Clean(note));
-                Answer(letter, actor);
+                Answer(letter, actor, today);
             }
             else
             {
@@ -314,7 +310,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
 
     /// <summary>Closes a letter that needs no reply (a duplicate, no content), with the reason.</summary>
-    public Task<LetterOutcome> CloseAsync(long id, string? reason, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> CloseAsync(long id, string? reason, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, letter =>
         {
             if (letter.Status is LetterStatus.Answered or LetterStatus.Closed)
@@ -330,7 +326,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
             letter.Status = LetterStatus.Closed;
             letter.ClosedReason = reason;
-            letter.AnsweredOn = Today();
+            letter.AnsweredOn = today;
             letter.AnsweredBy = actor;
             Record(letter, actor, "办结", reason);
             return Task.FromResult<string?>(null);
@@ -340,7 +336,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
     /// Reopens an answered or closed letter (the writer objects, or the office finds the reply wanting): back to its
     /// unit with a new reply time; the earlier reply stays in the history.
     /// </summary>
-    public Task<LetterOutcome> ReopenAsync(long id, string? reason, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> ReopenAsync(long id, string? reason, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, async letter =>
         {
             if (letter.Status is not (LetterStatus.Answered or LetterStatus.Closed))
@@ -356,7 +352,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
             var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
             var calendar = await calendars.GetCalendarAsync(ct);
-            var due = DueFrom(calendar, Today(), settings);
+            var due = DueFrom(calendar, today, settings);
             Record(letter, actor, "重新办理", $"{reason}；原答复：{letter.Reply ?? letter.ClosedReason}；{DueNote(due)}");
             letter.Status = letter.Unit is null ? LetterStatus.Received : LetterStatus.Assigned;
             letter.AnsweredOn = null;
@@ -370,7 +366,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
 
     /// <summary>The writer rates the reply, once; “not satisfied” with a reason reopens the letter.</summary>
-    public async Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, CancellationToken ct = default)
+    public async Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, DateOnly today, CancellationToken ct = default)
     {
         var outcome = await ChangeAsync(id, letter =>
         {
@@ -396,14 +392,14 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
         if (outcome.Succeeded && rating == LetterRating.Unsatisfied && !string.IsNullOrWhiteSpace(comment) && comment.Trim().Length >= 4)
         {
-            return await ReopenAsync(id, "来信人不满意：" + comment.Trim(), Public, ct);
+            return await ReopenAsync(id, "来信人不满意：" + comment.Trim(), Public, today, ct);
         }
 
         return outcome;
     }
 
     /// <summary>Publishes the letter and its reply as edited here; only with the writer's consent and without their personal data.</summary>
-    public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, letter =>
         {
             if (!letter.AgreesToPublish)
@@ -434,7 +430,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             letter.PublicSubject = subject;
             letter.PublicBody = body;
             letter.PublicReply = reply;
-            letter.PublishedOn = Today();
+            letter.PublishedOn = today;
             Record(letter, actor, "公开", null);
             return Task.FromResult<string?>(null);
         }, ct);
@@ -571,10 +567,10 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return new LetterOutcome(letter, new Dictionary<string, string>());
     }
 
-    private void Answer(LetterRecord letter, string actor)
+    private void Answer(LetterRecord letter, string actor, DateOnly today)
     {
         letter.Status = LetterStatus.Answered;
-        letter.AnsweredOn = Today();
+        letter.AnsweredOn = today;
         letter.AnsweredBy = actor;
         Record(letter, actor, "答复", letter.Reply);
     }

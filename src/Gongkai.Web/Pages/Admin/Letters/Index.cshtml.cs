@@ -75,7 +75,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
             return Forbid();
         }
 
-        var outcome = await store.FromRequestAsync(RequestId, User.Identity!.Name!, ct);
+        var outcome = await store.FromRequestAsync(RequestId, User.Identity!.Name!, day.Today, ct);
         if (!outcome.Succeeded)
         {
             TempData["error"] = string.Join(" ", outcome.Errors.Values);

@@ -61,13 +61,13 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         ActAsync(id, PublicationAccess.MayReview(User), () => store.ReviewAsync(id, Opinion, User.Identity!.Name!, ct), AuditActions.PublicationReviewed, "已通过保密审查。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayPublish(User), () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, ct), AuditActions.PublicationPublished, "已发布。", ct);
+        ActAsync(id, PublicationAccess.MayPublish(User), () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationPublished, "已发布。", ct);
 
     public Task<IActionResult> OnPostRepealAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);
+        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);
 
     public Task<IActionResult> OnPostExpireAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
+        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
 
     private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct) =>
         StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>

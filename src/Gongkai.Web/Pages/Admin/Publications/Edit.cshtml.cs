@@ -152,11 +152,11 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
                 return Forbid();
             }
 
-            outcome = await SaveAsync(() => store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, ct));
+            outcome = await SaveAsync(() => store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, day.Today, ct));
         }
         else
         {
-            outcome = await SaveAsync(() => store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, ct));
+            outcome = await SaveAsync(() => store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, day.Today, ct));
         }
 
         if (!outcome.Succeeded)
