@@ -70,8 +70,8 @@ public sealed record Deadline(DeadlineState State, DateOnly? Due, DateOnly AsOf,
         DeadlineState.AwaitingDelivery => "等待送达，尚未起算",
         DeadlineState.Stopped => "停止计算",
         DeadlineState.Overdue => Left is { IsNegative: true } late ? $"已{late}" : "已超期",
-        DeadlineState.Met => "按期办结",
-        DeadlineState.Late => "逾期办结",
+        DeadlineState.Met => "按期完成",
+        DeadlineState.Late => "逾期完成",
         DeadlineState.Unknown => NoDate,
     };
 

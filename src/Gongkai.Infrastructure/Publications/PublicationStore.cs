@@ -371,6 +371,10 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         return items.OrderBy(i => i.PublishedOn is not null).ThenBy(i => i.Deadline.Due is not null).ThenBy(i => i.Deadline.Due).ToList();
     }
 
+    /// <summary>Art. 26: the document's deadline to be published, on <paramref name="today"/>.</summary>
+    public async Task<Deadline> Article26DeadlineAsync(PublicationRecord document, DateOnly today, CancellationToken ct = default) =>
+        Article26Deadline(await calendars.GetCalendarAsync(ct), document.WrittenOn, document.Status == PublicationStatus.Published ? document.PublishedOn : null, today);
+
     /// <summary>Art. 26: the deadline to publish a document written on <paramref name="writtenOn"/>.</summary>
     public static Deadline Article26Deadline(WorkingDayCalendar calendar, DateOnly writtenOn, DateOnly? publishedOn, DateOnly today) =>
         Deadline.Count(calendar, writtenOn, new WorkingDays(Article26WorkingDays), today, publishedOn, "发布期限")

@@ -275,6 +275,10 @@ public sealed partial class PublicationWorkflowTests
         // Thu 2026-12-10 + 20: 12-11 (1), 12-14…18 (2-6), 12-21…25 (7-11), 12-28…31 (12-15), 2027-01-01 off by law,
         // 01-04…08 (16-20). No 2027 schedule yet: listed, not dropped, and marked 预计.
         Assert.Matches("年底印发文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-12-10</td>\\s*<td>2027-01-08（预计）</td>\\s*<td>还剩 20 个工作日</td>", page);
+        var id = await app.WithDbAsync(d => d.Publications.Where(p => p.Title == "年底印发文件").Select(p => p.Id).SingleAsync());
+        var detail = WebUtility.HtmlDecode(await publisher.GetStringAsync($"/admin/publications/{id}"));
+        Assert.Contains("发布期限（第二十六条）</th><td colspan=\"3\">2027-01-08（预计）（还剩 20 个工作日）", detail);
+        Assert.Contains("<li>其中 2027-01-01 为法定节假日（元旦，预计），不计算在内。</li>", detail);
     }
 
     [Fact]
@@ -287,10 +291,14 @@ public sealed partial class PublicationWorkflowTests
 
         var page = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin/publications"));
         var dashboard = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin"));
+        var id = await app.WithDbAsync(d => d.Publications.Where(p => p.Title == "补录旧文件").Select(p => p.Id).SingleAsync());
+        var detail = WebUtility.HtmlDecode(await publisher.GetStringAsync($"/admin/publications/{id}"));
 
         // The schedule starts in 2019: no working day can be counted from 2018, so there is no date, and it says why.
         Assert.Matches("补录旧文件</a></td>\\s*<td>草稿</td>\\s*<td>2018-05-10</td>\\s*<td>无法计算</td>\\s*<td>发布期限无法计算：2018-05-10 不在可计算工作日的范围内。</td>", page);
         Assert.Matches("<strong>1</strong> 件待发布", dashboard);
+        Assert.Contains("<th scope=\"row\">发布期限（第二十六条）</th><td colspan=\"3\">无法计算<details>", detail);
+        Assert.Contains("<li>发布期限无法计算：2018-05-10 不在可计算工作日的范围内。</li>", detail);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
 
     public DateOnly Today => day.Today;
 
+    /// <summary>Art. 26, for a proactive document: published within 20 working days of being written.</summary>
+    public Gongkai.Core.Deadlines.Deadline? Article26 { get; private set; }
+
     public bool MayEdit => PublicationAccess.MayEdit(User);
     public bool MayReview => PublicationAccess.MayReview(User);
     public bool MayPublish => PublicationAccess.MayPublish(User);
@@ -92,6 +95,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         Document = document;
         Policy = document.InterpretsId is { } policyId ? await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, ct) : null;
         Interpretations = await db.Publications.AsNoTracking().Where(p => p.InterpretsId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        Article26 = document.Attribute == DisclosureAttribute.Proactive ? await store.Article26DeadlineAsync(document, day.Today, ct) : null;
         var target = $"文件 {id}";
         History = await db.AuditEntries.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).ToListAsync(ct);
         Done = TempData[StaffStep.DoneKey] as string;
