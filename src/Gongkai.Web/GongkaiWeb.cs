@@ -39,6 +39,7 @@ public static class GongkaiWeb
         services.AddSingleton<LoginThrottle>();
         services.Configure<ApiClientOptions>(o => builder.Configuration.GetSection("Gongkai:ApiClients").Bind(o.Clients));
         services.AddHttpContextAccessor();
+        services.AddScoped<RequestDay>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PersonalDataView>();
         services.AddScoped<Gongkai.Web.Pages.Shared.PortalContext>();

@@ -39,6 +39,60 @@ public sealed class WorkingDayCalendar(HolidaySchedule schedule)
         return new CountedDay(date, IsProvisional(date));
     }
 
+    /// <summary>Whether working days can be reckoned on <paramref name="date"/> at all: from the schedule's first day to <see cref="ProvisionalTo"/>.</summary>
+    public bool Reckons(DateOnly date) => date >= Schedule.CoversFrom && date <= ProvisionalTo;
+
+    /// <summary>
+    /// As <see cref="Count(DateOnly, int)"/>, but null instead of an exception when <paramref name="start"/> or the
+    /// day counted to lies where nothing is reckoned.
+    /// </summary>
+    public CountedDay? TryCount(DateOnly start, WorkingDays period)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(period.Days);
+        if (!Reckons(start))
+        {
+            return null;
+        }
+
+        var date = start;
+        for (var counted = 0; counted < period.Days;)
+        {
+            date = date.AddDays(1);
+            if (date > ProvisionalTo)
+            {
+                return null;
+            }
+
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return new CountedDay(date, IsProvisional(date));
+    }
+
+    /// <summary>
+    /// The working days left on <paramref name="today"/> until <paramref name="due"/>: 0 on the due day, the working
+    /// days after today up to the due day before it, and minus the working days after the due day up to today once it
+    /// has passed. Both days must be <see cref="Reckons">reckoned</see>.
+    /// </summary>
+    public WorkingDays Left(DateOnly today, DateOnly due) =>
+        new(today <= due ? WorkingDaysBetween(today, due) : -WorkingDaysBetween(due, today));
+
+    /// <summary>
+    /// The last due date that still has at most <paramref name="within"/> working days left on <paramref name="today"/>
+    /// (the day before the next working day after that), so a date-range query agrees with <see cref="Left"/>; the end
+    /// of the reckoned range when that lies further. Null when <paramref name="today"/> is not reckoned.
+    /// </summary>
+    public DateOnly? LastDueWithin(DateOnly today, WorkingDays within)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(within.Days);
+        return !Reckons(today) ? null
+            : TryCount(today, within + new WorkingDays(1)) is { } next ? next.Date.AddDays(-1)
+            : ProvisionalTo;
+    }
+
     /// <summary>
     /// The year whose schedule is missing although deadlines counted on <paramref name="today"/> may reach into it:
     /// from November, the next year; any year already begun. Null when the schedule is far enough.

@@ -46,6 +46,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
         var agencies = await db.Agencies.Where(a => a.IsDemo).OrderBy(a => a.Id).ToListAsync(ct);
         var government = agencies.Single(a => a.ParentId == null);
         var office = agencies.Single(a => a.FullName == "示例区人民政府办公室");
+        // Read once: every date in the demo history is counted from the same day.
         var today = ChinaDate.Today(clock);
         var random = new Random(2020);
         var lastYear = Math.Min(today.Year, (await calendars.GetCalendarAsync(ct)).Schedule.LastYear);
@@ -112,12 +113,12 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
 
             }
 
-            var policies = Publications(government, office, lastYear, random);
+            var policies = Publications(government, office, lastYear, random, today);
             await db.SaveChangesAsync(ct);
             Interpretations(policies);
             await db.SaveChangesAsync(ct);
             await GazetteAsync(government, ct);
-            await LettersAsync(government, lastYear, random, ct);
+            await LettersAsync(government, lastYear, random, today, ct);
             foreach (var year in reportYears)
             {
                 await NarrativeAsync(government.Id, year, subtree: true, ct);
@@ -155,9 +156,8 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
     ];
 
     /// <summary>A few catalog documents a year for the government and its office; one normative document repealed later.</summary>
-    private List<Gongkai.Infrastructure.Publications.PublicationRecord> Publications(Agency government, Agency office, int lastYear, Random random)
+    private List<Gongkai.Infrastructure.Publications.PublicationRecord> Publications(Agency government, Agency office, int lastYear, Random random, DateOnly today)
     {
-        var today = ChinaDate.Today(clock);
         var serial = 0;
         var policies = new List<Gongkai.Infrastructure.Publications.PublicationRecord>();
         for (var year = 2019; year <= lastYear; year++)
@@ -218,10 +218,9 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
     ];
 
     /// <summary>A year's letters to the mailbox, complaints and inquiries: most answered on time, some published with consent.</summary>
-    private async Task LettersAsync(Agency government, int lastYear, Random random, CancellationToken ct)
+    private async Task LettersAsync(Agency government, int lastYear, Random random, DateOnly today, CancellationToken ct)
     {
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = ChinaDate.Today(clock);
         for (var year = lastYear - 1; year <= lastYear; year++)
         {
             for (var i = 0; i < 24; i++)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Core.Calendar;
+using Gongkai.Core.Deadlines;
 using Gongkai.Core.Interaction;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Calendar;
@@ -25,8 +26,8 @@ public sealed record LetterOutcome(LetterRecord? Letter, IReadOnlyDictionary<str
     public static LetterOutcome Refused(string message, string field = "") => new(null, new Dictionary<string, string> { [field] = message });
 }
 
-/// <summary>An open letter and how long it has left (negative: overdue); a due date past the published holiday schedule is provisional.</summary>
-public sealed record LetterDue(long Id, InteractionChannel Channel, string Subject, LetterStatus Status, string? Unit, string? Handler, DateOnly ReceivedOn, DateOnly DueOn, int WorkingDaysLeft, bool DueProvisional = false);
+/// <summary>An open letter and its reply deadline: the working days left (negative: overdue); a due date past the published holiday schedule is provisional.</summary>
+public sealed record LetterDue(long Id, InteractionChannel Channel, string Subject, LetterStatus Status, string? Unit, string? Handler, DateOnly ReceivedOn, Deadline Deadline);
 
 /// <summary>
 /// The leader mailbox, complaints and inquiries: letters received, assigned to a unit, transferred, answered (after
@@ -40,15 +41,14 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
     /// <summary>The same letter again within this many days is refused as a duplicate.</summary>
     public const int DuplicateDays = 30;
     public const string Public = "来信人";
-
-    public DateOnly Today() => ChinaDate.Today(clock);
+    private const string ReplyTime = "答复期限";
 
     /// <summary>The agency's settings for a channel (defaults when the office has not set it up).</summary>
     public async Task<InteractionChannelSettings> SettingsAsync(int agencyId, InteractionChannel channel, CancellationToken ct = default) =>
         await db.InteractionChannels.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId && s.Channel == channel, ct)
         ?? new InteractionChannelSettings { AgencyId = agencyId, Channel = channel, ReplyWorkingDays = InteractionNames.DefaultReplyWorkingDays(channel) };
 
-    public async Task<LetterOutcome> SubmitAsync(int agencyId, LetterInput input, IReadOnlyList<NewPublicationFile> files, string actor = Public, long? requestId = null, CancellationToken ct = default)
+    public async Task<LetterOutcome> SubmitAsync(int agencyId, LetterInput input, IReadOnlyList<NewPublicationFile> files, DateOnly today, string actor = Public, long? requestId = null, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(agencyId, input.Channel, ct);
         var errors = Validate(input, settings);
@@ -88,7 +88,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var hash = ContentHash(input.Subject!, input.Body!);
-        var since = Today().AddDays(-DuplicateDays);
+        var since = today.AddDays(-DuplicateDays);
         var same = await db.Letters.AsNoTracking()
             .Where(l => l.AgencyId == agencyId && l.ContentHash == hash && l.ReceivedOn >= since)
             .OrderBy(l => l.Id).Select(l => new { l.ReceivedOn, l.Phone }).FirstOrDefaultAsync(ct);
@@ -104,7 +104,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
+        var due = DueFrom(calendar, today, settings);
         var letter = new LetterRecord
         {
             AgencyId = agencyId,
@@ -119,7 +119,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             AgreesToPublish = input.AgreesToPublish,
             ReceivedAt = clock.GetUtcNow(),
             ReceivedOn = today,
-            DueOn = DueFrom(calendar, today, settings.ReplyWorkingDays),
+            DueOn = StoredDue(due),
             Status = LetterStatus.Received,
             RequestId = requestId,
             ContentHash = hash,
@@ -135,7 +135,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             letter.Attachments.Add(new LetterAttachment { FileName = name, ContentType = type, Size = content.Length, Sha256 = sha });
         }
 
-        Record(letter, actor, "收到来信", requestId is null ? $"{InteractionNames.Of(input.Channel)}，答复期限 {letter.DueOn:yyyy-MM-dd}" : $"由政府信息公开申请转来（第三十九条），答复期限 {letter.DueOn:yyyy-MM-dd}");
+        Record(letter, actor, "收到来信", requestId is null ? $"{InteractionNames.Of(input.Channel)}，{DueNote(due)}" : $"由政府信息公开申请转来（第三十九条），{DueNote(due)}");
         db.Letters.Add(letter);
         await db.SaveChangesAsync(ct);
         return new LetterOutcome(letter, new Dictionary<string, string>());
@@ -154,7 +154,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return string.IsNullOrWhiteSpace(agency.Phone) ? office : $"{office}（电话 {agency.Phone}）";
     }
 
-    public async Task<LetterOutcome> FromRequestAsync(long requestId, string actor, CancellationToken ct = default)
+    public async Task<LetterOutcome> FromRequestAsync(long requestId, string actor, DateOnly today, CancellationToken ct = default)
     {
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
@@ -187,7 +187,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
+        var due = DueFrom(calendar, today, settings);
         var letter = new LetterRecord
         {
             AgencyId = request.AgencyId,
@@ -201,12 +201,12 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             Address = Clean(input.Address),
             ReceivedAt = clock.GetUtcNow(),
             ReceivedOn = today,
-            DueOn = DueFrom(calendar, today, settings.ReplyWorkingDays),
+            DueOn = StoredDue(due),
             Status = LetterStatus.Received,
             RequestId = requestId,
             ContentHash = ContentHash(input.Subject!, input.Body!),
         };
-        Record(letter, actor, "收到来信", $"由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来（《条例》第三十九条），答复期限 {letter.DueOn:yyyy-MM-dd}");
+        Record(letter, actor, "收到来信", $"由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来（《条例》第三十九条），{DueNote(due)}");
         db.Letters.Add(letter);
         await db.SaveChangesAsync(ct);
         return new LetterOutcome(letter, new Dictionary<string, string>());
@@ -251,7 +251,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
 
     /// <summary>Replies to the writer; where the agency wants it, the reply waits for an approver first.</summary>
-    public Task<LetterOutcome> ReplyAsync(long id, string? reply, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> ReplyAsync(long id, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, async letter =>
         {
             if (letter.Status is not (LetterStatus.Assigned or LetterStatus.Received))
@@ -275,14 +275,14 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             }
             else
             {
-                Answer(letter, actor);
+                Answer(letter, actor, today);
             }
 
             return null;
         }, ct);
 
     /// <summary>An approver sends the drafted reply, or returns it with a note.</summary>
-    public Task<LetterOutcome> ApproveAsync(long id, bool approve, string? note, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> ApproveAsync(long id, bool approve, string? note, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, letter =>
         {
             if (letter.Status != LetterStatus.AwaitingApproval)
@@ -298,7 +298,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             if (approve)
             {
                 Record(letter, actor, "审核通过", Clean(note));
-                Answer(letter, actor);
+                Answer(letter, actor, today);
             }
             else
             {
@@ -310,7 +310,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
 
     /// <summary>Closes a letter that needs no reply (a duplicate, no content), with the reason.</summary>
-    public Task<LetterOutcome> CloseAsync(long id, string? reason, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> CloseAsync(long id, string? reason, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, letter =>
         {
             if (letter.Status is LetterStatus.Answered or LetterStatus.Closed)
@@ -326,7 +326,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
             letter.Status = LetterStatus.Closed;
             letter.ClosedReason = reason;
-            letter.AnsweredOn = Today();
+            letter.AnsweredOn = today;
             letter.AnsweredBy = actor;
             Record(letter, actor, "办结", reason);
             return Task.FromResult<string?>(null);
@@ -336,7 +336,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
     /// Reopens an answered or closed letter (the writer objects, or the office finds the reply wanting): back to its
     /// unit with a new reply time; the earlier reply stays in the history.
     /// </summary>
-    public Task<LetterOutcome> ReopenAsync(long id, string? reason, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> ReopenAsync(long id, string? reason, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, async letter =>
         {
             if (letter.Status is not (LetterStatus.Answered or LetterStatus.Closed))
@@ -352,20 +352,21 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
             var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
             var calendar = await calendars.GetCalendarAsync(ct);
-            Record(letter, actor, "重新办理", $"{reason}；原答复：{letter.Reply ?? letter.ClosedReason}");
+            var due = DueFrom(calendar, today, settings);
+            Record(letter, actor, "重新办理", $"{reason}；原答复：{letter.Reply ?? letter.ClosedReason}；{DueNote(due)}");
             letter.Status = letter.Unit is null ? LetterStatus.Received : LetterStatus.Assigned;
             letter.AnsweredOn = null;
             letter.AnsweredBy = null;
             letter.ClosedReason = null;
             letter.Rating = null;
             letter.RatingComment = null;
-            letter.DueOn = DueFrom(calendar, Today(), settings.ReplyWorkingDays);
+            letter.DueOn = StoredDue(due);
             letter.IsPublished = false;
             return null;
         }, ct);
 
     /// <summary>The writer rates the reply, once; “not satisfied” with a reason reopens the letter.</summary>
-    public async Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, CancellationToken ct = default)
+    public async Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, DateOnly today, CancellationToken ct = default)
     {
         var outcome = await ChangeAsync(id, letter =>
         {
@@ -391,14 +392,14 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }, ct);
         if (outcome.Succeeded && rating == LetterRating.Unsatisfied && !string.IsNullOrWhiteSpace(comment) && comment.Trim().Length >= 4)
         {
-            return await ReopenAsync(id, "来信人不满意：" + comment.Trim(), Public, ct);
+            return await ReopenAsync(id, "来信人不满意：" + comment.Trim(), Public, today, ct);
         }
 
         return outcome;
     }
 
     /// <summary>Publishes the letter and its reply as edited here; only with the writer's consent and without their personal data.</summary>
-    public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, CancellationToken ct = default) =>
+    public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
         ChangeAsync(id, letter =>
         {
             if (!letter.AgreesToPublish)
@@ -429,7 +430,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             letter.PublicSubject = subject;
             letter.PublicBody = body;
             letter.PublicReply = reply;
-            letter.PublishedOn = Today();
+            letter.PublishedOn = today;
             Record(letter, actor, "公开", null);
             return Task.FromResult<string?>(null);
         }, ct);
@@ -447,30 +448,28 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             return Task.FromResult<string?>(null);
         }, ct);
 
-    /// <summary>Open letters of the agencies with the working days left: the due and overdue lists.</summary>
-    public async Task<List<LetterDue>> DueAsync(IReadOnlyCollection<int>? agencyIds, CancellationToken ct = default)
+    /// <summary>
+    /// Open letters of the agencies with their reply deadline on <paramref name="today"/>: the due and overdue lists.
+    /// Working days left are counted through provisional years too; a due date where nothing is reckoned has none.
+    /// </summary>
+    public async Task<List<LetterDue>> DueAsync(IReadOnlyCollection<int>? agencyIds, DateOnly today, CancellationToken ct = default)
     {
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
         var ids = agencyIds?.ToList();
         var open = await db.Letters.AsNoTracking()
             .Where(l => (ids == null || ids.Contains(l.AgencyId)) && (l.Status == LetterStatus.Received || l.Status == LetterStatus.Assigned || l.Status == LetterStatus.AwaitingApproval))
             .OrderBy(l => l.DueOn).Select(l => new { l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, l.DueOn })
             .ToListAsync(ct);
-        int Left(DateOnly due)
-        {
-            try
-            {
-                return today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
-            }
-            catch (DateOutsideCalendarException)
-            {
-                return due.DayNumber - today.DayNumber;
-            }
-        }
-
-        return open.Select(l => new LetterDue(l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, l.DueOn, Left(l.DueOn), calendar.IsProvisional(l.DueOn))).ToList();
+        return open.Select(l => new LetterDue(l.Id, l.Channel, l.Subject, l.Status, l.Unit, l.Handler, l.ReceivedOn, DeadlineOf(calendar, l.ReceivedOn, l.DueOn, null, today))).ToList();
     }
+
+    /// <summary>A letter's reply deadline as stored (set on receipt or reopening, recounted on a schedule import), on <paramref name="today"/>.</summary>
+    public static Deadline DeadlineOf(WorkingDayCalendar calendar, DateOnly receivedOn, DateOnly dueOn, DateOnly? answeredOn, DateOnly today) =>
+        Deadline.At(calendar, dueOn, today, answeredOn, ReplyTime, [$"{receivedOn:yyyy-MM-dd} 收到来信。"]);
+
+    /// <summary>The letter's reply deadline on <paramref name="today"/>.</summary>
+    public async Task<Deadline> DeadlineAsync(LetterRecord letter, DateOnly today, CancellationToken ct = default) =>
+        DeadlineOf(await calendars.GetCalendarAsync(ct), letter.ReceivedOn, letter.DueOn, letter.AnsweredOn, today);
 
     /// <summary>
     /// After the holiday schedule changed: open letters whose reply time ran past the old schedule are counted again
@@ -486,9 +485,13 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         var moved = 0;
         foreach (var letter in letters)
         {
-            var workingDays = before.WorkingDaysBetween(letter.ReceivedOn, letter.DueOn);
-            var due = after.AddWorkingDays(letter.ReceivedOn, workingDays);
-            if (due == letter.DueOn)
+            if (!before.Reckons(letter.ReceivedOn) || !before.Reckons(letter.DueOn))
+            {
+                continue;
+            }
+
+            var period = before.Left(letter.ReceivedOn, letter.DueOn);
+            if (Deadline.Count(after, letter.ReceivedOn, period, letter.ReceivedOn, null, ReplyTime).Due is not { } due || due == letter.DueOn)
             {
                 continue;
             }
@@ -564,10 +567,10 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return new LetterOutcome(letter, new Dictionary<string, string>());
     }
 
-    private void Answer(LetterRecord letter, string actor)
+    private void Answer(LetterRecord letter, string actor, DateOnly today)
     {
         letter.Status = LetterStatus.Answered;
-        letter.AnsweredOn = Today();
+        letter.AnsweredOn = today;
         letter.AnsweredBy = actor;
         Record(letter, actor, "答复", letter.Reply);
     }
@@ -644,9 +647,19 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return errors;
     }
 
+    /// <summary>The channel's reply period: at least one working day.</summary>
+    public static WorkingDays ReplyPeriod(InteractionChannelSettings settings) => new(Math.Max(1, settings.ReplyWorkingDays));
+
     // Past the published schedule the calendar reckons provisionally; the date is recounted on import.
-    private static DateOnly DueFrom(WorkingDayCalendar calendar, DateOnly received, int workingDays) =>
-        calendar.AddWorkingDays(received, Math.Max(1, workingDays));
+    private static Deadline DueFrom(WorkingDayCalendar calendar, DateOnly received, InteractionChannelSettings settings) =>
+        Deadline.Count(calendar, received, ReplyPeriod(settings), received, null, ReplyTime);
+
+    // The column needs a date. Only when the calendar reckons nothing about today (no schedule imported for over five
+    // years) is there none: the letter is then due at once rather than lost or given an invented date, and its history says why.
+    private static DateOnly StoredDue(Deadline due) => due.Due ?? due.AsOf;
+
+    private static string DueNote(Deadline due) =>
+        due.Due is null ? $"{ReplyTime}{Deadline.NoDate}（{due.Problem}）" : $"{ReplyTime} {due.DueText}";
 
     private static string Digits(string? text) => new((text ?? "").Where(char.IsAsciiDigit).ToArray());
 

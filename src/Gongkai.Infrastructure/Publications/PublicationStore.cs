@@ -1,5 +1,6 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.Calendar;
+using Gongkai.Core.Deadlines;
 using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Persistence;
@@ -45,12 +46,12 @@ public interface IPublicationObserver
 }
 
 /// <summary>
-/// One line of the Art. 26 list: a proactive document not yet published, or published late. A due date past the
-/// published holiday schedule is provisional (预计).
+/// One line of the Art. 26 list: a proactive document not yet published, or published late, with its deadline. A
+/// due date past the published holiday schedule is provisional (预计); one that cannot be computed says why.
 /// </summary>
-public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly Due, DateOnly? PublishedOn, PublicationStatus Status, int WorkingDaysLeft, bool DueProvisional = false)
+public sealed record Article26Item(long Id, string Title, DateOnly WrittenOn, DateOnly? PublishedOn, PublicationStatus Status, Deadline Deadline)
 {
-    public bool Late => PublishedOn is { } p ? p > Due : WorkingDaysLeft < 0;
+    public bool Late => Deadline.State is DeadlineState.Overdue or DeadlineState.Late;
 }
 
 /// <summary>
@@ -76,8 +77,6 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         ("政务服务", []),
         ("其他", []),
     ];
-
-    public DateOnly Today() => ChinaDate.Today(clock);
 
     /// <summary>The agency's catalog tree, created from <see cref="DefaultCatalog"/> the first time it is asked for.</summary>
     public async Task<List<CatalogCategory>> CategoriesAsync(int agencyId, CancellationToken ct = default)
@@ -107,7 +106,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
     public async Task<DisclosureSettings> SettingsAsync(int agencyId, CancellationToken ct = default) =>
         await db.DisclosureSettings.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId, ct) ?? new DisclosureSettings { AgencyId = agencyId };
 
-    public async Task<PublicationOutcome> CreateAsync(int agencyId, PublicationInput input, IReadOnlyList<NewPublicationFile> files, string user, CancellationToken ct = default)
+    public async Task<PublicationOutcome> CreateAsync(int agencyId, PublicationInput input, IReadOnlyList<NewPublicationFile> files, string user, DateOnly today, CancellationToken ct = default)
     {
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
         if (agency is null)
@@ -115,7 +114,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             return PublicationOutcome.Refused("AgencyId", "机关不存在。");
         }
 
-        var (errors, html) = await ValidateAsync(agencyId, null, input, ct);
+        var (errors, html) = await ValidateAsync(agencyId, null, input, today, ct);
         var (checkedFiles, fileErrors, fileStatus) = CheckFiles(files, 0, ct);
         foreach (var (key, value) in fileErrors)
         {
@@ -149,7 +148,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
     }
 
     /// <summary>Changes a document. A draft or reviewed document goes back to draft (the review must be redone); a published one stays published and its page and the index follow.</summary>
-    public async Task<PublicationOutcome> UpdateAsync(long id, PublicationInput input, IReadOnlyList<NewPublicationFile> files, IReadOnlyCollection<long> removeAttachments, string user, CancellationToken ct = default)
+    public async Task<PublicationOutcome> UpdateAsync(long id, PublicationInput input, IReadOnlyList<NewPublicationFile> files, IReadOnlyCollection<long> removeAttachments, string user, DateOnly today, CancellationToken ct = default)
     {
         var record = await db.Publications.Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (record is null)
@@ -157,7 +156,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             return PublicationOutcome.Refused("Id", "文件不存在。");
         }
 
-        var (errors, html) = await ValidateAsync(record.AgencyId, record, input, ct);
+        var (errors, html) = await ValidateAsync(record.AgencyId, record, input, today, ct);
         var kept = record.Attachments.Count(a => !removeAttachments.Contains(a.Id));
         var (checkedFiles, fileErrors, fileStatus) = CheckFiles(files, kept, ct);
         foreach (var (key, value) in fileErrors)
@@ -229,7 +228,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
     /// Publishes a reviewed, proactive document on <paramref name="on"/> (default today). A normative document or
     /// rule is published with its reviewed interpretation the same day, or with <paramref name="noInterpretationReason"/>.
     /// </summary>
-    public async Task<PublicationOutcome> PublishAsync(long id, DateOnly? on, string? noInterpretationReason, string user, CancellationToken ct = default)
+    public async Task<PublicationOutcome> PublishAsync(long id, DateOnly? on, string? noInterpretationReason, string user, DateOnly today, CancellationToken ct = default)
     {
         var record = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (record is null)
@@ -237,14 +236,14 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             return PublicationOutcome.Refused("Id", "文件不存在。");
         }
 
-        var day = on ?? Today();
+        var day = on ?? today;
         var refusal = record.Status switch
         {
             PublicationStatus.Published => "文件已发布。",
             PublicationStatus.Draft => "文件尚未通过保密审查，不能发布（先审查、后公开）。",
             _ when record.Attribute != DisclosureAttribute.Proactive => $"公开属性为“{AttributeName(record.Attribute)}”的文件不在网站主动发布。",
             _ when day < record.WrittenOn => $"发布日期不能早于成文日期（{record.WrittenOn:yyyy-MM-dd}）。",
-            _ when day > Today() => "发布日期不能晚于今天。",
+            _ when day > today => "发布日期不能晚于今天。",
             _ => null,
         };
         if (refusal is not null)
@@ -302,7 +301,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
     }
 
     /// <summary>Records that a document was repealed (废止) on a date by another document, or expired (失效) on a date.</summary>
-    public async Task<PublicationOutcome> EndValidityAsync(long id, bool repealed, DateOnly? on, string? by, string user, CancellationToken ct = default)
+    public async Task<PublicationOutcome> EndValidityAsync(long id, bool repealed, DateOnly? on, string? by, string user, DateOnly today, CancellationToken ct = default)
     {
         var record = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (record is null)
@@ -315,7 +314,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         {
             null => $"请填写{what}日期。",
             { } d when d < record.WrittenOn => $"{what}日期（{d:yyyy-MM-dd}）不能早于成文日期（{record.WrittenOn:yyyy-MM-dd}）。",
-            { } d when d > Today().AddYears(1) => $"{what}日期不能晚于一年以后。",
+            { } d when d > today.AddYears(1) => $"{what}日期不能晚于一年以后。",
             _ when record.RepealedOn is not null || record.ExpiredOn is not null => $"文件已于 {(record.RepealedOn ?? record.ExpiredOn):yyyy-MM-dd} {(record.RepealedOn is not null ? "废止" : "失效")}。",
             _ when repealed && string.IsNullOrWhiteSpace(by) => "请填写废止该文件的文件名称或文号。",
             _ when by?.Trim().Length > 300 => "废止文件的名称不能超过 300 个字。",
@@ -343,13 +342,14 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
     }
 
     /// <summary>
-    /// Art. 26 for the agencies: every proactive document not yet published, with its due date (20 working days after
-    /// the date written) and the working days left (negative: late), and those of the last 12 months published late.
+    /// Art. 26 for the agencies on <paramref name="today"/>: every proactive document not yet published, with its
+    /// deadline (20 working days after the date written) and the working days left (negative: late), and those of the
+    /// last 12 months published late. None is left out: a document whose due date cannot be computed is listed
+    /// without one, saying why.
     /// </summary>
-    public async Task<List<Article26Item>> Article26Async(IReadOnlyCollection<int> agencyIds, CancellationToken ct = default)
+    public async Task<List<Article26Item>> Article26Async(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct = default)
     {
         var calendar = await calendars.GetCalendarAsync(ct);
-        var today = Today();
         var since = today.AddYears(-1);
         var ids = agencyIds.ToList();
         var rows = await db.Publications.AsNoTracking()
@@ -359,27 +359,26 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         var items = new List<Article26Item>();
         foreach (var row in rows)
         {
-            DateOnly due;
-            int left;
-            try
-            {
-                due = calendar.AddWorkingDays(row.WrittenOn, Article26WorkingDays);
-                left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
-            }
-            catch (DateOutsideCalendarException)
-            {
-                continue; // written before the first year of the schedule: nothing can be counted
-            }
-
-            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, due, row.PublishedOn, row.Status, left, calendar.IsProvisional(due));
+            var deadline = Article26Deadline(calendar, row.WrittenOn, row.Status == PublicationStatus.Published ? row.PublishedOn : null, today);
+            var item = new Article26Item(row.Id, row.Title, row.WrittenOn, row.PublishedOn, row.Status, deadline);
             if (row.Status != PublicationStatus.Published || item.Late)
             {
                 items.Add(item);
             }
         }
 
-        return items.OrderBy(i => i.PublishedOn is not null).ThenBy(i => i.Due).ToList();
+        // What cannot be counted comes first: someone must look at it.
+        return items.OrderBy(i => i.PublishedOn is not null).ThenBy(i => i.Deadline.Due is not null).ThenBy(i => i.Deadline.Due).ToList();
     }
+
+    /// <summary>Art. 26: the document's deadline to be published, on <paramref name="today"/>.</summary>
+    public async Task<Deadline> Article26DeadlineAsync(PublicationRecord document, DateOnly today, CancellationToken ct = default) =>
+        Article26Deadline(await calendars.GetCalendarAsync(ct), document.WrittenOn, document.Status == PublicationStatus.Published ? document.PublishedOn : null, today);
+
+    /// <summary>Art. 26: the deadline to publish a document written on <paramref name="writtenOn"/>.</summary>
+    public static Deadline Article26Deadline(WorkingDayCalendar calendar, DateOnly writtenOn, DateOnly? publishedOn, DateOnly today) =>
+        Deadline.Count(calendar, writtenOn, new WorkingDays(Article26WorkingDays), today, publishedOn, "发布期限")
+            .Prepend($"{writtenOn:yyyy-MM-dd} 形成或者变更，应自该日起 {Article26WorkingDays} 个工作日内公开（《条例》第二十六条）。");
 
     public static string TypeName(PublicationType type) => type switch
     {
@@ -402,7 +401,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         PublicationStatus.Published => "已发布",
     };
 
-    private async Task<(Dictionary<string, string> Errors, string? Html)> ValidateAsync(int agencyId, PublicationRecord? existing, PublicationInput input, CancellationToken ct)
+    private async Task<(Dictionary<string, string> Errors, string? Html)> ValidateAsync(int agencyId, PublicationRecord? existing, PublicationInput input, DateOnly today, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         void Length(string field, string? value, int max, string label, bool required)
@@ -429,7 +428,7 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         {
             errors[nameof(input.WrittenOn)] = "请填写成文日期。";
         }
-        else if (written > Today())
+        else if (written > today)
         {
             errors[nameof(input.WrittenOn)] = "成文日期不能晚于今天。";
         }

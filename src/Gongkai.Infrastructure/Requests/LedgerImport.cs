@@ -16,7 +16,7 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store, Annual
 
     public sealed record Result(int Imported, IReadOnlyList<RowError> Errors);
 
-    public async Task<Result> ImportAsync(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int>? scope, Actor by, CancellationToken ct = default)
+    public async Task<Result> ImportAsync(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int>? scope, Actor by, DateOnly today, CancellationToken ct = default)
     {
         if (rows.Count == 0 || !HistoricCase.Columns.Take(8).SequenceEqual(rows[0].Take(8).Select(c => c.Trim())))
         {
@@ -35,7 +35,6 @@ public sealed class LedgerImport(GongkaiDbContext db, RequestStore store, Annual
         }
 
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.CreditCode, a => a.Id, ct);
-        var today = store.Today();
         var errors = new List<RowError>();
         var cases = new List<(int AgencyId, HistoricCase Case)>();
         foreach (var (cells, row) in data)

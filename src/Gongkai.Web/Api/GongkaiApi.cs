@@ -226,7 +226,7 @@ public static class GongkaiApi
     /// confirms it, and that day is the day of receipt (Art. 31).
     /// </summary>
     private static async Task<Results<Created<FiledDto>, ValidationProblem, ProblemHttpResult>> FileRequest(
-        ForwardedRequest input, HttpContext http, GongkaiDbContext db, RequestStore store, CancellationToken ct)
+        ForwardedRequest input, HttpContext http, GongkaiDbContext db, RequestStore store, RequestDay day, CancellationToken ct)
     {
         if (!ApiKeyHandler.MayFileWith(http.User, input.AgencyId))
         {
@@ -245,7 +245,7 @@ public static class GongkaiApi
         }
 
         var by = new Actor(http.User.Identity!.Name!, "转办系统");
-        var created = await store.CreateAsync(input.AgencyId, input.Application, Channel.Online, by, store.Today(), null, [], ct);
+        var created = await store.CreateAsync(input.AgencyId, input.Application, Channel.Online, by, day.Today, null, [], ct);
         var dto = new FiledDto(RequestStore.FormatCode(created.Record.TrackingCode), created.Request.Status.ToString(), created.Request.SubmittedOn);
         return TypedResults.Created("/api/requests/status", dto);
     }

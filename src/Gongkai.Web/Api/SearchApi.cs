@@ -20,7 +20,7 @@ public static class SearchApi
     public sealed record SearchParameters(string? Q, string? Agency, string? Year, string? Type, string? Category, string? Issuer, string? Valid, string? Order, string? Page, string? PageSize);
 
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> Search(
-        [AsParameters] SearchParameters p, PublicationSearch search, GongkaiDbContext db, PortalContext portal, TimeProvider clock, CancellationToken ct)
+        [AsParameters] SearchParameters p, PublicationSearch search, GongkaiDbContext db, PortalContext portal, RequestDay day, CancellationToken ct)
     {
         List<int>? agencies = null;
         if (!string.IsNullOrWhiteSpace(p.Agency))
@@ -79,7 +79,7 @@ public static class SearchApi
         }
 
         var query = new SearchQuery((p.Q ?? "").Trim(), agencies, Blank(p.Category), year, Blank(p.Issuer), type,
-            inForceOnly ? ChinaDate.Today(clock) : null, order, page, pageSize);
+            inForceOnly ? day.Today : null, order, page, pageSize);
         return query.Problem() is { } problem ? BadRequest(problem) : TypedResults.Ok(search.Search(query));
     }
 

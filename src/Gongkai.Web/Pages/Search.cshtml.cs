@@ -11,7 +11,7 @@ namespace Gongkai.Web.Pages;
 
 /// <summary>站内搜索: full-text search of the documents the agency and those under it published, with filters and paging.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Search)]
-public sealed class SearchModel(PublicationSearch search, PortalContext portal, TimeProvider clock) : PageModel
+public sealed class SearchModel(PublicationSearch search, PortalContext portal, RequestDay day) : PageModel
 {
     public const int PageSize = 20;
 
@@ -52,7 +52,7 @@ public sealed class SearchModel(PublicationSearch search, PortalContext portal, 
         Category = string.IsNullOrWhiteSpace(Category) ? null : Category;
         Issuer = string.IsNullOrWhiteSpace(Issuer) ? null : Issuer;
         var agencies = (await portal.AgenciesUnderAsync(Agency)).Select(a => a.Id).Append(Agency.Id).ToList();
-        var query = new SearchQuery(Text, agencies, Category, Year, Issuer, Type, InForceOnly ? ChinaDate.Today(clock) : null, Order, PageNumber, PageSize);
+        var query = new SearchQuery(Text, agencies, Category, Year, Issuer, Type, InForceOnly ? day.Today : null, Order, PageNumber, PageSize);
         Problem = query.Problem();
         if (Problem is null)
         {

@@ -363,6 +363,40 @@ public sealed partial class LetterTests
         Assert.Contains("<dd>2027年1月9日</dd>", await TrackAsync(visitor, code));
     }
 
+    [Fact]
+    public async Task A_letter_received_in_mid_december_counts_working_days_into_the_unpublished_year()
+    {
+        var clock = FixedClock.At("2026-12-15T09:00:00+08:00");
+        using var app = new GongkaiApp(Db.Sqlite, clock: clock);
+        var agency = await app.NewAgencyAsync(null);
+        await app.WithDbAsync(d =>
+        {
+            d.InteractionChannels.Add(new InteractionChannelSettings { AgencyId = agency.Id, Channel = InteractionChannel.Complaint, ReplyWorkingDays = 20 });
+            return d.SaveChangesAsync();
+        });
+        var handlerAccount = await app.NewStaffAsync(StaffRoles.Handler, agency.Id);
+        var code = await WriteAsync(app.Browser(), agency.Id, Letter(InteractionChannel.Complaint, "投诉道路施工噪音", "夜间十一点后道路施工噪音很大，影响居民休息。"));
+        var letter = await LetterAsync(app, code);
+
+        // clock.md: Tue 2026-12-15 + 20 working days, no 2027 schedule: 12-16…18 (1-3), 12-21…25 (4-8),
+        // 12-28…31 (9-12), Fri 2027-01-01 off by law, 01-04…08 (13-17), 01-11…13 (18-20).
+        clock.Set("2026-12-30");
+        var before = WebUtility.HtmlDecode(await (await app.LoginAsync(handlerAccount)).GetStringAsync("/admin/letters"));
+        // On Mon 2027-01-18: 01-14, 01-15 and 01-18 have passed (five calendar days).
+        clock.Set("2027-01-18");
+        var handler = await app.LoginAsync(handlerAccount);
+        var after = WebUtility.HtmlDecode(await handler.GetStringAsync("/admin/letters"));
+        var detail = WebUtility.HtmlDecode(await handler.GetStringAsync($"/admin/letters/{letter.Id}"));
+
+        Assert.Equal(new DateOnly(2027, 1, 13), letter.DueOn);
+        Assert.Contains(letter.Events, e => e.Action == "收到来信" && e.Details == "网上投诉，答复期限 2027-01-13（预计）");
+        // 12-31, 01-04…08 and 01-11…13 are left (calendar days would say 14).
+        Assert.Matches("投诉道路施工噪音</a></td>\\s*<td>网上投诉</td>\\s*<td>待分办</td>\\s*<td>—</td>\\s*<td>2026-12-15</td>\\s*<td>2027-01-13（预计）</td>\\s*<td>还剩 9 个工作日</td>", before);
+        Assert.Matches("<td>2027-01-13（预计）</td>\\s*<td>已超期 3 个工作日</td>", after);
+        Assert.Contains("其中已超期 1 件", after);
+        Assert.Contains("答复期限 <strong>2027-01-13（预计）</strong>（已超期 3 个工作日）", detail);
+    }
+
     [GeneratedRegex("class=\"code\">([A-Z0-9-]+)<")]
     private static partial Regex CodePattern();
 }

@@ -256,7 +256,7 @@ public sealed partial class PublicationWorkflowTests
 
         // 2026-10-09 (Friday) + 20 working days, counting Saturday 10-10 (a make-up working day) = 2026-11-05, and 16
         // working days have passed since by Friday 11-27; 2026-11-27 + 20 = 2026-12-25.
-        Assert.Matches("迟发文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-10-09</td>\\s*<td>2026-11-05</td>\\s*<td>已逾期 16 个工作日</td>", page);
+        Assert.Matches("迟发文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-10-09</td>\\s*<td>2026-11-05</td>\\s*<td>已超期 16 个工作日</td>", page);
         Assert.Matches("<strong>2</strong> 件待发布", dashboard);
         Assert.Matches("<strong>1</strong> 件超过 20 个工作日未发布", dashboard);
         Assert.Matches("新写文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-11-27</td>\\s*<td>2026-12-25</td>\\s*<td>还剩 20 个工作日</td>", page);
@@ -275,6 +275,30 @@ public sealed partial class PublicationWorkflowTests
         // Thu 2026-12-10 + 20: 12-11 (1), 12-14…18 (2-6), 12-21…25 (7-11), 12-28…31 (12-15), 2027-01-01 off by law,
         // 01-04…08 (16-20). No 2027 schedule yet: listed, not dropped, and marked 预计.
         Assert.Matches("年底印发文件</a></td>\\s*<td>草稿</td>\\s*<td>2026-12-10</td>\\s*<td>2027-01-08（预计）</td>\\s*<td>还剩 20 个工作日</td>", page);
+        var id = await app.WithDbAsync(d => d.Publications.Where(p => p.Title == "年底印发文件").Select(p => p.Id).SingleAsync());
+        var detail = WebUtility.HtmlDecode(await publisher.GetStringAsync($"/admin/publications/{id}"));
+        Assert.Contains("发布期限（第二十六条）</th><td colspan=\"3\">2027-01-08（预计）（还剩 20 个工作日）", detail);
+        Assert.Contains("<li>其中 2027-01-01 为法定节假日（元旦，预计），不计算在内。</li>", detail);
+    }
+
+    [Fact]
+    public async Task A_document_whose_due_date_cannot_be_counted_is_listed_with_the_reason_not_dropped()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, clock: FixedClock.At("2026-12-10T10:00:00+08:00"));
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var publisher = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Publisher, office.Id));
+        await publisher.PostFormAsync("/admin/publications/edit", "/admin/publications/edit", Form("补录旧文件", type: "Other", written: "2018-05-10", agencyId: office.Id));
+
+        var page = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin/publications"));
+        var dashboard = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin"));
+        var id = await app.WithDbAsync(d => d.Publications.Where(p => p.Title == "补录旧文件").Select(p => p.Id).SingleAsync());
+        var detail = WebUtility.HtmlDecode(await publisher.GetStringAsync($"/admin/publications/{id}"));
+
+        // The schedule starts in 2019: no working day can be counted from 2018, so there is no date, and it says why.
+        Assert.Matches("补录旧文件</a></td>\\s*<td>草稿</td>\\s*<td>2018-05-10</td>\\s*<td>无法计算</td>\\s*<td>发布期限无法计算：2018-05-10 不在可计算工作日的范围内。</td>", page);
+        Assert.Matches("<strong>1</strong> 件待发布", dashboard);
+        Assert.Contains("<th scope=\"row\">发布期限（第二十六条）</th><td colspan=\"3\">无法计算<details>", detail);
+        Assert.Contains("<li>发布期限无法计算：2018-05-10 不在可计算工作日的范围内。</li>", detail);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Deadlines;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Persistence;
@@ -7,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin;
 
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, TimeProvider clock, Gongkai.Infrastructure.Publications.PublicationStore publications, Gongkai.Infrastructure.Interaction.LetterStore letters) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, RequestDay day, Gongkai.Infrastructure.Publications.PublicationStore publications, Gongkai.Infrastructure.Interaction.LetterStore letters) : PageModel
 {
+    /// <summary>"3 个工作日内到期": due today or within this many working days.</summary>
+    public static readonly WorkingDays DueSoonWithin = new(3);
+
     public sealed record Workload(string Name, int Open, int DueSoon, int Overdue);
 
     public int AwaitingConfirmation { get; private set; }
@@ -40,18 +45,18 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         AgencyCount = await access.ScopeAsync(User) is { } scope ? scope.Count : await db.Agencies.CountAsync();
 
         // Deadlines reach 40 working days ahead: from November on, next year's schedule is needed.
-        var today = ChinaTime.Today(clock);
+        var today = day.Today;
         var workingDays = await calendar.GetCalendarAsync();
         var schedule = workingDays.Schedule;
         var visible = (await access.ScopeAsync(User))?.ToList();
         await LoadRequestDashboardAsync(ids: visible, today, workingDays);
-        var due = await publications.Article26Async(visible ?? await db.Agencies.Select(a => a.Id).ToListAsync());
+        var due = await publications.Article26Async(visible ?? await db.Agencies.Select(a => a.Id).ToListAsync(), today);
         PublicationsWaiting = due.Count(d => d.PublishedOn is null);
         PublicationsLate = due.Count(d => d.PublishedOn is null && d.Late);
         PublicationsAwaitingReview = due.Count(d => d.Status == Gongkai.Core.Publications.PublicationStatus.Draft);
-        var openLetters = await letters.DueAsync(visible);
+        var openLetters = await letters.DueAsync(visible, today);
         LettersOpen = openLetters.Count;
-        LettersOverdue = openLetters.Count(l => l.WorkingDaysLeft < 0);
+        LettersOverdue = openLetters.Count(l => l.Deadline.IsOverdue);
         if (workingDays.MissingYear(today) is { } year)
         {
             CalendarWarning = $"{year}年国务院节假日安排尚未导入：跨入{year}年的期限为预计日期"
@@ -61,36 +66,35 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     }
 
     /// <summary>The office's to-do: what waits for confirmation, what falls due, what is overdue (督办), by handler and by agency.</summary>
-    private async Task LoadRequestDashboardAsync(List<int>? ids, DateOnly today, Gongkai.Core.Calendar.WorkingDayCalendar workingDays)
+    private async Task LoadRequestDashboardAsync(List<int>? ids, DateOnly today, WorkingDayCalendar workingDays)
     {
         var open = new[] { RequestStatus.AwaitingConfirmation, RequestStatus.Processing, RequestStatus.AwaitingCorrection, RequestStatus.AwaitingFee };
-        var rows = await db.Requests.AsNoTracking()
+        var stored = await db.Requests.AsNoTracking()
             .Where(r => (ids == null || ids.Contains(r.AgencyId)) && open.Contains(r.Status))
             .Select(r => new { r.Status, r.DueOn, r.DueProvisional, r.ClockState, r.PausedUntil, r.HandlerUserName, r.AgencyId })
             .ToListAsync();
-        DateOnly soon;
-        try
+        var rows = stored.Select(r => new
         {
-            soon = workingDays.AddWorkingDays(today, 3);
-        }
-        catch (Gongkai.Core.Calendar.DateOutsideCalendarException)
-        {
-            soon = today.AddDays(3);
-        }
-
-        // A pause counts only within its legal period: after it, an unanswered consultation or unpaid fee is late work.
-        bool Counting(RequestStatus s, ClockState c, DateOnly? pausedUntil) => s != RequestStatus.AwaitingConfirmation && !(c == ClockState.Paused && (pausedUntil is null || pausedUntil >= today));
+            r.Status,
+            r.DueProvisional,
+            r.HandlerUserName,
+            r.AgencyId,
+            // Not yet received: no clock, whatever was stored.
+            Deadline = r.Status == RequestStatus.AwaitingConfirmation
+                ? new Deadline(DeadlineState.NotStarted, null, today, [])
+                : StatutoryDeadlines.Projected(workingDays, r.ClockState, r.DueOn, r.DueProvisional, r.PausedUntil, today),
+        }).ToList();
         AwaitingConfirmation = rows.Count(r => r.Status == RequestStatus.AwaitingConfirmation);
         ProvisionalDue = rows.Count(r => r.DueProvisional);
-        DueToday = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn == today);
-        DueSoon = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon);
-        Overdue = rows.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today);
+        DueToday = rows.Count(r => r.Deadline.DueToday);
+        DueSoon = rows.Count(r => r.Deadline.DueWithin(DueSoonWithin));
+        Overdue = rows.Count(r => r.Deadline.IsOverdue);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
         ByHandler = rows.Where(r => r.Status != RequestStatus.AwaitingConfirmation).GroupBy(r => r.HandlerUserName ?? "（未分配）")
-            .Select(g => new Workload(g.Key, g.Count(), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today)))
+            .Select(g => new Workload(g.Key, g.Count(), g.Count(r => r.Deadline.DueWithin(DueSoonWithin)), g.Count(r => r.Deadline.IsOverdue)))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ToList();
         ByAgency = rows.GroupBy(r => r.AgencyId)
-            .Select(g => new Workload(names.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn >= today && r.DueOn <= soon), g.Count(r => Counting(r.Status, r.ClockState, r.PausedUntil) && r.DueOn < today)))
+            .Select(g => new Workload(names.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(r => r.Deadline.DueWithin(DueSoonWithin)), g.Count(r => r.Deadline.IsOverdue)))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Open).ToList();
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Catalog;
 
 /// <summary>政府信息公开目录: the proactively disclosed documents of the agency and those under it, filtered and paged.</summary>
-public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, PortalContext portal, RequestDay day) : PageModel
 {
     public const int PageSize = 20;
 
@@ -70,7 +70,7 @@ public sealed class IndexModel(GongkaiDbContext db, PortalContext portal) : Page
 
         if (InForceOnly)
         {
-            var today = Gongkai.Infrastructure.Requests.ChinaDate.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+            var today = day.Today;
             query = query.Where(p => p.RepealedOn == null && (p.ExpiredOn == null || p.ExpiredOn > today));
         }
 

@@ -11,7 +11,7 @@ namespace Gongkai.Web.Pages.Interaction;
 /// no contact details): status, due date, the reply, and the rating — “not satisfied” with a reason reopens it.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Tracking)]
-public sealed class TrackModel(LetterStore store) : PageModel
+public sealed class TrackModel(LetterStore store, RequestDay day) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public LetterRating Rating { get; set; }
@@ -51,7 +51,7 @@ public sealed class TrackModel(LetterStore store) : PageModel
             return Page();
         }
 
-        var outcome = await store.RateAsync(Letter.Id, Rating, Comment, ct);
+        var outcome = await store.RateAsync(Letter.Id, Rating, Comment, day.Today, ct);
         if (!outcome.Succeeded)
         {
             Error = string.Join(" ", outcome.Errors.Values);

@@ -15,7 +15,7 @@ namespace Gongkai.Web.Pages.Interaction;
 [EnableRateLimiting(RateLimits.Letters)]
 [RequestSizeLimit(AttachmentRules.MaxFiles * AttachmentRules.MaxBytes + 1_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxFiles * AttachmentRules.MaxBytes + 1_000_000)]
-public sealed class WriteModel(PortalContext portal, LetterStore store) : PageModel
+public sealed class WriteModel(PortalContext portal, LetterStore store, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true)] public InteractionChannel Channel { get; set; } = InteractionChannel.Inquiry;
     [BindProperty] public LetterForm Form { get; set; } = new();
@@ -48,7 +48,7 @@ public sealed class WriteModel(PortalContext portal, LetterStore store) : PageMo
             files.Add(new NewPublicationFile(upload.FileName, await Gongkai.Infrastructure.Files.UntrustedFiles.ReadAllAsync(stream, AttachmentRules.MaxBytes, ct)));
         }
 
-        var outcome = await store.SubmitAsync(Agency!.Id, Form.ToInput(Channel), files, ct: ct);
+        var outcome = await store.SubmitAsync(Agency!.Id, Form.ToInput(Channel), files, day.Today, ct: ct);
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;

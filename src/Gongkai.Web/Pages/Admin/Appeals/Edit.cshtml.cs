@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Appeals;
 
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, Gongkai.Infrastructure.AnnualReports.ReportLocks locks) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.AnnualReports.ReportLocks locks, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public int AgencyId { get; set; }
@@ -52,7 +52,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, RequestSt
         else
         {
             AgencyId = StaffClaims.AgencyOf(User) ?? 0;
-            FiledOn = store.Today();
+            FiledOn = day.Today;
         }
 
         await LoadAsync(ct);
@@ -102,7 +102,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, RequestSt
             RequestId = requestId,
             Body = Body?.Trim() ?? "",
             CaseNumber = string.IsNullOrWhiteSpace(CaseNumber) ? null : CaseNumber.Trim(),
-            FiledOn = FiledOn ?? store.Today(),
+            FiledOn = FiledOn ?? day.Today,
             ConcludedOn = Result == AppealResult.Pending ? null : ConcludedOn,
             Result = Result,
             Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
@@ -112,7 +112,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, RequestSt
             return await FailAsync("请填写立案（收到）日期。", ct);
         }
 
-        if (appeal.Validate(store.Today()) is { } problem)
+        if (appeal.Validate(day.Today) is { } problem)
         {
             return await FailAsync(problem, ct);
         }

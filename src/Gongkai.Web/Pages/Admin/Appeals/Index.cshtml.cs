@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Appeals;
 
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestStore store) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var year = Year is >= 2008 and <= 2100 ? Year.Value : store.Today().Year;
+        var year = Year is >= 2008 and <= 2100 ? Year.Value : day.Today.Year;
         var ids = (await access.ScopeAsync(User, ct))?.ToList();
         var inScope = db.Appeals.AsNoTracking().Where(a => ids == null || ids.Contains(a.AgencyId));
         Ledger = AppealLedger.From(year, await inScope.Where(a => a.FiledOn.Year == year).ToListAsync(ct));

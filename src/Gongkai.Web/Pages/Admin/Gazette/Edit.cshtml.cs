@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Gazette;
 /// One issue of the gazette: its numbers, print run and distribution points, the published documents it prints in
 /// order (found by title or 文号), and whether the portal shows it. Publishers and approvers change it; all staff read it.
 /// </summary>
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteStore store, PublicationStore publications, AuditTrail audit) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteStore store, AuditTrail audit, RequestDay day) : PageModel
 {
     public const int CandidateCount = 50;
 
@@ -59,7 +59,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
                 return Forbid();
             }
 
-            var today = publications.Today();
+            var today = day.Today;
             (AgencyId, Year, IssuedOn, PrintRun) = (StaffClaims.AgencyOf(User) ?? 0, today.Year, today, 0);
             Agencies = await access.ActiveAgenciesAsync(User, ct);
             if (!Agencies.Any(a => a.Id == AgencyId))

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Letters;
 
 /// <summary>One letter: the writer (masked unless the user may read them, <see cref="PersonalDataView"/>), the content, each step and what comes next.</summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, PersonalDataView personal) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, PersonalDataView personal, RequestDay day) : PageModel
 {
     [BindProperty] public string? Unit { get; set; }
     [BindProperty] public string? Handler { get; set; }
@@ -80,19 +80,19 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
         ActAsync(id, LetterAccess.MayAssign(User), () => store.AssignAsync(id, Unit, Handler, Reason, User.Identity!.Name!, ct), "已分办。", ct);
 
     public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayReply(User), () => store.ReplyAsync(id, Reply, User.Identity!.Name!, ct), "已保存答复。", ct);
+        ActAsync(id, LetterAccess.MayReply(User), () => store.ReplyAsync(id, Reply, User.Identity!.Name!, day.Today, ct), "已保存答复。", ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayApprove(User), () => store.ApproveAsync(id, Approve, Reason, User.Identity!.Name!, ct), Approve ? "答复已审核发出。" : "已退回修改。", ct);
+        ActAsync(id, LetterAccess.MayApprove(User), () => store.ApproveAsync(id, Approve, Reason, User.Identity!.Name!, day.Today, ct), Approve ? "答复已审核发出。" : "已退回修改。", ct);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayReply(User), () => store.CloseAsync(id, Reason, User.Identity!.Name!, ct), "已办结。", ct);
+        ActAsync(id, LetterAccess.MayReply(User), () => store.CloseAsync(id, Reason, User.Identity!.Name!, day.Today, ct), "已办结。", ct);
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayReply(User), () => store.ReopenAsync(id, Reason, User.Identity!.Name!, ct), "已重新打开。", ct);
+        ActAsync(id, LetterAccess.MayReply(User), () => store.ReopenAsync(id, Reason, User.Identity!.Name!, day.Today, ct), "已重新打开。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayPublish(User), () => store.PublishAsync(id, PublicSubject, PublicBody, PublicReply, User.Identity!.Name!, ct), "已在网站公开。", ct);
+        ActAsync(id, LetterAccess.MayPublish(User), () => store.PublishAsync(id, PublicSubject, PublicBody, PublicReply, User.Identity!.Name!, day.Today, ct), "已在网站公开。", ct);
 
     public Task<IActionResult> OnPostUnpublishAsync(long id, CancellationToken ct) =>
         ActAsync(id, LetterAccess.MayPublish(User), () => store.UnpublishAsync(id, User.Identity!.Name!, ct), "已撤销公开。", ct);

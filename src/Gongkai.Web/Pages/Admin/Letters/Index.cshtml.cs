@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Gongkai.Core.Calendar;
 using Gongkai.Core.Interaction;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Identity;
@@ -13,9 +14,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Letters;
 
 /// <summary>The letters of the staff member's agencies: what is due and overdue, and every letter by channel and status.</summary>
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, RequestDay day) : PageModel
 {
     public const int PageSize = 50;
+    /// <summary>Letters with this many working days left or fewer are due soon.</summary>
+    public static readonly WorkingDays DueSoon = new(3);
 
     [BindProperty(SupportsGet = true, Name = "channel")] public InteractionChannel? Channel { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public LetterStatus? Status { get; set; }
@@ -33,7 +36,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = (await access.ScopeAsync(User, ct))?.ToList();
-        Due = await store.DueAsync(scope, ct);
+        Due = await store.DueAsync(scope, day.Today, ct);
         var query = db.Letters.AsNoTracking().Where(l => scope == null || scope.Contains(l.AgencyId));
         if (Channel is { } channel)
         {
@@ -45,7 +48,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
             query = query.Where(l => l.Status == status);
         }
 
-        CountYear = Year ?? store.Today().Year;
+        CountYear = Year ?? day.Today.Year;
         if (Year is { } year)
         {
             var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -72,7 +75,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
             return Forbid();
         }
 
-        var outcome = await store.FromRequestAsync(RequestId, User.Identity!.Name!, ct);
+        var outcome = await store.FromRequestAsync(RequestId, User.Identity!.Name!, day.Today, ct);
         if (!outcome.Succeeded)
         {
             TempData["error"] = string.Join(" ", outcome.Errors.Values);

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Admin.Letters;
 
 /// <summary>A letter that came by phone, post or in person, typed in by the office; handled like one written on the portal.</summary>
-public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit) : PageModel
+public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, RequestDay day) : PageModel
 {
     public static readonly string[] Sources = ["电话", "信件", "当面", "其他"];
 
@@ -50,7 +50,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
         }
 
         await using var step = await audit.BeginStepAsync(ct);
-        var outcome = await store.SubmitAsync(AgencyId, Form.ToInput(Channel), [],
+        var outcome = await store.SubmitAsync(AgencyId, Form.ToInput(Channel), [], day.Today,
             actor: $"{User.Identity!.Name}（{Source}来信登记）", ct: ct);
         if (!outcome.Succeeded)
         {

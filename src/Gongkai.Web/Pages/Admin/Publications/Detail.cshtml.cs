@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Publications;
 
 /// <summary>One document for staff: its metadata and body, its interpretation, the confidentiality review, publication and validity.</summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day) : PageModel
 {
     public PublicationRecord Document { get; private set; } = null!;
     public PublicationRecord? Policy { get; private set; }
@@ -26,7 +26,10 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
     [BindProperty] public DateOnly? EndOn { get; set; }
     [BindProperty] public string? RepealedBy { get; set; }
 
-    public DateOnly Today => store.Today();
+    public DateOnly Today => day.Today;
+
+    /// <summary>Art. 26, for a proactive document: published within 20 working days of being written.</summary>
+    public Gongkai.Core.Deadlines.Deadline? Article26 { get; private set; }
 
     public bool MayEdit => PublicationAccess.MayEdit(User);
     public bool MayReview => PublicationAccess.MayReview(User);
@@ -61,13 +64,13 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         ActAsync(id, PublicationAccess.MayReview(User), () => store.ReviewAsync(id, Opinion, User.Identity!.Name!, ct), AuditActions.PublicationReviewed, "已通过保密审查。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayPublish(User), () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, ct), AuditActions.PublicationPublished, "已发布。", ct);
+        ActAsync(id, PublicationAccess.MayPublish(User), () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationPublished, "已发布。", ct);
 
     public Task<IActionResult> OnPostRepealAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);
+        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);
 
     public Task<IActionResult> OnPostExpireAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
+        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
 
     private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct) =>
         StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
@@ -92,6 +95,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         Document = document;
         Policy = document.InterpretsId is { } policyId ? await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, ct) : null;
         Interpretations = await db.Publications.AsNoTracking().Where(p => p.InterpretsId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        Article26 = document.Attribute == DisclosureAttribute.Proactive ? await store.Article26DeadlineAsync(document, day.Today, ct) : null;
         var target = $"文件 {id}";
         History = await db.AuditEntries.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).ToListAsync(ct);
         Done = TempData[StaffStep.DoneKey] as string;

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Publications;
 /// <summary>Drafts or changes a document or a policy interpretation: metadata, sanitized rich-text body, attachments.</summary>
 [RequestSizeLimit(PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "interprets")] public long? Interprets { get; set; }
@@ -82,12 +82,12 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
 
             // 谁起草、谁解读: the interpretation starts as the drafting unit's, about the policy.
             (AgencyId, Title, Issuer, DraftingUnit, Category, Type) = (policy.AgencyId, $"《{policy.Title}》政策解读", policy.Issuer, policy.DraftingUnit, "政策解读", PublicationType.Other);
-            WrittenOn = store.Today();
+            WrittenOn = day.Today;
         }
         else
         {
             AgencyId = StaffClaims.AgencyOf(User) ?? 0;
-            WrittenOn = store.Today();
+            WrittenOn = day.Today;
         }
 
         await LoadAsync(ct);
@@ -152,11 +152,11 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
                 return Forbid();
             }
 
-            outcome = await SaveAsync(() => store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, ct));
+            outcome = await SaveAsync(() => store.UpdateAsync(id, input, files, RemoveAttachments, User.Identity!.Name!, day.Today, ct));
         }
         else
         {
-            outcome = await SaveAsync(() => store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, ct));
+            outcome = await SaveAsync(() => store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, day.Today, ct));
         }
 
         if (!outcome.Succeeded)

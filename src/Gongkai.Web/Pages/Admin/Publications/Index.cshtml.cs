@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Gongkai.Core.Calendar;
 using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
@@ -12,9 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Publications;
 
 /// <summary>The documents of the staff member's agencies, and the Art. 26 list: what must be published soon, and what is late.</summary>
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, PublicationStore store) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, RequestDay day) : PageModel
 {
     public const int PageSize = 50;
+    /// <summary>Documents with this many working days left or fewer are marked as due soon.</summary>
+    public static readonly WorkingDays DueSoon = new(5);
 
     [BindProperty(SupportsGet = true, Name = "status")] public PublicationStatus? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public PublicationType? Type { get; set; }
@@ -38,7 +41,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
             query = query.Where(p => visible.Contains(p.AgencyId));
         }
 
-        Due = await store.Article26Async(visible?.ToList() ?? await db.Agencies.Select(a => a.Id).ToListAsync(ct), ct);
+        Due = await store.Article26Async(visible?.ToList() ?? await db.Agencies.Select(a => a.Id).ToListAsync(ct), day.Today, ct);
         if (Status is { } status)
         {
             query = query.Where(p => p.Status == status);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Admin.Publications;
 
 /// <summary>公开目录清单: what an agency published in a period, shown and exported (.xlsx, .docx) with counts by issuer and type.</summary>
-public sealed class ListingModel(GongkaiDbContext db, StaffAccess access, PublicationStore store) : PageModel
+public sealed class ListingModel(GongkaiDbContext db, StaffAccess access, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? From { get; set; }
@@ -24,7 +24,7 @@ public sealed class ListingModel(GongkaiDbContext db, StaffAccess access, Public
     {
         get
         {
-            var today = store.Today();
+            var today = day.Today;
             var month = new DateOnly(today.Year, today.Month, 1);
             var year = new DateOnly(today.Year, 1, 1);
             return

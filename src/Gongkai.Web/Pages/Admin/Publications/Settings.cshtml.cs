@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Publications;
 
 /// <summary>An agency's catalog tree, its index-number scheme and its disclosure guide (政府信息公开指南).</summary>
-public sealed class SettingsModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class SettingsModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, TimeProvider clock, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int AgencyId { get; set; }
     [BindProperty] public string? Pattern { get; set; }
@@ -28,7 +28,7 @@ public sealed class SettingsModel(GongkaiDbContext db, StaffAccess access, Publi
     public string? Error { get; private set; }
     public string? Done { get; private set; }
     public string Example => Gongkai.Core.Publications.IndexNumberScheme.Problem(Pattern) is null
-        ? Gongkai.Core.Publications.IndexNumberScheme.Parse(Pattern).Format(Agency.CreditCode, store.Today().Year, 12) : "";
+        ? Gongkai.Core.Publications.IndexNumberScheme.Parse(Pattern).Format(Agency.CreditCode, day.Today.Year, 12) : "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

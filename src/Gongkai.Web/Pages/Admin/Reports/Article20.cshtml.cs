@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>Staff enter the Art. 20 figures of an agency's year; publishers and office heads may change them.</summary>
-public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, RequestStore store, AuditTrail audit, TimeProvider clock, ReportLocks locks, ReportLifecycle lifecycle, UntrustedFileLimits limits) : PageModel
+public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, AuditTrail audit, TimeProvider clock, ReportLocks locks, ReportLifecycle lifecycle, UntrustedFileLimits limits, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
@@ -189,7 +189,7 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
     {
         Agencies = await access.ActiveAgenciesAsync(User, ct);
         AgencyId ??= StaffClaims.AgencyOf(User) ?? Agencies.FirstOrDefault()?.Id;
-        Year ??= store.Today().Year - 1;
+        Year ??= day.Today.Year - 1;
         if (AgencyId is not { } agencyId || Year is not (>= 2019 and <= 2100))
         {
             return NotFound();

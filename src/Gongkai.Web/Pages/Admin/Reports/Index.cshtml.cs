@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>The year's report generated from the records, with its rules checked and every figure linked to its cases.</summary>
-public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, RequestStore store, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock, RequestDay day) : PageModel
 {
     public const int MaxSectionLength = 20000;
 
@@ -72,7 +72,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
         // A late publication is shown beside the report's dates, with the Art. 49 deadline.
-        StepAsync(MayWrite, (agencyId, year, by) => lifecycle.PublishAsync(agencyId, year, Subtree, by, store.Today(), ct), "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
+        StepAsync(MayWrite, (agencyId, year, by) => lifecycle.PublishAsync(agencyId, year, Subtree, by, day.Today, ct), "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
 
     public Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct) =>
         StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ReopenAsync(agencyId, year, Subtree, by, reason, ct), "已撤回定稿，可以更正；更正原因已记录。", AuditActions.ReportReopened, ct, reason);
@@ -170,7 +170,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
     {
         Agencies = await access.ActiveAgenciesAsync(User, ct);
         AgencyId ??= StaffClaims.AgencyOf(User) ?? Agencies.FirstOrDefault()?.Id;
-        Year ??= store.Today().Year - 1;
+        Year ??= day.Today.Year - 1;
         if (AgencyId is not { } agencyId)
         {
             return Page();
@@ -187,7 +187,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
             Record = await lifecycle.FindAsync(agencyId, Year.Value, Subtree, ct);
             Corrections = Record is null ? [] : await lifecycle.CorrectionsAsync(Record.Id, ct);
             Deadline = ReportLifecycle.Deadline(Report.Agency, Subtree, Year.Value);
-            var today = store.Today();
+            var today = day.Today;
             DeadlineWarning = (Record?.PublishedOn, today > Deadline) switch
             {
                 ({ } on, _) when on > Deadline => $"发布日期 {on:yyyy-MM-dd} 晚于法定时限 {Deadline:yyyy-MM-dd}（{ReportLifecycle.DeadlineRule(Report.Agency, Subtree)}）。",

@@ -15,7 +15,7 @@ namespace Gongkai.Web.Pages.Admin.Reports;
 /// Tables typed in by hand for a historic year without records (e.g. a report published before the system): every
 /// cell, totals included, as printed — so the rules show where the old report's arithmetic fails.
 /// </summary>
-public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, GongkaiDbContext db, AuditTrail audit, Gongkai.Infrastructure.Requests.RequestStore store) : PageModel
+public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, GongkaiDbContext db, AuditTrail audit, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int Year { get; set; }
@@ -29,7 +29,7 @@ public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle
     private async Task<bool> AllowedAsync(CancellationToken ct)
     {
         AgencyId = AgencyId == 0 ? StaffClaims.AgencyOf(User) ?? 0 : AgencyId;
-        Year = Year == 0 ? store.Today().Year - 1 : Year;
+        Year = Year == 0 ? day.Today.Year - 1 : Year;
         return MayWrite && await access.CanAccessAsync(User, AgencyId, ct);
     }
 

@@ -13,7 +13,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// Historic ledgers in: all rows checked, all or nothing. The file is read within the upload limits (its size is set
 /// in GongkaiWeb from configuration); a file refused by them is answered on this page with 413, 422 or 503.
 /// </summary>
-public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, UntrustedFileLimits limits) : PageModel
+public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, UntrustedFileLimits limits, RequestDay day) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     public IReadOnlyList<LedgerImport.RowError> Errors { get; private set; } = [];
@@ -74,7 +74,7 @@ public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTr
         var actor = new Actor(User.Identity!.Name!, StaffClaims.NameOf(User));
         var scope = await access.ScopeAsync(User, ct);
         await using var step = await audit.BeginStepAsync(ct);
-        var result = await import.ImportAsync(rows, scope, actor, ct);
+        var result = await import.ImportAsync(rows, scope, actor, day.Today, ct);
         if (result.Errors.Count > 0)
         {
             // The file was read but its rows cannot be imported: nothing was written (422, as for a damaged file).

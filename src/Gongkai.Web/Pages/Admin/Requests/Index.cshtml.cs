@@ -1,3 +1,5 @@
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Deadlines;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Requests;
 
 /// <summary>The staff list of requests in the user's agencies, with filters. Applicants are masked here for everyone (<see cref="PersonalDataView.Listed(RequestRecord)"/>).</summary>
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestStore store) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestStore store, RequestDay day) : PageModel
 {
     public const int Limit = 500;
 
@@ -26,13 +28,19 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
 
     public List<RequestRecord> Rows { get; private set; } = [];
     public Dictionary<int, string> AgencyNames { get; private set; } = [];
-    private DateOnly _today;
+    private WorkingDayCalendar? _calendar;
 
-    public bool IsOverdue(RequestRecord r) => r.Status.IsOpen() && !(r.ClockState == ClockState.Paused && (r.PausedUntil == null || r.PausedUntil >= _today)) && r.DueOn < _today;
+    /// <summary>The request's deadline today, from its stored projection.</summary>
+    public Deadline DeadlineOf(RequestRecord r) => r.Status.IsOpen()
+        ? StatutoryDeadlines.Projected(_calendar!, r.ClockState, r.DueOn, r.DueProvisional, r.PausedUntil, day.Today)
+        : new Deadline(r.ClockState.ToDeadlineState(), r.DueOn, day.Today, []) { Provisional = r.DueProvisional };
+
+    public bool IsOverdue(RequestRecord r) => DeadlineOf(r).IsOverdue;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        _today = store.Today();
+        var today = day.Today;
+        _calendar = await store.CalendarAsync(ct);
         var scope = await access.ScopeAsync(User, ct);
         if (AgencyId is { } agency)
         {
@@ -94,31 +102,20 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
         }
         else if (Due is "today" or "soon" or "overdue")
         {
-            var calendar = await store.CalendarAsync(ct);
-            var soon = SafeAdd(calendar, _today, 3);
-            query = query.Where(r => open.Contains(r.Status) && !(r.ClockState == ClockState.Paused && (r.PausedUntil == null || r.PausedUntil >= _today)) && r.DueOn != null);
+            // The same deadlines as the dashboard's counts (StatutoryDeadlines.Projected), as a query: a pause counts
+            // only within its legal period, and "soon" is the working days left, never calendar days.
+            query = query.Where(r => open.Contains(r.Status) && !(r.ClockState == ClockState.Paused && (r.PausedUntil == null || r.PausedUntil >= today)) && r.DueOn != null);
+            var soon = _calendar.LastDueWithin(today, Admin.IndexModel.DueSoonWithin);
             query = Due switch
             {
-                "today" => query.Where(r => r.DueOn == _today),
-                "soon" => query.Where(r => r.DueOn >= _today && r.DueOn <= soon),
-                _ => query.Where(r => r.DueOn < _today),
+                "today" => query.Where(r => r.DueOn == today),
+                "soon" => soon is { } last ? query.Where(r => r.DueOn >= today && r.DueOn <= last) : query.Where(r => false),
+                _ => query.Where(r => r.DueOn < today),
             };
         }
 
         Rows = await query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenByDescending(r => r.Id).Take(Limit).ToListAsync(ct);
         AgencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
         return Page();
-    }
-
-    private static DateOnly SafeAdd(Gongkai.Core.Calendar.WorkingDayCalendar calendar, DateOnly day, int n)
-    {
-        try
-        {
-            return calendar.AddWorkingDays(day, n);
-        }
-        catch (Gongkai.Core.Calendar.DateOutsideCalendarException)
-        {
-            return day.AddDays(n);
-        }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Requests;
 
 /// <summary>The year ledger for an agency and those under it: the base of the annual report's request table.</summary>
-public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, RequestStore store, PersonalDataView personal) : PageModel
+public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, PersonalDataView personal, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
@@ -87,7 +87,7 @@ public sealed class LedgerModel(GongkaiDbContext db, StaffAccess access, Request
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var year = Year is >= 2008 and <= 2100 ? Year.Value : store.Today().Year;
+        var year = Year is >= 2008 and <= 2100 ? Year.Value : day.Today.Year;
         var scope = await access.ScopeAsync(User, ct);
         MayChooseAll = scope is null;
         var ids = scope?.ToList();

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// <summary>A clerk records a request that came in person, by post, fax or e-mail.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, Gongkai.Infrastructure.Files.UntrustedFileLimits limits) : PageModel
+public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, Gongkai.Infrastructure.Files.UntrustedFileLimits limits, RequestDay day) : PageModel
 {
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public Channel Channel { get; set; } = Channel.InPerson;
@@ -34,7 +34,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestSto
             return Forbid();
         }
 
-        SubmittedOn = store.Today();
+        SubmittedOn = day.Today;
         AgencyId = StaffClaims.AgencyOf(User) ?? 0;
         await LoadAsync(ct);
         return Page();
