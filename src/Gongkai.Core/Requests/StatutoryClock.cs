@@ -197,7 +197,7 @@ public static class StatutoryClock
             lines.Add($"{Iso(x.On)} 经{x.ApprovedBy.DisplayName}同意延长 {x.WorkingDays} 个工作日（《条例》第三十三条第二款）：{x.Reason}。");
         }
 
-        lines.AddRange(NonWorkingDays(calendar, start, due));
+        lines.AddRange(Deadlines.Deadline.NonWorkingDays(calendar, start, due));
         lastCounted = due > lastCounted ? due : lastCounted;
         var provisional = calendar.IsProvisional(lastCounted);
 
@@ -270,46 +270,6 @@ public static class StatutoryClock
         var first = calendar.Schedule.LastYear + 1;
         var years = lastCounted.Year > first ? $"{first}—{lastCounted.Year}" : $"{first}";
         return $"{what} {Iso(date)} 为预计日期：{years}年国务院节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的节日和周末推算，公布后重新计算。";
-    }
-
-    /// <summary>Holidays and make-up working days inside the count, grouped into runs, so people see why the date is where it is.</summary>
-    private static IEnumerable<string> NonWorkingDays(WorkingDayCalendar calendar, DateOnly start, DateOnly due)
-    {
-        var days = calendar.DaysBetween(start, due);
-        var i = 0;
-        while (i < days.Count)
-        {
-            var (date, kind) = days[i];
-            if (kind == DayKind.Holiday)
-            {
-                var j = i;
-                while (j + 1 < days.Count && days[j + 1].Kind is DayKind.Holiday or DayKind.Weekend)
-                {
-                    j++;
-                }
-
-                while (days[j].Kind != DayKind.Holiday)
-                {
-                    j--;
-                }
-
-                // Beyond the schedule only the law's own festival days are known: name the festival.
-                var festival = calendar.IsProvisional(date) && StatutoryHolidays.FestivalOf(date) is { } f ? $"（{f.DisplayName()}，预计）" : "";
-                yield return days[j].Date == date
-                    ? $"其中 {Iso(date)} 为法定节假日{festival}，不计算在内。"
-                    : $"其中 {Iso(date)} 至 {Iso(days[j].Date)} 为法定节假日{festival}，不计算在内。";
-                i = j + 1;
-            }
-            else
-            {
-                if (kind == DayKind.MakeUpWorkday)
-                {
-                    yield return $"其中 {Iso(date)}（{(date.DayOfWeek == DayOfWeek.Saturday ? "周六" : "周日")}）为调休上班日，计为工作日。";
-                }
-
-                i++;
-            }
-        }
     }
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;

@@ -18,7 +18,7 @@ public static class ClockApi
             .Produces<string>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("答复期限计算器：请求体为时间线 JSON（channel、arrivedOn、receivedOn、events、asOf，见 README），返回 dueOn、provisional、state、refused 和 explanation");
 
-    private static async Task<IResult> Calculate(HttpRequest request, CalendarStore calendars, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Calculate(HttpRequest request, CalendarStore calendars, RequestDay day, CancellationToken ct)
     {
         string body;
         using (var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8))
@@ -44,7 +44,7 @@ public static class ClockApi
                 extensions: new Dictionary<string, object?> { ["field"] = e.Field });
         }
 
-        var result = DeadlineCalculator.Run(timeline, await calendars.GetCalendarAsync(ct), ChinaTime.Today(clock));
+        var result = DeadlineCalculator.Run(timeline, await calendars.GetCalendarAsync(ct), day.Today);
         return TypedResults.Text(DeadlineCalculator.Json(result), "application/json; charset=utf-8");
     }
 }

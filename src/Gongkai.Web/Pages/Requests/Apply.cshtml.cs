@@ -15,7 +15,7 @@ namespace Gongkai.Web.Pages.Requests;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Security.RateLimits.Apply)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalContext portal, UntrustedFileLimits limits) : PageModel
+public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalContext portal, UntrustedFileLimits limits, RequestDay day) : PageModel
 {
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public ApplicationForm Form { get; set; } = new();
@@ -54,7 +54,7 @@ public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalCo
             return Page();
         }
 
-        var created = await store.CreateAsync(AgencyId, application, Channel.Online, Actor.Applicant, store.Today(), null, files, ct);
+        var created = await store.CreateAsync(AgencyId, application, Channel.Online, Actor.Applicant, day.Today, null, files, ct);
         TempData["TrackingCode"] = created.Record.TrackingCode;
         return Redirect("/apply/received");
     }

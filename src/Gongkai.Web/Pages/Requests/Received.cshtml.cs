@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Requests;
 
 /// <summary>The receipt, shown once after submitting (the code travels in TempData, not in the address bar).</summary>
-public sealed class ReceivedModel(GongkaiDbContext db, RequestStore store) : PageModel
+public sealed class ReceivedModel(GongkaiDbContext db, RequestStore store, RequestDay day) : PageModel
 {
     public RequestRecord? Record { get; private set; }
     public string AgencyName { get; private set; } = "";
@@ -30,17 +30,10 @@ public sealed class ReceivedModel(GongkaiDbContext db, RequestStore store) : Pag
         }
 
         AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.FullName).SingleAsync();
-        Today = store.Today();
+        Today = day.Today;
         var calendar = await store.CalendarAsync();
         FirstUnpublishedYear = calendar.Schedule.LastYear + 1;
-        try
-        {
-            DueIfConfirmedToday = calendar.Count(Today, Gongkai.Core.Requests.InformationRequest.AnswerWorkingDays);
-        }
-        catch (Gongkai.Core.Calendar.DateOutsideCalendarException)
-        {
-            DueIfConfirmedToday = null;
-        }
+        DueIfConfirmedToday = calendar.TryCount(Today, new Gongkai.Core.Calendar.WorkingDays(Gongkai.Core.Requests.InformationRequest.AnswerWorkingDays));
 
         return Page();
     }

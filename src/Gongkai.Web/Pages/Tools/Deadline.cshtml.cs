@@ -11,7 +11,7 @@ namespace Gongkai.Web.Pages.Tools;
 /// with each step of the reckoning — the workflow's own rules (<see cref="DeadlineCalculator"/>), nothing stored.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Calculator)]
-public sealed class DeadlineModel(CalendarStore calendars, TimeProvider clock) : PageModel
+public sealed class DeadlineModel(CalendarStore calendars, RequestDay day) : PageModel
 {
     [BindProperty] public string Channel { get; set; } = "Online";
     [BindProperty] public DateOnly? ArrivedOn { get; set; }
@@ -93,7 +93,7 @@ public sealed class DeadlineModel(CalendarStore calendars, TimeProvider clock) :
         Add("fee-paid", "缴费", FeePaidOn);
         Add("extended", "延期", ExtendedOn, days: ExtendedDays ?? 20);
         var timeline = new DeadlineCalculator.Timeline(DeadlineCalculator.Channels[Channel], arrived, ReceivedOn, events, null);
-        Result = DeadlineCalculator.Run(timeline, await calendars.GetCalendarAsync(ct), ChinaTime.Today(clock));
+        Result = DeadlineCalculator.Run(timeline, await calendars.GetCalendarAsync(ct), day.Today);
         return Page();
     }
 }

@@ -18,7 +18,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// now. Each step is checked by Core, saved with its audit entry, and refused as a conflict if someone else acted
 /// on the request since the page was shown.
 /// </summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -242,7 +242,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         }
 
         Loaded = loaded;
-        Today = store.Today();
+        Today = day.Today;
         Calendar = await store.CalendarAsync(ct);
         Clock = StatutoryClock.Compute(Case, Calendar, Today);
         (AgencyName, FeePayment) = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => new ValueTuple<string, string?>(a.FullName, a.Contact.FeePayment)).SingleAsync(ct);
