@@ -118,6 +118,7 @@ public sealed partial class AgencyScopeTests
         ["admin/requests/{id:long} Number"] = NotAnId,
         ["admin/requests/{id:long} Days"] = NotAnId,
         ["admin/requests/{id:long} Pages"] = NotAnId,
+        ["admin/requests/{id:long} PeriodDays"] = NotAnId,
         ["admin/requests/ledger AgencyId"] = Names(Kind.Agency),
         ["admin/requests/ledger Year"] = NotAnId,
         ["admin/requests/new AgencyId"] = Names(Kind.Agency),
