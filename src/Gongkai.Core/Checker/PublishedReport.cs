@@ -267,6 +267,9 @@ public sealed class PublishedReport
     /// <summary>What could not be mapped to the format, in Chinese (reported, never guessed).</summary>
     public List<string> Unmapped { get; } = [];
 
+    /// <summary>S7: the text stops before the report does (a pasted part of a page, a cut download); null when it reaches the end.</summary>
+    public ReportEnd? EndsEarly { get; set; }
+
     /// <summary>Lines that are text, not table rows: where the narrative checks look.</summary>
     public List<ReportLine> Prose { get; } = [];
 
@@ -302,4 +305,20 @@ public sealed class PublishedReport
 
         return table;
     }
+}
+
+/// <summary>
+/// Where a cut-off text ends (S7): its last line, the last section and table row read, and which parts it therefore
+/// does not hold, so that no finding rests on what is missing.
+/// </summary>
+public sealed record ReportEnd(int LastLine, int LastSection, string LastRead)
+{
+    /// <summary>Table 三 was cut: not all its rows were read.</summary>
+    public bool RequestTableCut { get; init; }
+    /// <summary>Table 四 (appeals) is missing or may be cut.</summary>
+    public bool AppealsCut { get; init; }
+    /// <summary>Table 二 (Art. 20) is missing or may be cut.</summary>
+    public bool Article20Cut { get; init; }
+    /// <summary>The line of the last table 三 row read when the table was cut: its cells may stop early too.</summary>
+    public int? LastRowLine { get; init; }
 }

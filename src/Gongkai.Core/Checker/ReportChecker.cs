@@ -43,8 +43,51 @@ public static partial class ReportChecker
             Sameness(report, previous, findings);
         }
 
-        return findings;
+        return report.EndsEarly is { } end && !report.TablesOnly ? EndsEarly(report, end, findings) : findings;
     }
+
+    /// <summary>
+    /// S7: a text cut short is said so once, where it ends and what was read last, and no finding rests on what is
+    /// missing: no missing sections or rows (S1, S3), no sums over a cut table (T1, T2, T5, T6; T4 for table 四), no
+    /// text compared with a table that was not read (N1, N2, N3), no announced parts (S6), fees or sameness of a
+    /// section not there (X2, X3), and no blank cell or empty section where the text stopped (C1, S8).
+    /// </summary>
+    private static List<Finding> EndsEarly(PublishedReport report, ReportEnd end, List<Finding> findings)
+    {
+        bool Depends(Finding f)
+        {
+            var line = LineOf(f.Location);
+            return f.RuleId switch
+            {
+                "S1" => f.Message.StartsWith("未找到规定的部分", StringComparison.Ordinal),
+                "S3" => (end.RequestTableCut && f.Message.Contains("表三", StringComparison.Ordinal))
+                    || (end.AppealsCut && f.Message.Contains("表四", StringComparison.Ordinal))
+                    || (end.Article20Cut && f.Message.Contains("表二", StringComparison.Ordinal)),
+                "S6" => true,
+                "T1" or "T2" or "T5" or "T6" or "N1" or "N2" => end.RequestTableCut,
+                "T4" or "N3" => end.AppealsCut,
+                "C1" => (end.AppealsCut && f.Location.Contains("表四", StringComparison.Ordinal)) || (line is not null && line == end.LastRowLine),
+                "X2" => !report.Sections.ContainsKey(6),
+                "X3" => !report.Sections.ContainsKey(5),
+                "S8" => line is null || (report.Sections.TryGetValue(end.LastSection, out var heading) && line >= heading),
+                _ => false,
+            };
+        }
+
+        var missing = end.LastSection switch
+        {
+            0 => "报告的各个部分",
+            5 => "第六部分",
+            _ => $"第{"一二三四五六"[end.LastSection]}部分至第六部分",
+        };
+        var kept = findings.Where(f => !Depends(f)).ToList();
+        kept.Insert(0, new("S7", Severity.Warning, Line(end.LastLine),
+            $"文本到第{end.LastLine}行就结束了，最后读到的是{(end.LastRead.Length > 0 ? end.LastRead : "表三的部分行")}，没有{missing}：可能只复制了页面的一部分，或文件下载不完整。缺少的内容不作检查，也不据此判断其他问题。"));
+        return kept;
+    }
+
+    private static int? LineOf(string location) =>
+        LocationLine().Match(location) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     private static string Line(int number) => $"第{number}行";
 
@@ -388,7 +431,11 @@ public static partial class ReportChecker
 
     private const string N = @"(?<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二三四五六七八九十百千两]+)";
 
-    [GeneratedRegex(@"^\S{2,}?(?:19|20)\d{2}年度?政府信息公开(?:工作)?年度报告")]
+    [GeneratedRegex(@"^第(\d+)行")]
+    private static partial Regex LocationLine();
+
+    // The agency then the year, or the year then the agency ("2019年××市××局政府信息公开工作年度报告"): both are printed.
+    [GeneratedRegex(@"^(?:\S{2,}?(?:19|20)\d{2}年度?|(?:19|20)\d{2}年度?\S{2,}?)政府信息公开(?:工作)?年度报告")]
     private static partial Regex ProperTitle();
 
     [GeneratedRegex(@"[。；;！!？?]")]

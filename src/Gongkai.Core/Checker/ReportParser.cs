@@ -41,7 +41,12 @@ public static partial class ReportParser
         FindExtraRows(report, lines, consumed, ct);
         CheckColumns(report, lines, requestsFrom);
         ReadAppeals(report, lines, IndexOfSection(report, lines, 4) ?? requestsTo, IndexOfSection(report, lines, 5) ?? lines.Count, consumed, ct);
-        ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, IndexOfSection(report, lines, 3) ?? requestsFrom, consumed, ct);
+        // Table 二 ends where table 三 begins: at its heading, or when that is missing or worded otherwise, at table 三's first row.
+        var firstRequestRow = report.Requests.Count > 0 ? lines.FindIndex(l => l.Number == report.Requests.Values.Min(r => r.Line)) : -1;
+        var article20To = IndexOfSection(report, lines, 3) ?? (firstRequestRow >= 0 ? firstRequestRow : lines.Count);
+        ReadArticle20(report, lines, format, IndexOfSection(report, lines, 2) ?? 0, article20To, consumed, ct);
+
+        FindEnd(report, lines, format);
 
         // Prose: what no table took, outside the tables' sections, or a sentence inside them.
         var tablesFrom = IndexOfSection(report, lines, 2) ?? int.MaxValue;
@@ -73,9 +78,20 @@ public static partial class ReportParser
 
     private static void FindTitle(PublishedReport report, List<ReportLine> lines)
     {
-        var title = lines.Take(15).FirstOrDefault(l => ReportText.Compact(l.Text).Contains("年度报告", StringComparison.Ordinal))
-            ?? lines.FirstOrDefault(l => l.Normalized.Trim().Length > 0);
+        var head = lines.Take(15).ToList();
+        var at = head.FindIndex(l => ReportText.Compact(l.Text).Contains("年度报告", StringComparison.Ordinal));
+        var title = at >= 0 ? head[at] : lines.FirstOrDefault(l => l.Normalized.Trim().Length > 0);
         report.Title = title?.Normalized.Trim();
+        // A title set on two lines: the agency, then "2024年政府信息公开工作年度报告".
+        if (at > 0 && TitleStartsWithYear().IsMatch(ReportText.Compact(head[at].Text)))
+        {
+            var before = head.Take(at).LastOrDefault(l => l.Normalized.Trim().Length > 0);
+            if (before is not null && ReportText.Compact(before.Text) is { Length: >= 2 and <= 40 } agency && !SentenceEnd().IsMatch(agency) && !agency.Contains("年度报告", StringComparison.Ordinal))
+            {
+                report.Title = agency + report.Title;
+            }
+        }
+
         var year = title is null ? Match.Empty : YearPattern().Match(ReportText.Compact(title.Text));
         if (!year.Success)
         {
@@ -112,6 +128,43 @@ public static partial class ReportParser
         }
     }
 
+    /// <summary>
+    /// S7: a text that stops before the report does. The six sections and the tables come in a fixed order, so a
+    /// cut copy is one whose missing parts are all at the end: the last section found is not 六 (or no section but
+    /// part of table 三), and the text does not end as a document does (a date, a signature). Then what follows the
+    /// last part read is missing, not wrong.
+    /// </summary>
+    private static void FindEnd(PublishedReport report, List<ReportLine> lines, ReportFormat format)
+    {
+        var last = report.Sections.Count == 0 ? 0 : report.Sections.Keys.Max();
+        var lastLine = lines.LastOrDefault(l => l.Normalized.Trim().Length > 0);
+        if (last == 6 || lastLine is null || (last == 0 && report.Requests.Count == 0))
+        {
+            return;
+        }
+
+        var closing = ReportText.Compact(lastLine.Text);
+        if (DateLine().IsMatch(closing) || SignatureLine().IsMatch(closing))
+        {
+            return;
+        }
+
+        var leaves = ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading).ToList();
+        var requestCut = last <= 3 && leaves.Any(r => !report.Requests.ContainsKey(r.Code));
+        var lastRow = report.Requests.Count == 0 ? null : leaves.Where(r => report.Requests.ContainsKey(r.Code)).MaxBy(r => report.Requests[r.Code].Line);
+        var section = last == 0 ? "" : $"第{SectionNumerals[last - 1]}部分（{ReportFormats.Sections[last - 1]}）";
+        var read = last <= 3 && lastRow is not null
+            ? $"{section}{(section.Length > 0 ? "中" : "")}表三“{lastRow.Label}”一行"
+            : section;
+        report.EndsEarly = new ReportEnd(lastLine.Number, last, read)
+        {
+            RequestTableCut = requestCut,
+            AppealsCut = last <= 4,
+            Article20Cut = last <= 2,
+            LastRowLine = requestCut && lastRow is not null ? report.Requests[lastRow.Code].Line : null,
+        };
+    }
+
     /// <summary>The format the labels show (report-formats.md §4): 2019's Art. 20 columns or single 其他处理 row, or 2021's.</summary>
     private static ReportFormat? DetectFormat(List<ReportLine> lines)
     {
@@ -140,9 +193,25 @@ public static partial class ReportParser
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
-    /// <summary>The label with any whitespace allowed between its characters (labels are few: the patterns are kept).</summary>
+    /// <summary>
+    /// The label with any whitespace allowed between its characters (labels are few: the patterns are kept). A
+    /// numbered label ("1.属于国家秘密") matches every numbering reports print: 1. 1、 1， (1) （1） ① (NFKC makes it
+    /// 1) or, for a label long enough to be unambiguous, no number at all.
+    /// </summary>
     private static Regex LabelPattern(string key) => Patterns.GetOrAdd(key, k =>
-        new(string.Join(@"\s*", k.Select(c => Regex.Escape(c.ToString()))), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    {
+        static string Spaced(string text) => string.Join(@"\s*", text.Select(c => Regex.Escape(c.ToString())));
+        var numbered = NumberedLabel().Match(k);
+        if (!numbered.Success)
+        {
+            return new(Spaced(k), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+
+        var n = numbered.Groups[1].Value;
+        var rest = numbered.Groups[2].Value;
+        var number = $@"(?:\(\s*{n}\s*\)|(?<![\d.]){n}\s*[.、,:]?)\s*";
+        return new(rest.Length >= 4 ? $"(?:{number})?{Spaced(rest)}" : number + Spaced(rest), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    });
 
     /// <summary>The first line from <paramref name="from"/> on (before <paramref name="to"/>) whose text, or whose text joined with the next line's, holds the label.</summary>
     private static (int Index, string After, int Span)? Find(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed, CancellationToken ct) =>
@@ -513,6 +582,21 @@ public static partial class ReportParser
 
     [GeneratedRegex(@"[\t|]")]
     private static partial Regex SingleSeparator();
+
+    [GeneratedRegex(@"^(\d{1,2})\.(.+)$")]
+    private static partial Regex NumberedLabel();
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}年")]
+    private static partial Regex TitleStartsWithYear();
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^\S{2,30}(?:人民政府|办公室|办公厅|局|委员会|厅|署|院|中心|办事处)$")]
+    private static partial Regex SignatureLine();
+
+    [GeneratedRegex(@"[。；！？]$")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"((?:19|20)\d{2})年(?:度)?.{0,30}?政府信息公开")]
     private static partial Regex YearPattern();

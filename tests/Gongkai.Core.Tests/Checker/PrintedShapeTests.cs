@@ -1,0 +1,87 @@
+using Gongkai.Core.AnnualReports;
+using Gongkai.Core.Checker;
+
+namespace Gongkai.Core.Tests.Checker;
+
+/// <summary>
+/// A correct report in the shapes real agencies print gets no error and no warning; a copy cut short anywhere gets
+/// one S7 and nothing that rests on what is missing.
+/// </summary>
+public sealed class PrintedShapeTests
+{
+    private static IReadOnlyList<Finding> Problems(IReadOnlyList<string> lines) =>
+        ReportChecker.Check(ReportParser.Parse(lines)).Where(f => f.Severity != Severity.Info).ToList();
+
+    [Fact]
+    public void The_correct_report_checks_clean()
+    {
+        var report = ReportParser.Parse(PrintedReports.Lines());
+
+        Assert.Empty(report.Unmapped);
+        Assert.Null(report.EndsEarly);
+        Assert.Empty(Problems(PrintedReports.Lines()));
+    }
+
+    [Theory]
+    [InlineData(PrintedReports.Numbering.Comma)]
+    [InlineData(PrintedReports.Numbering.Bracket)]
+    [InlineData(PrintedReports.Numbering.Circled)]
+    [InlineData(PrintedReports.Numbering.None)]
+    public void Every_numbering_style_of_the_row_labels_is_read(PrintedReports.Numbering numbering)
+    {
+        var report = ReportParser.Parse(PrintedReports.Lines(numbering));
+
+        Assert.Empty(report.Unmapped);
+        Assert.Equal(1, report.Requests["3.3.4"].Cells[1].Value);
+        Assert.Equal(1, report.Requests["3.4.1"].Cells[0].Value);
+        Assert.Empty(Problems(PrintedReports.Lines(numbering)));
+    }
+
+    [Fact]
+    public void A_title_on_two_lines_and_a_title_with_the_year_first_are_proper_titles()
+    {
+        var twoLines = ReportParser.Parse(PrintedReports.Lines(twoLineTitle: true));
+
+        Assert.Equal("示例县统计局2023年政府信息公开工作年度报告", twoLines.Title);
+        Assert.DoesNotContain(ReportChecker.Check(twoLines), f => f.RuleId == "S5");
+        Assert.DoesNotContain(ReportChecker.Check(ReportParser.Parse(PrintedReports.Lines(yearFirst: true))), f => f.RuleId == "S5");
+    }
+
+    [Fact]
+    public void Table_two_is_read_when_the_heading_of_three_is_missing()
+    {
+        var report = ReportParser.Parse(PrintedReports.Lines(requestsHeading: false));
+
+        Assert.Equal(Article20Formats.Tables(ReportFormat.V2021).Sum(t => t.Rows.Count), report.Article20.Count);
+        Assert.Equal(ReportFormats.RequestRows(ReportFormat.V2021).Count(r => r.Kind != RowKind.Heading), report.Requests.Count);
+    }
+
+    public static TheoryData<string> CutPoints => ["一、总体情况", "规章", "二、上年结转", "1.属于国家秘密", "（七）总计", "结果维持", "五、存在", "政策解读形式"];
+
+    [Theory]
+    [MemberData(nameof(CutPoints))]
+    public void A_copy_cut_short_is_said_to_end_early_and_nothing_is_found_in_what_is_missing(string cutAfter)
+    {
+        var lines = PrintedReports.Lines();
+        var cut = lines.Take(lines.FindIndex(l => l.StartsWith(cutAfter, StringComparison.Ordinal)) + 1).ToList();
+
+        var findings = Problems(cut);
+
+        var s7 = Assert.Single(findings);
+        Assert.Equal("S7", s7.RuleId);
+        Assert.Equal($"第{cut.Count}行", s7.Location);
+        Assert.Contains("就结束了", s7.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_that_ends_with_its_date_is_complete_and_its_missing_part_is_reported()
+    {
+        var lines = PrintedReports.Lines();
+        var withoutSix = lines.Take(lines.IndexOf("六、其他需要报告的事项")).Append("示例县统计局").Append("2024年1月20日").ToList();
+
+        var findings = Problems(withoutSix);
+
+        Assert.DoesNotContain(findings, f => f.RuleId == "S7");
+        Assert.Contains(findings, f => f.RuleId == "S1" && f.Message.Contains("其他需要报告的事项", StringComparison.Ordinal));
+    }
+}
