@@ -435,7 +435,7 @@ public static class GongkaiCli
         Command Check()
         {
             var command = new Command("check", "检查已发布的年度报告（文本、网页、.docx、PDF）：表格勾稽关系、格式版本、正文与表格是否一致等。没有错误时退出码为 0，有错误为 1，有文件无法读取为 2。");
-            var paths = new Argument<string[]>("path") { Description = "报告文件或文件夹（文件夹中的 .txt .html .docx .pdf 都会检查）", Arity = ArgumentArity.OneOrMore };
+            var paths = new Argument<string[]>("path") { Description = "报告文件或文件夹（文件夹中的 .txt .htm .html .docx .pdf .xlsx .json 都会检查，其他文件跳过）", Arity = ArgumentArity.OneOrMore };
             var previous = new Option<FileInfo?>("--previous") { Description = "上一年度的报告（用于 T5 结转衔接和 X3 内容雷同）" };
             var format = new Option<string>("--format") { Description = "输出格式：text、json 或 html", DefaultValueFactory = _ => "text" };
             var summary = new Option<FileInfo?>("--summary") { Description = "把每个文件的结果汇总写入 .csv 或 .html（供研究者批量分析）" };
@@ -452,12 +452,18 @@ public static class GongkaiCli
                 }
 
                 var files = new List<string>();
+                var skippedLines = new List<string>();
                 foreach (var path in result.GetValue(paths)!)
                 {
                     if (Directory.Exists(path))
                     {
-                        files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                            .Where(f => Gongkai.Infrastructure.Checker.ReportCheck.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal));
+                        // A folder holds other things too (pictures, spreadsheets, lock files): those are named once as skipped, not read.
+                        var (reports, skipped) = Gongkai.Infrastructure.Checker.ReportCheck.Folder(path);
+                        files.AddRange(reports);
+                        if (skipped.Count > 0)
+                        {
+                            skippedLines.Add(Gongkai.Infrastructure.Checker.ReportCheck.SkippedLine(path, skipped));
+                        }
                     }
                     else if (File.Exists(path))
                     {
@@ -467,6 +473,12 @@ public static class GongkaiCli
                     {
                         throw new CliException($"没有这个文件或文件夹：{path}");
                     }
+                }
+
+                foreach (var line in skippedLines)
+                {
+                    // Machine output (json, html) stays one document: the note goes beside the progress.
+                    await (how == "text" ? output : error).WriteLineAsync(line);
                 }
 
                 Gongkai.Core.Checker.PublishedReport? last = null;

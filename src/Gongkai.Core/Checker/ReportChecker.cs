@@ -19,6 +19,7 @@ public static partial class ReportChecker
         if (!report.TablesOnly)
         {
             Structure(report, findings, ct);
+            EmptyParts(report, findings);
         }
 
         ct.ThrowIfCancellationRequested();
@@ -43,7 +44,50 @@ public static partial class ReportChecker
             Sameness(report, previous, findings);
         }
 
-        return report.EndsEarly is { } end && !report.TablesOnly ? EndsEarly(report, end, findings) : findings;
+        return Bounded(report.EndsEarly is { } end && !report.TablesOnly ? EndsEarly(report, end, findings) : findings);
+    }
+
+    /// <summary>At most this many findings of one rule are listed for one report; the rest are counted in one more.</summary>
+    public const int MaxFindingsPerRule = 20;
+
+    /// <summary>
+    /// A report that gets one thing wrong everywhere (a blank in every cell, a page furniture line on every page)
+    /// would bury the other findings: each rule lists its first <see cref="MaxFindingsPerRule"/>, and one more finding
+    /// of the same rule counts the rest, as severe as the most severe of them.
+    /// </summary>
+    private static List<Finding> Bounded(List<Finding> findings)
+    {
+        var byRule = findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Where(g => g.Count() > MaxFindingsPerRule).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (byRule.Count == 0)
+        {
+            return findings;
+        }
+
+        var shown = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bounded = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            if (!byRule.TryGetValue(finding.RuleId, out var all))
+            {
+                bounded.Add(finding);
+                continue;
+            }
+
+            var count = shown[finding.RuleId] = shown.GetValueOrDefault(finding.RuleId) + 1;
+            if (count <= MaxFindingsPerRule)
+            {
+                bounded.Add(finding);
+            }
+
+            if (count == MaxFindingsPerRule)
+            {
+                var omitted = all.Skip(MaxFindingsPerRule).ToList();
+                bounded.Add(new(finding.RuleId, omitted.Max(f => f.Severity), LineOf().Match(omitted[0].Location) is { Success: true } from ? from.Value + "起" : "全文",
+                    string.Create(CultureInfo.InvariantCulture, $"另有 {omitted.Count} 处同类问题，未逐一列出。")));
+            }
+        }
+
+        return bounded;
     }
 
     /// <summary>
@@ -56,7 +100,7 @@ public static partial class ReportChecker
     {
         bool Depends(Finding f)
         {
-            var line = LineOf(f.Location);
+            var line = LineNumberOf(f.Location);
             return f.RuleId switch
             {
                 "S1" => f.Message.StartsWith("未找到规定的部分", StringComparison.Ordinal),
@@ -86,7 +130,7 @@ public static partial class ReportChecker
         return kept;
     }
 
-    private static int? LineOf(string location) =>
+    private static int? LineNumberOf(string location) =>
         LocationLine().Match(location) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     private static string Line(int number) => $"第{number}行";
@@ -115,6 +159,26 @@ public static partial class ReportChecker
         if (report.Year >= 2021 && report.Prose.FirstOrDefault(l => ReportText.Compact(l.Text).Contains("格式(试行)", StringComparison.Ordinal)) is { } trial)
         {
             findings.Add(new("S2", Severity.Warning, Line(trial.Number), "2021 年度起应使用 2021 年版格式，正文仍引用“格式（试行）”。"));
+        }
+
+        // S2: the seven parts of the reports before 2019 (四、收费及减免情况; 五、因政府信息公开申请提起行政复议、行政诉讼的情况; 七、).
+        if (report.Year >= 2019)
+        {
+            foreach (var line in report.Lines)
+            {
+                var compact = ReportText.Compact(line.Text);
+                if (compact.Length <= 40 && SevenPartHeading().Match(compact) is { Success: true } old)
+                {
+                    var part = old.Groups["what"].Value switch
+                    {
+                        "七、" => "第七部分",
+                        "收费及减免" => "单列的收费及减免部分",
+                        _ => "单列的行政复议、行政诉讼部分",
+                    };
+                    findings.Add(new("S2", Severity.Warning, Line(line.Number),
+                        $"“{Shorten(compact)}”是 2019 年以前七部分结构的标题（{part}）。{report.Year} 年度报告应按现行格式的六个部分编写。"));
+                }
+            }
         }
 
         // S3: rows that could not be mapped.
@@ -153,6 +217,76 @@ public static partial class ReportChecker
         if (!report.Lines.Any(l => ReportText.Compact(l.Text) is var c && (c.Contains("统计期限", StringComparison.Ordinal) || (c.Contains("1月1日", StringComparison.Ordinal) && c.Contains("12月31日", StringComparison.Ordinal)))))
         {
             findings.Add(new("S5", Severity.Info, "全文", "未写明统计期限（如“本报告中所列数据的统计期限自××××年1月1日起至12月31日止”）。"));
+        }
+    }
+
+    /// <summary>What a section may hold instead of its content: “无”, “略”, an ellipsis, “待补充”.</summary>
+    private static readonly HashSet<string> Placeholders = ["无", "略", "(略)", "暂无", "待补充", "待填写", "空", "(空)", "同上"];
+
+    /// <summary>
+    /// S8: a section, or a numbered sub-part a section announces (（一）主动公开 …), left empty or holding only a
+    /// placeholder. “无” is an answer for 六 (nothing else to report), not for the others: 五 has to name the
+    /// problems. The last heading of a text with nothing after it is not judged: the text may be cut short (S7).
+    /// </summary>
+    private static void EmptyParts(PublishedReport report, List<Finding> findings)
+    {
+        var headings = report.Sections.OrderBy(s => s.Value).ToList();
+        var lines = report.Lines.Where(l => l.Normalized.Trim().Length > 0).ToList();
+        for (var k = 0; k < headings.Count; k++)
+        {
+            var (section, at) = (headings[k].Key, headings[k].Value);
+            int? next = k + 1 < headings.Count ? headings[k + 1].Value : null;
+            var body = lines.Where(l => l.Number > at && (next is null || l.Number < next)).ToList();
+            var name = ReportFormats.Sections[section - 1];
+            if (body.Count == 0)
+            {
+                if (next is { } following)
+                {
+                    findings.Add(new("S8", Severity.Warning, Line(at), $"“{name}”标题下没有任何内容，紧接着就是第{following}行的下一部分。该部分应写明本年度的情况，没有的也应如实说明。"));
+                }
+
+                continue;
+            }
+
+            var whole = string.Concat(body.Select(l => ReportText.Compact(l.Text)));
+            var bare = whole.TrimEnd('。', '.');
+            if (Placeholders.Contains(bare) || (bare.Length == 0 && whole.Length > 0) || FillingInstruction().IsMatch(whole))
+            {
+                if (section == 6 && bare is "无" or "暂无")
+                {
+                    continue;
+                }
+
+                findings.Add(new("S8", Severity.Warning, Line(body[0].Number), section == 5
+                    ? $"“{name}”只写了“{Shorten(whole)}”。这一部分应如实写明本年度工作存在的主要问题和改进措施，不能以“无”代替。"
+                    : $"“{name}”只写了“{Shorten(whole)}”，是占位文字，不是内容。发布前应填写。"));
+                continue;
+            }
+
+            if (section is 1 or 5 or 6)
+            {
+                EmptySubParts(body, next is not null, findings);
+            }
+        }
+    }
+
+    /// <summary>A sub-part heading alone on its line (（三）政府信息管理。) followed directly by the next sub-part or the section's end.</summary>
+    private static void EmptySubParts(List<ReportLine> body, bool sectionEnds, List<Finding> findings)
+    {
+        for (var i = 0; i < body.Count; i++)
+        {
+            var compact = ReportText.Compact(body[i].Text);
+            if (!SubPartHeading().IsMatch(compact))
+            {
+                continue;
+            }
+
+            var nextIsHeading = i + 1 < body.Count ? SubPartStart().IsMatch(ReportText.Compact(body[i + 1].Text)) : sectionEnds;
+            if (nextIsHeading)
+            {
+                findings.Add(new("S8", Severity.Warning, Line(body[i].Number),
+                    $"“{compact.TrimEnd('。', ':')}”下没有内容，{(i + 1 < body.Count ? $"第{body[i + 1].Number}行就是下一项" : "这一部分就此结束")}。列出的小标题应写明具体情况，否则应删去。"));
+            }
         }
     }
 
@@ -319,66 +453,74 @@ public static partial class ReportChecker
             }
         }
 
-        // N2: a share recomputed from the table, with the same denominator, to the printed precision.
+        // N2: a share recomputed from the table, with the same denominator, to the printed precision. A denominator
+        // whose cell is blank or was not read is no denominator: the share is not judged against it.
         if (report.Requests.Count > 0)
         {
             var table = report.RequestTable();
-            var denominators = new[] { table["3.7", 6], table["1", 6], table["1", 6] + table["2", 6] }.Where(d => d > 0).Distinct().ToList();
+            bool Printed(string code) => report.Requests.TryGetValue(code, out var row) && row.Cells[6].Kind == CellKind.Number;
+            var candidates = new List<(string Name, int Value)>();
+            if (Printed("3.7"))
+            {
+                candidates.Add(("办结总数", table["3.7", 6]));
+            }
+
+            if (Printed("1"))
+            {
+                candidates.Add(("本年新收", table["1", 6]));
+                if (Printed("2"))
+                {
+                    candidates.Add(("新收与上年结转之和", table["1", 6] + table["2", 6]));
+                }
+            }
+
+            var denominators = candidates.Where(d => d.Value > 0).ToList();
             foreach (var (line, text) in sentences)
             {
                 foreach (Match m in Share().Matches(text))
                 {
                     var count = ReportText.Numeral(m.Groups["n"].Value);
                     var percent = decimal.Parse(m.Groups["p"].Value, CultureInfo.InvariantCulture);
-                    var decimals = m.Groups["p"].Value.Contains('.', StringComparison.Ordinal) ? m.Groups["p"].Value.Split('.')[1].Length : 0;
-                    var tolerance = 0.5m * (decimal)Math.Pow(10, -decimals) + 0.0001m;
-                    if (count is { } n && denominators.Count > 0 && !denominators.Any(d => Math.Abs((decimal)n * 100 / d - percent) <= tolerance))
+                    var tolerance = Tolerance(m.Groups["p"].Value);
+                    if (count is { } n && denominators.Count > 0 && !denominators.Any(d => Math.Abs((decimal)n * 100 / d.Value - percent) <= tolerance))
                     {
+                        var (name, d) = denominators[0];
                         findings.Add(new("N2", Severity.Warning, Line(line),
-                            string.Create(CultureInfo.InvariantCulture, $"“{m.Value}”：按表三，{n} 件占办结总数 {table["3.7", 6]} 件的 {(table["3.7", 6] == 0 ? 0 : (decimal)n * 100 / table["3.7", 6]):0.#}%，与正文不符。")));
+                            string.Create(CultureInfo.InvariantCulture, $"“{m.Value}”：按表三，{n} 件占{name} {d} 件的 {(decimal)n * 100 / d:0.#}%，与正文不符。")));
                     }
                 }
             }
         }
 
-        // N4: the same figure stated twice with different values.
-        foreach (var (pattern, what) in new[] { (PublishedCount(), "主动公开政府信息") })
-        {
-            var values = sentences.SelectMany(s => pattern.Matches(s.Text).Select(m => (s.Line, Value: ReportText.Numeral(m.Groups["n"].Value)))).Where(v => v.Value is not null).ToList();
-            if (values.Select(v => v.Value).Distinct().Count() > 1)
-            {
-                findings.Add(new("N4", Severity.Warning, Line(values[1].Line), $"正文两处说{what}的数量不同：{string.Join("、", values.Select(v => $"第{v.Line}行 {v.Value} 条"))}。"));
-            }
-        }
+        OutcomeShares(report, sentences, findings);
+        RepeatedFigures(sentences, findings);
 
-        // S6: the introduction announces a number of parts.
+        // S6: the introduction announces a number of parts. Against the parts it lists itself; against the sections
+        // found only when the text reaches 六 (a text cut short has fewer sections, and says so in S1/S7).
         foreach (var (line, text) in sentences.Take(12))
         {
-            if (Parts().Match(text) is { Success: true } parts && ReportText.Numeral(parts.Groups["n"].Value) is { } announced && announced != report.Sections.Count && report.Sections.Count > 0)
+            var compact = ReportText.Compact(text);
+            var list = ListedParts().Match(compact);
+            var parts = list.Success ? list : Parts().Match(compact);
+            if (!parts.Success || ReportText.Numeral(parts.Groups["n"].Value) is not { } announced)
+            {
+                continue;
+            }
+
+            if (list.Success && CountParts(list.Groups["list"].Value) is { } listed)
+            {
+                if (listed != announced)
+                {
+                    findings.Add(new("S6", Severity.Warning, Line(line), $"引言说报告分为 {announced} 个部分，但列出的是 {listed} 个部分（“{Shorten(list.Groups["list"].Value)}”）。"));
+                }
+            }
+            else if (announced != report.Sections.Count && report.Sections.ContainsKey(6))
             {
                 findings.Add(new("S6", Severity.Warning, Line(line), $"引言说报告分为 {announced} 个部分，实际有 {report.Sections.Count} 个部分。"));
             }
         }
 
-        // N5: the same sentence twice — again in a later paragraph (perhaps inside a longer sentence), or repeated in one.
-        var paragraphs = report.Prose.Select(l => (l.Number, Text: ReportText.Compact(l.Text))).ToList();
-        var reported = new HashSet<string>();
-        var seen = new HashSet<(int, string)>();
-        foreach (var (line, text) in sentences)
-        {
-            var compact = ReportText.Compact(text);
-            if (compact.Length < 15 || reported.Contains(compact))
-            {
-                continue;
-            }
-
-            var earlier = paragraphs.FirstOrDefault(p => p.Number < line && p.Text.Contains(compact, StringComparison.Ordinal));
-            if (earlier.Text is not null || !seen.Add((line, compact)))
-            {
-                reported.Add(compact);
-                findings.Add(new("N5", Severity.Warning, Line(line), $"这句话在第{(earlier.Text is null ? line : earlier.Number)}行已经出现过：“{Shorten(text)}”。"));
-            }
-        }
+        RepeatedSentences(report, findings, ct);
 
         // X2: from the 2021 format, section 六 states the processing fees collected.
         if (report.Format == ReportFormat.V2021 && report.Sections.TryGetValue(6, out var six))
@@ -389,6 +531,236 @@ public static partial class ReportChecker
                 findings.Add(new("X2", Severity.Warning, Line(six), "2021 年版格式要求在第六部分说明收取信息处理费的情况（未收取也应写明）。"));
             }
         }
+    }
+
+    /// <summary>Half a unit of the last printed digit: 19.2 % stands for 19.15–19.25 %.</summary>
+    private static decimal Tolerance(string printed)
+    {
+        var decimals = printed.Contains('.', StringComparison.Ordinal) ? printed.Split('.')[1].Length : 0;
+        return 0.5m * (decimal)Math.Pow(10, -decimals) + 0.0001m;
+    }
+
+    /// <summary>The outcome categories of table 三, as the text names them, and the rows each stands for.</summary>
+    private static readonly (string Name, string Prefix)[] OutcomeCategories =
+    [
+        ("予以公开", "3.1"), ("部分公开", "3.2"), ("不予公开", "3.3."), ("无法提供", "3.4."), ("不予处理", "3.5."), ("其他处理", "3.6"),
+    ];
+
+    /// <summary>
+    /// N2: shares of the outcomes given together (予以公开占X%，部分公开占Y%，…) claim to divide all outcomes, and so
+    /// add up to 100 % within the printed precision. A sentence names all outcomes when it names every category the
+    /// table shows cases in (at least three); without a readable table, when it names four or more. A sum above
+    /// 100 % is wrong whatever it names.
+    /// </summary>
+    private static void OutcomeShares(PublishedReport report, List<(int Line, string Text)> sentences, List<Finding> findings)
+    {
+        var table = report.Requests.Count > 0 ? report.RequestTable() : null;
+        var present = table is null ? null : OutcomeCategories.Where(c => table.Rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(c.Prefix, StringComparison.Ordinal)).Sum(r => table[r.Code, 6]) > 0).Select(c => c.Name).ToHashSet();
+        foreach (var (line, text) in sentences)
+        {
+            var shares = OutcomeShare().Matches(ReportText.Compact(text)).Select(m => (Category: m.Groups["c"].Value, Printed: m.Groups["p"].Value))
+                .DistinctBy(s => s.Category).ToList();
+            if (shares.Count < 3)
+            {
+                continue;
+            }
+
+            var sum = shares.Sum(s => decimal.Parse(s.Printed, CultureInfo.InvariantCulture));
+            var tolerance = shares.Sum(s => Tolerance(s.Printed));
+            var named = shares.Select(s => s.Category).ToHashSet();
+            var all = present is { Count: > 0 } ? present.IsSubsetOf(named) : named.Count >= 4;
+            if (sum > 100 + tolerance || (all && sum < 100 - tolerance))
+            {
+                findings.Add(new("N2", Severity.Warning, Line(line), string.Create(CultureInfo.InvariantCulture,
+                    $"各类办理结果的占比（{string.Join("、", shares.Select(s => $"{s.Category}{s.Printed}%"))}）合计为 {sum:0.##}%，不是 100%。")));
+            }
+        }
+    }
+
+    /// <summary>A figure that can be stated more than once, and the statements that do not state it (a channel, one unit, a sum with the carried-in).</summary>
+    private sealed record Figure(Regex Pattern, string What, string Unit, Func<string, Match, bool> States);
+
+    private static readonly string[] Channels = ["通过", "网上", "网络", "在线", "信函", "当面", "现场", "传真", "电子邮件", "邮寄", "平台", "其中"];
+
+    private static readonly string[] Distributive = ["各", "每", "均", "分别", "乡镇", "街道", "村", "社区"];
+
+    /// <summary>N4: the same figure stated twice in the text with different values.</summary>
+    private static void RepeatedFigures(List<(int Line, string Text)> sentences, List<Finding> findings)
+    {
+        static string Before(string text, Match m, int length) => text[Math.Max(0, m.Index - length)..m.Index];
+        var figures = new Figure[]
+        {
+            new(PublishedCount(), "主动公开政府信息", "条", (_, _) => true),
+            new(FullTimeStaff(), "专职工作人员", "人", (text, m) => !Distributive.Any(d => Before(text, m, 8).Contains(d, StringComparison.Ordinal))),
+            new(PartTimeStaff(), "兼职工作人员", "人", (text, m) => !Distributive.Any(d => Before(text, m, 8).Contains(d, StringComparison.Ordinal))),
+            new(Received(), "收到的政府信息公开申请", "件", (text, m) => !text.Contains("结转", StringComparison.Ordinal) && !text.Contains("上年", StringComparison.Ordinal)
+                && !Channels.Any(c => (Before(text, m, 8) + m.Value).Contains(c, StringComparison.Ordinal))),
+        };
+        foreach (var figure in figures)
+        {
+            var values = sentences.SelectMany(s => figure.Pattern.Matches(s.Text).Where(m => figure.States(s.Text, m)).Select(m => (s.Line, Value: ReportText.Numeral(m.Groups["n"].Value))))
+                .Where(v => v.Value is not null).ToList();
+            if (values.Select(v => v.Value).Distinct().Count() > 1)
+            {
+                var second = values.First(v => v.Value != values[0].Value);
+                findings.Add(new("N4", Severity.Warning, Line(second.Line),
+                    $"正文两处说{figure.What}的数量不同：{string.Join("、", values.DistinctBy(v => (v.Line, v.Value)).Select(v => $"第{v.Line}行 {v.Value} {figure.Unit}"))}。"));
+            }
+        }
+    }
+
+    /// <summary>The parts an introduction lists (总体情况、主动公开政府信息情况、…): “行政复议、行政诉讼” is one part; null when it lists fewer than two.</summary>
+    private static int? CountParts(string list)
+    {
+        var pieces = new List<string>();
+        foreach (var piece in list.Split('、'))
+        {
+            if (pieces.Count > 0 && pieces[^1].EndsWith("行政复议", StringComparison.Ordinal) && piece.StartsWith("行政诉讼", StringComparison.Ordinal))
+            {
+                pieces[^1] += "、" + piece;
+            }
+            else
+            {
+                pieces.Add(piece);
+            }
+        }
+
+        // “存在的主要问题及改进情况和其他需要报告的事项”: two parts joined by 和.
+        return pieces.Count < 2 ? null : pieces.Sum(p => Math.Max(1, PartNames.Count(names => names.Any(n => p.Contains(n, StringComparison.Ordinal)))));
+    }
+
+    private static readonly string[][] PartNames =
+    [
+        ["总体情况"], ["主动公开"], ["收到和处理", "依申请"], ["行政复议", "行政诉讼"], ["存在的主要问题", "改进情况"], ["其他需要报告"],
+    ];
+
+    /// <summary>
+    /// Page furniture of government web pages and PDF copies, printed once per page or per copy: not sentences of the
+    /// report. A line starting with one of these labels (followed by a colon) is skipped by N5.
+    /// </summary>
+    private static readonly string[] FurnitureLabels =
+    [
+        "发布日期", "发布时间", "成文日期", "来源", "信息来源", "索引号", "名称", "字号", "文号", "发文字号", "发布机构", "发文机关", "主题分类",
+        "主题词", "浏览次数", "访问次数", "点击数", "阅读数", "责任编辑", "当前位置", "分享到",
+    ];
+
+    /// <summary>Words of page furniture that make up a line wherever they stand (links and buttons of a web page).</summary>
+    private static readonly string[] FurnitureWords = ["打印本页", "关闭窗口", "打印此页", "返回顶部", "扫一扫", "字号:大中小", "[打印]", "[关闭]"];
+
+    private const int MinRepeatedSentence = 15;
+
+    /// <summary>Whether a line is page furniture or a table's row or header (repeated on every page), not text.</summary>
+    private static bool IsFurniture(string compact, string normalized)
+    {
+        if (FurnitureWords.Any(w => compact.Contains(w, StringComparison.Ordinal))
+            || FurnitureLabels.Any(l => compact.StartsWith(l, StringComparison.Ordinal) && compact.Length > l.Length && compact[l.Length] == ':'))
+        {
+            return true;
+        }
+
+        // A table's row or header: cells separated by tabs or bars.
+        if (normalized.Count(c => c is '\t' or '|') >= 2)
+        {
+            return true;
+        }
+
+        // A heading or a header in spaced columns: no punctuation of a sentence.
+        return compact.Length < 40 && compact.AsSpan().IndexOfAny("。,;!?:、") < 0;
+    }
+
+    /// <summary>
+    /// N5: the same sentence twice, in a later paragraph or in the same one, also as a clause of a longer earlier
+    /// sentence. Linear in the text: every sentence (split at 。！？；) and its clauses' heads and tails are hashed
+    /// once into a table of first occurrences, and each sentence is looked up once.
+    /// </summary>
+    private static void RepeatedSentences(PublishedReport report, List<Finding> findings, CancellationToken ct)
+    {
+        var paragraphs = new List<(int Line, string Text)>();
+        var first = new Dictionary<ulong, (int Paragraph, int Start, int Length)>();
+        var reported = new HashSet<ulong>();
+        var count = 0;
+        foreach (var line in report.Prose)
+        {
+            if ((++count & 0xFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var compact = ReportText.Compact(line.Text);
+            if (compact.Length < MinRepeatedSentence || IsFurniture(compact, line.Normalized))
+            {
+                continue;
+            }
+
+            paragraphs.Add((line.Number, compact));
+            var paragraph = paragraphs.Count - 1;
+            var start = 0;
+            for (var i = 0; i <= compact.Length; i++)
+            {
+                if (i < compact.Length && compact[i] is not ('。' or ';' or '!' or '?'))
+                {
+                    continue;
+                }
+
+                var sentence = compact.AsSpan(start, i - start);
+                if (sentence.Length >= MinRepeatedSentence)
+                {
+                    var hash = Hash(sentence);
+                    if (first.TryGetValue(hash, out var seen) && paragraphs[seen.Paragraph].Text.AsSpan(seen.Start, seen.Length).SequenceEqual(sentence))
+                    {
+                        if (reported.Add(hash))
+                        {
+                            findings.Add(new("N5", Severity.Warning, Line(line.Number), $"这句话在第{paragraphs[seen.Paragraph].Line}行已经出现过：“{Shorten(sentence.ToString())}”。"));
+                        }
+                    }
+                    else
+                    {
+                        Remember(first, paragraph, start, sentence);
+                    }
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>A sentence and the heads and tails of it that end or start at a clause (，：), at most eight of each.</summary>
+    private static void Remember(Dictionary<ulong, (int, int, int)> first, int paragraph, int start, ReadOnlySpan<char> sentence)
+    {
+        first.TryAdd(Hash(sentence), (paragraph, start, sentence.Length));
+        var tails = 0;
+        var heads = 0;
+        for (var i = 0; i < sentence.Length && (tails < 8 || heads < 8); i++)
+        {
+            if (sentence[i] is not (',' or ':'))
+            {
+                continue;
+            }
+
+            if (heads < 8 && i >= MinRepeatedSentence)
+            {
+                first.TryAdd(Hash(sentence[..i]), (paragraph, start, i));
+                heads++;
+            }
+
+            if (tails < 8 && sentence.Length - i - 1 >= MinRepeatedSentence)
+            {
+                first.TryAdd(Hash(sentence[(i + 1)..]), (paragraph, start + i + 1, sentence.Length - i - 1));
+                tails++;
+            }
+        }
+    }
+
+    /// <summary>FNV-1a over the characters: 64 bits, so that millions of sentences rarely share a value (and a shared value is compared).</summary>
+    private static ulong Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>X3: sections 一 and 五 nearly the same as last year's (内容雷同).</summary>
@@ -430,6 +802,24 @@ public static partial class ReportChecker
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private const string N = @"(?<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二三四五六七八九十百千两]+)";
+
+    /// <summary>A bracketed filling instruction standing for a section's text: （文字描述）, （此处填写…）, （请填写…）.</summary>
+    [GeneratedRegex(@"^\((?:此处|在此|请|需)?[^()]{0,20}?(?:填写|填报|文字描述|描述|补充|说明)[^()]{0,20}\)[。.]?$")]
+    private static partial Regex FillingInstruction();
+
+    /// <summary>A numbered sub-part's heading alone on its line: （三）政府信息管理。</summary>
+    [GeneratedRegex(@"^\([一二三四五六七八九十]{1,3}\)[^。,;:!?()]{2,16}[。:]?$")]
+    private static partial Regex SubPartHeading();
+
+    [GeneratedRegex(@"^\([一二三四五六七八九十]{1,3}\)")]
+    private static partial Regex SubPartStart();
+
+    [GeneratedRegex(@"^第\d+行")]
+    private static partial Regex LineOf();
+
+    /// <summary>The headings only the pre-2019 seven-part reports have: their 四 (fees and waivers), their 五 (appeals “因…申请提起…”) and a 七.</summary>
+    [GeneratedRegex(@"^(?:[一二三四五六七八九]、)?(?:政府信息公开(?:的)?)?(?<what>收费及减免)(?:的)?情况|^(?:[一二三四五六七八九]、)?(?<what>因政府信息公开申请(?:提起)?行政复议、(?:提起)?行政诉讼)的情况|^(?<what>七、)\S{0,20}?(?:情况|事项)$")]
+    private static partial Regex SevenPartHeading();
 
     [GeneratedRegex(@"^第(\d+)行")]
     private static partial Regex LocationLine();
@@ -474,8 +864,21 @@ public static partial class ReportChecker
     [GeneratedRegex(@"主动公开(?:政府)?信息(?:共)?\s*" + N + @"\s*条")]
     private static partial Regex PublishedCount();
 
-    [GeneratedRegex(@"(?:分为|包括|由|共)\s*" + N + @"\s*(?:个)?部分")]
+    [GeneratedRegex(@"(?:分为|包括|包含|由|共|共有|等)" + N + @"个?部分")]
     private static partial Regex Parts();
+
+    /// <summary>An introduction listing its parts: 包括总体情况、…等六部分; 由总体情况、…六个部分组成.</summary>
+    [GeneratedRegex(@"(?:包括|包含|分为|涵盖|由)(?<list>[^。;,]{4,300}?)(?:等|共|这|以上)?" + N + @"个?部分")]
+    private static partial Regex ListedParts();
+
+    [GeneratedRegex(@"(?<c>(?<![部分不])予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^%。;]{0,16}?占[^%。;\d]{0,10}?(?<p>\d+(?:\.\d+)?)%")]
+    private static partial Regex OutcomeShare();
+
+    [GeneratedRegex(@"(?:专职(?:工作)?人员(?:共|有)?" + N + @"(?:人|名)|" + N + @"(?:名|人|位)专职(?:工作)?人员)")]
+    private static partial Regex FullTimeStaff();
+
+    [GeneratedRegex(@"(?:兼职(?:工作)?人员(?:共|有)?" + N + @"(?:人|名)|" + N + @"(?:名|人|位)兼职(?:工作)?人员)")]
+    private static partial Regex PartTimeStaff();
 
     [GeneratedRegex(@"(均获维持|均予维持|均被维持|均维持|全部维持|全部获得维持)")]
     private static partial Regex AllUpheld();

@@ -62,8 +62,56 @@ public static class ReportCheck
         }
         catch (UntrustedFileException e) when (e.StatusCode != UntrustedFileException.UnavailableStatus)
         {
-            return new CheckResult(name, null, [], e.Message) { ReadStatus = e.StatusCode };
+            return new CheckResult(name, null, [], Unreadable(name, content, e)) { ReadStatus = e.StatusCode };
         }
+    }
+
+    /// <summary>
+    /// Why a file named .docx or .pdf could not be read, in the words of someone who chose that file: it is not a
+    /// valid Word document or PDF (damaged, or another kind renamed). Refusals over a limit keep their own reason.
+    /// </summary>
+    private static string Unreadable(string name, byte[] content, UntrustedFileException e)
+    {
+        var damaged = e.StatusCode == UntrustedFileException.UnreadableStatus
+            && (e.Message.Contains("文件已损坏或格式无法识别", StringComparison.Ordinal) || e.Message.Contains("：不是", StringComparison.Ordinal));
+        var shown = UntrustedFiles.Excerpt(name, 100);
+        return (damaged ? Path.GetExtension(name).ToLowerInvariant() : null) switch
+        {
+            ".docx" when content.AsSpan().StartsWith(OleSignature) => $"{shown}：不是有效的 Word 文档：这是旧版 Word (.doc) 文件改了扩展名，请在 Word 中另存为 .docx 或 PDF 后再检查。",
+            ".docx" => $"{shown}：不是有效的 Word 文档（可能已损坏或是其他格式改了扩展名）。",
+            ".pdf" => $"{shown}：不是有效的 PDF 文件（可能已损坏、下载不完整或是其他格式改了扩展名）。",
+            _ => e.Message,
+        };
+    }
+
+    /// <summary>The start of an OLE compound file: Word 97–2003 (.doc), Excel (.xls), WPS.</summary>
+    private static ReadOnlySpan<byte> OleSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    /// <summary>
+    /// The files of a folder (and its sub-folders) the checker reads, by extension, in name order; the others are
+    /// skipped: other kinds, Office's lock files (~$…) and hidden files (._… a Mac leaves in archives).
+    /// </summary>
+    public static (List<string> Files, List<string> Skipped) Folder(string folder)
+    {
+        var files = new List<string>();
+        var skipped = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var hidden = name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal)
+                || Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(d => d.StartsWith('.') || d == "__MACOSX");
+            (!hidden && Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()) ? files : skipped).Add(file);
+        }
+
+        return (files, skipped);
+    }
+
+    /// <summary>One line naming the files a folder check skipped (at most ten by name).</summary>
+    public static string SkippedLine(string folder, IReadOnlyList<string> skipped)
+    {
+        var names = skipped.Take(10).Select(f => Path.GetRelativePath(folder, f));
+        var old = skipped.Any(f => Path.GetExtension(f).ToLowerInvariant() is ".doc" or ".wps") ? "；.doc、.wps 文件请另存为 .docx 或 PDF 后再检查" : "";
+        return $"已跳过 {skipped.Count} 个文件（只检查 {string.Join(" ", Extensions)}，不检查临时文件和隐藏文件{old}）：{string.Join("、", names)}{(skipped.Count > 10 ? " 等" : "")}";
     }
 
     /// <summary>A finding as shown back to the sender: its location and message cut to <see cref="MaxEcho"/> characters.</summary>
@@ -75,7 +123,7 @@ public static class ReportCheck
         text.AppendLine(CultureInfo.InvariantCulture, $"== {result.File}");
         if (result.ReadError is not null)
         {
-            return text.AppendLine(CultureInfo.InvariantCulture, $"   无法读取：{result.ReadError}").ToString();
+            return text.AppendLine(CultureInfo.InvariantCulture, $"   无法读取该文件：{result.ReadError}").ToString();
         }
 
         var report = result.Report!;
@@ -166,7 +214,7 @@ public static class ReportCheck
             html.Append(CultureInfo.InvariantCulture, $"<section id=\"f{i}\">\n<h2>{e.Encode(r.File)}</h2>\n");
             if (r.ReadError is not null)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">无法读取：{e.Encode(r.ReadError)}</p>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">无法读取该文件：{e.Encode(r.ReadError)}</p>\n");
             }
 
             html.Append("<ul>\n");

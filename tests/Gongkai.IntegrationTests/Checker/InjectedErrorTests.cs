@@ -257,4 +257,20 @@ public sealed class InjectedErrorTests
         Assert.Contains(findings, f => f.RuleId == "N4" && f.Message.Contains("1204 条", StringComparison.Ordinal) && f.Message.Contains("1300 条", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.RuleId == "S6" && f.Message.Contains("分为 7 个部分，实际有 6 个部分", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_unfilled_draft_of_the_report_generator_fails_s8()
+    {
+        // Sections 一, 五 and 六 as the generator drafts them before anyone writes: sub-headings without text, 五 “无。”.
+        var draft = ReportExportTests.Sample(ReportStage.Draft) with { Narrative = new Dictionary<int, string>() };
+
+        var result = ReportCheck.Check("draft.docx", ReportExports.Export(draft, ".docx"));
+
+        var s8 = result.Findings.Where(f => f.RuleId == "S8").ToList();
+        Assert.Contains(s8, f => f.Message.Contains("存在的主要问题及改进情况”只写了“无。”", StringComparison.Ordinal));
+        Assert.Contains(s8, f => f.Message.StartsWith("“(一)主动公开”下没有内容", StringComparison.Ordinal));
+        Assert.Contains(s8, f => f.Message.StartsWith("“(五)监督保障”下没有内容", StringComparison.Ordinal));
+        Assert.All(s8, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "S8" && f.Message.Contains("(二)依申请公开", StringComparison.Ordinal));
+    }
 }
