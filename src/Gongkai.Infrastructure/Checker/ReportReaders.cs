@@ -317,7 +317,8 @@ public static class ReportReaders
 
     /// <summary>
     /// Each page's words grouped into lines by their baseline, left to right; a wide gap (a table's column border)
-    /// becomes a tab. Pages follow each other; footers stay where they are (the parser skips them). A PDF of more
+    /// becomes a tab, and a table row with blank cells gets its blanks back from the columns' positions
+    /// (<see cref="PdfTableColumns"/>). Pages follow each other; footers stay where they are (the parser skips them). A PDF of more
     /// pages than <see cref="UntrustedFileLimits.MaxPdfPages"/> is refused.
     /// </summary>
     public static List<string> Pdf(byte[] content, FileBudget? budget = null)
@@ -326,7 +327,7 @@ public static class ReportReaders
         using var document = UntrustedFiles.OpenPdf(content, budget);
         return UntrustedFiles.Parse(() =>
         {
-            var lines = new List<string>();
+            var lines = new List<PdfTableColumns.Row>();
             var pages = document.NumberOfPages;
             budget.Page(pages, refuseMore: true);
             for (var number = 1; number <= pages; number++)
@@ -352,25 +353,13 @@ public static class ReportReaders
 
                 foreach (var row in rows)
                 {
-                    var line = new StringBuilder();
-                    UglyToad.PdfPig.Content.Word? previous = null;
-                    foreach (var word in row.OrderBy(w => w.BoundingBox.Left))
-                    {
-                        if (previous is not null)
-                        {
-                            var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
-                            line.Append(gap > Math.Max(word.BoundingBox.Height, 6) * 0.8 ? '\t' : gap > 1 ? " " : "");
-                        }
-
-                        line.Append(word.Text);
-                        previous = word;
-                    }
-
-                    lines.Add(budget.Line(line.ToString()));
+                    var ordered = row.OrderBy(w => w.BoundingBox.Left).ToList();
+                    budget.Line(PdfTableColumns.Plain(ordered));
+                    lines.Add(new(number, ordered));
                 }
             }
 
-            return lines;
+            return PdfTableColumns.Lines(lines);
         }, "PDF");
     }
 

@@ -2,10 +2,13 @@ using System.Text;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Checker;
 using Gongkai.Infrastructure.Checker;
+using Gongkai.Infrastructure.Documents;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace Gongkai.IntegrationTests.Checker;
 
-/// <summary>An HTML table with empty cells, read by the real reader: the blanks stay in their columns.</summary>
+/// <summary>Tables with empty cells, read by the real readers (HTML, PDF): the blanks stay in their columns.</summary>
 public sealed class BlankCellReaderTests
 {
     [Fact]
@@ -28,5 +31,77 @@ public sealed class BlankCellReaderTests
         Assert.Equal(1, received[4].Value);
         Assert.Equal(129, received[6].Value);
         Assert.DoesNotContain(ReportChecker.Check(report), f => f.RuleId is "T1" or "T2" or "T3");
+    }
+
+    /// <summary>
+    /// A PDF prints no cells, only numbers at positions: table 三 drawn as a word processor prints it, blank cells
+    /// left empty, the table running onto a second page whose rows are all sparse. The columns come from the full
+    /// rows' alignment, on the same page or the page before.
+    /// </summary>
+    [Fact]
+    public void Blank_pdf_cells_are_found_from_the_columns_positions()
+    {
+        Assert.NotNull(CjkFont.Install(null));
+        using var document = new PdfDocument();
+        var font = new XFont(CjkFont.Family, 8);
+        var page = document.AddPage();
+        var graphics = XGraphics.FromPdfPage(page);
+        var y = 60.0;
+        void Write(string text, double x = 50)
+        {
+            graphics.DrawString(text, font, XBrushes.Black, new XPoint(x, y));
+            y += 14;
+        }
+
+        Write("示例县统计局2023年政府信息公开工作年度报告");
+        Write("本报告统计期限自2023年1月1日起至2023年12月31日止。");
+        Write("一、总体情况");
+        Write("本局依法做好政府信息公开工作。");
+        Write("二、主动公开政府信息情况");
+        Write("三、收到和处理政府信息公开申请情况");
+        var rows = ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i == 16)
+            {
+                graphics.Dispose();
+                page = document.AddPage();
+                graphics = XGraphics.FromPdfPage(page);
+                y = 60;
+            }
+
+            string[] cells = rows[i].Code is "1" or "3.1" or "3.7" ? ["120", "8", "", "", "1", "0", "129"] : ["", "", "", "", "", "", "0"];
+            graphics.DrawString(rows[i].Label.Length > 22 ? rows[i].Label[..22] : rows[i].Label, font, XBrushes.Black, new XPoint(40, y));
+            for (var c = 0; c < cells.Length; c++)
+            {
+                // Centred in columns 40 points wide, as a word processor centres them.
+                var width = graphics.MeasureString(cells[c], font).Width;
+                graphics.DrawString(cells[c], font, XBrushes.Black, new XPoint(290 + (c * 40) - (width / 2), y));
+            }
+
+            y += 14;
+        }
+
+        Write("四、政府信息公开行政复议、行政诉讼情况");
+        Write("五、存在的主要问题及改进情况");
+        Write("仍有不足。");
+        Write("六、其他需要报告的事项");
+        Write("无。");
+        graphics.Dispose();
+        using var stream = new MemoryStream();
+        document.Save(stream);
+
+        var report = ReportParser.Parse(ReportReaders.Pdf(stream.ToArray()));
+
+        var received = report.Requests["1"].Cells;
+        Assert.Equal([120m, 8m, 0m, 0m, 1m, 0m, 129m], received.Select(c => c.Value));
+        Assert.Equal(CellKind.Blank, received[2].Kind);
+        Assert.Equal(CellKind.Blank, report.Requests["3.5.1"].Cells[0].Kind);
+        Assert.Equal(0, report.Requests["3.5.1"].Cells[6].Value);
+        Assert.Equal(CellKind.Number, report.Requests["3.5.1"].Cells[6].Kind);
+        Assert.Equal(129, report.Requests["3.7"].Cells[6].Value);
+        var findings = ReportChecker.Check(report);
+        Assert.DoesNotContain(findings, f => f.RuleId is "T1" or "T2" or "T3");
+        Assert.Contains(findings, f => f.RuleId == "C1");
     }
 }
