@@ -264,6 +264,13 @@ public sealed class PublishedReport
     /// <summary>Rows printed in a table that the format does not have (a province's additions): line and label.</summary>
     public List<(int Line, string Label)> ExtraRows { get; } = [];
 
+    /// <summary>
+    /// Request table rows found whose numbers cannot be put in their columns: fewer numbers than columns on a line
+    /// that shows no cell borders (text laid out with spaces), so which cells are blank is unknown. Their cells are
+    /// kept as read, and no sum that needs them is made.
+    /// </summary>
+    public HashSet<string> UnreadRows { get; } = [];
+
     /// <summary>What could not be mapped to the format, in Chinese (reported, never guessed).</summary>
     public List<string> Unmapped { get; } = [];
 

@@ -27,7 +27,8 @@ public static partial class ReportChecker
         if (report.Requests.Count > 0)
         {
             var lastYear = previous is { Requests.Count: > 0 } ? previous.RequestTable() : null;
-            findings.AddRange(ReportRules.Check(report.RequestTable(), report.AppealsTable(), lastYear).Where(f => f.RuleId != "C2"));
+            var sums = ReportRules.Check(report.RequestTable(), report.AppealsTable(), lastYear).Where(f => f.RuleId != "C2");
+            findings.AddRange(ReadSums(report, sums, findings));
         }
 
         Subtotals(report, findings);
@@ -45,6 +46,61 @@ public static partial class ReportChecker
         }
 
         return Bounded(report.EndsEarly is { } end && !report.TablesOnly ? EndsEarly(report, end, findings) : findings);
+    }
+
+    /// <summary>
+    /// Never an arithmetic error over a row that was not read: a leaf row not found (its S3 says so) or a row whose
+    /// numbers could not be put in their columns. The sums that need such a row are left out — T2 (the outcomes' sum)
+    /// for any leaf, T1 and T5 for the rows they add, T3 for the row itself — and what was not checked is said once.
+    /// </summary>
+    private static IEnumerable<Finding> ReadSums(PublishedReport report, IEnumerable<Finding> sums, List<Finding> findings)
+    {
+        var format = report.Format ?? ReportFormat.V2021;
+        var leaves = ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading).ToList();
+        var unread = leaves.Where(r => !report.Requests.ContainsKey(r.Code) || report.UnreadRows.Contains(r.Code)).ToList();
+        if (unread.Count == 0 || report.Requests.Count == 0)
+        {
+            return sums;
+        }
+
+        foreach (var row in leaves.Where(r => report.UnreadRows.Contains(r.Code)))
+        {
+            var (cells, line) = report.Requests[row.Code];
+            findings.Add(new("S3", Severity.Warning, $"{Line(line)} · 表三 · {row.Label}",
+                $"这一行只读到 {cells.Count(c => c.Kind != CellKind.Blank)} 个数字（应有 7 列），文本没有标出哪几格是空的，无法确定各数字属于哪一列；涉及这一行的核对（各列合计、总计）未做。"));
+        }
+
+        var outcomes = unread.Any(r => r.Code.StartsWith('3'));
+        var inflow = unread.Any(r => r.Code is "1" or "2" or "3.7" or "4");
+        var skipped = new List<string>();
+        var kept = new List<Finding>();
+        foreach (var finding in sums)
+        {
+            var skip = finding.RuleId switch
+            {
+                "T2" => outcomes,
+                "T1" => inflow,
+                "T5" => unread.Any(r => r.Code == "2"),
+                "T3" => unread.Any(r => report.UnreadRows.Contains(r.Code) && finding.Location.EndsWith(" · " + r.Label, StringComparison.Ordinal)),
+                _ => false,
+            };
+            if (skip)
+            {
+                skipped.Add(finding.RuleId);
+            }
+            else
+            {
+                kept.Add(finding);
+            }
+        }
+
+        if (skipped.Count > 0)
+        {
+            findings.Add(new("S3", Severity.Info, "表三",
+                $"因表三有的行未读到或列对不上，{string.Join("、", skipped.Distinct().Order(StringComparer.Ordinal))} 的 {skipped.Count} 处核对未做（不据未读到的数字判断对错）。"));
+        }
+
+        return kept;
     }
 
     /// <summary>At most this many findings of one rule are listed for one report; the rest are counted in one more.</summary>
@@ -296,7 +352,10 @@ public static partial class ReportChecker
         foreach (var (code, (cells, line)) in report.Requests)
         {
             var label = rows.FirstOrDefault(r => r.Code == code)?.Label ?? code;
-            NotNumbers(findings, $"{Line(line)} · 表三 · {label}", cells, i => ReportFormats.RequestColumns[i].Label, Severity.Error);
+            if (!report.UnreadRows.Contains(code))
+            {
+                NotNumbers(findings, $"{Line(line)} · 表三 · {label}", cells, i => ReportFormats.RequestColumns[i].Label, Severity.Error);
+            }
             for (var c = 0; c < 7; c++)
             {
                 if (cells[c].Kind == CellKind.Number && (cells[c].Value < 0 || decimal.Truncate(cells[c].Value) != cells[c].Value))

@@ -26,7 +26,7 @@ public static partial class ReportParser
 
     public static PublishedReport Parse(IReadOnlyList<string> text, CancellationToken ct = default)
     {
-        var lines = text.Select((t, i) => new ReportLine(i + 1, t)).Where(l => !PageFooter().IsMatch(l.Normalized)).ToList();
+        var lines = TableColumns.SpaceAligned(text).Select((t, i) => new ReportLine(i + 1, t)).Where(l => !PageFooter().IsMatch(l.Normalized)).ToList();
         var report = new PublishedReport { Lines = lines };
         var consumed = new HashSet<int>();
 
@@ -252,8 +252,13 @@ public static partial class ReportParser
     }
 
     /// <summary>Up to <paramref name="count"/> cells after a label: on its line, then one or more per following line.</summary>
-    private static PrintedCell[] Collect(List<ReportLine> lines, (int Index, string After, int Span) found, int count, HashSet<int> consumed)
+    private static PrintedCell[] Collect(List<ReportLine> lines, (int Index, string After, int Span) found, int count, HashSet<int> consumed) =>
+        Collect(lines, found, count, consumed, out _);
+
+    /// <summary>The row's cells; <paramref name="unplaced"/> when some numbers were read from a line without cell borders and fewer than the columns.</summary>
+    private static PrintedCell[] Collect(List<ReportLine> lines, (int Index, string After, int Span) found, int count, HashSet<int> consumed, out bool unplaced)
     {
+        var borderless = false;
         var rest = found.After;
         // Words before the first cell are the rest of a wrapped label; words after the cells end the row. Where the
         // line keeps its cells (tabs, bars), a blank cell stays in its column.
@@ -261,6 +266,7 @@ public static partial class ReportParser
             .TakeWhile(t => t.Length == 0 || PrintedCell.IsCellToken(t)).ToList();
         FitRow(row, count, HasCellSeparators(rest) && rest.TrimEnd(' ').EndsWith('\t') || rest.TrimEnd(' ').EndsWith('|'));
         var cells = row.Take(count).Select(PrintedCell.Parse).ToList();
+        borderless |= cells.Count > 0 && !HasCellSeparators(rest);
 
         for (var i = 0; i < found.Span; i++)
         {
@@ -282,9 +288,11 @@ public static partial class ReportParser
             }
 
             cells.AddRange(tokens.Take(count - cells.Count).Select(PrintedCell.Parse));
+            borderless |= !HasCellSeparators(lines[i].Normalized);
             consumed.Add(i);
         }
 
+        unplaced = borderless && cells.Count < count;
         while (cells.Count < count)
         {
             cells.Add(PrintedCell.Missing);
@@ -419,7 +427,11 @@ public static partial class ReportParser
                 continue;
             }
 
-            report.Requests[row.Code] = (Collect(lines, found.Value, 7, consumed), lines[found.Value.Index].Number);
+            report.Requests[row.Code] = (Collect(lines, found.Value, 7, consumed, out var unplaced), lines[found.Value.Index].Number);
+            if (unplaced)
+            {
+                report.UnreadRows.Add(row.Code);
+            }
             at = found.Value.Index + 1;
         }
     }

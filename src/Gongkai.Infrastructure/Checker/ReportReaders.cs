@@ -327,7 +327,7 @@ public static class ReportReaders
         using var document = UntrustedFiles.OpenPdf(content, budget);
         return UntrustedFiles.Parse(() =>
         {
-            var lines = new List<PdfTableColumns.Row>();
+            var lines = new List<List<UglyToad.PdfPig.Content.Word>>();
             var pages = document.NumberOfPages;
             budget.Page(pages, refuseMore: true);
             for (var number = 1; number <= pages; number++)
@@ -355,7 +355,7 @@ public static class ReportReaders
                 {
                     var ordered = row.OrderBy(w => w.BoundingBox.Left).ToList();
                     budget.Line(PdfTableColumns.Plain(ordered));
-                    lines.Add(new(number, ordered));
+                    lines.Add(ordered);
                 }
             }
 
