@@ -91,10 +91,17 @@ public class CheckerLargeTextBenchmarks
             bytes += System.Text.Encoding.UTF8.GetByteCount(paragraph) + 1;
         }
 
+        _lines = lines;
         _report = new PublishedReport { Lines = lines.Select((t, i) => new ReportLine(i + 1, t)).ToList() };
         _report.Prose.AddRange(_report.Lines);
     }
 
+    private List<string> _lines = null!;
+
     [Benchmark]
     public int TwentyMegabytesOfText() => ReportChecker.Check(_report).Count;
+
+    /// <summary>The same text through the parser first (sections, tables, column positions), as a file is read.</summary>
+    [Benchmark]
+    public int TwentyMegabytesParsedAndChecked() => ReportChecker.Check(ReportParser.Parse(_lines)).Count;
 }

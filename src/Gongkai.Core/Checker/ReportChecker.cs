@@ -163,7 +163,10 @@ public static partial class ReportChecker
                 "S3" => (end.RequestTableCut && f.Message.Contains("表三", StringComparison.Ordinal))
                     || (end.AppealsCut && f.Message.Contains("表四", StringComparison.Ordinal))
                     || (end.Article20Cut && f.Message.Contains("表二", StringComparison.Ordinal)),
-                "S6" => true,
+                // The introduction contradicting its own list stands; compared with the parts found, it rests on what is missing.
+                "S6" => !f.Message.Contains("但列出的是", StringComparison.Ordinal),
+                // The unit is printed in the column header, which may be after the cut.
+                "C3" => end.Article20Cut,
                 "T1" or "T2" or "T5" or "T6" or "N1" or "N2" => end.RequestTableCut,
                 "T4" or "N3" => end.AppealsCut,
                 "C1" => (end.AppealsCut && f.Location.Contains("表四", StringComparison.Ordinal)) || (line is not null && line == end.LastRowLine),
@@ -237,6 +240,13 @@ public static partial class ReportChecker
             }
         }
 
+        // S2: an introduction listing the parts of the reports before 2019 (the fees as a part of their own).
+        if (report.Year >= 2019 && report.Prose.Take(12).FirstOrDefault(l => ListedParts().Match(ReportText.Compact(l.Text)) is { Success: true } m
+                && (m.Groups["list"].Value.Contains("收费及减免", StringComparison.Ordinal) || m.Groups["list"].Value.Contains("费用情况", StringComparison.Ordinal))) is { } oldList)
+        {
+            findings.Add(new("S2", Severity.Warning, Line(oldList.Number), $"引言列出的部分中有单列的收费（费用）情况，是 2019 年以前七部分结构。{report.Year} 年度报告应按现行格式的六个部分编写。"));
+        }
+
         // S3: rows that could not be mapped.
         foreach (var unmapped in report.Unmapped)
         {
@@ -261,11 +271,19 @@ public static partial class ReportChecker
             {
                 findings.Add(new("S4", Severity.Warning, Line(line.Number), $"疑似模板残留“{residue.Value}”，发布前应删除或填写。"));
             }
+            else if (LabelInstruction().Match(compact) is { Success: true } instruction)
+            {
+                findings.Add(new("S4", Severity.Warning, Line(line.Number), $"表中留有模板的填写说明“{Shorten(instruction.Value)}”，发布前应删除。"));
+            }
         }
 
         // S5: the title names the agency and the year; the period is stated.
         var title = report.Title is null ? "" : ReportText.Compact(report.Title);
-        if (!ProperTitle().IsMatch(title))
+        if (title.Length == 0)
+        {
+            findings.Add(new("S5", Severity.Warning, "标题", "没有找到标题：开头没有一行写明“××（机关）××××年政府信息公开工作年度报告”（引言中的一句话不能代替标题）。"));
+        }
+        else if (!ProperTitle().IsMatch(title))
         {
             findings.Add(new("S5", Severity.Warning, "标题", "标题应为“××（机关）××××年政府信息公开工作年度报告”，写明机关和年度。"));
         }
@@ -672,9 +690,15 @@ public static partial class ReportChecker
     private static int? CountParts(string list)
     {
         var pieces = new List<string>();
-        foreach (var piece in list.Split('、'))
+        foreach (var piece in list.Split('、', ','))
         {
-            if (pieces.Count > 0 && pieces[^1].EndsWith("行政复议", StringComparison.Ordinal) && piece.StartsWith("行政诉讼", StringComparison.Ordinal))
+            // Words of the sentence around the list ("全文共分"), not a part's name.
+            if (SentenceWords.Any(piece.Contains) && !PartNames.Any(names => names.Any(n => piece.Contains(n, StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            if (pieces.Count > 0 && pieces[^1].EndsWith("行政复议", StringComparison.Ordinal) && (piece.StartsWith("行政诉讼", StringComparison.Ordinal) || piece.StartsWith("提起行政诉讼", StringComparison.Ordinal)))
             {
                 pieces[^1] += "、" + piece;
             }
@@ -687,6 +711,8 @@ public static partial class ReportChecker
         // “存在的主要问题及改进情况和其他需要报告的事项”: two parts joined by 和.
         return pieces.Count < 2 ? null : pieces.Sum(p => Math.Max(1, PartNames.Count(names => names.Any(n => p.Contains(n, StringComparison.Ordinal)))));
     }
+
+    private static readonly string[] SentenceWords = ["全文", "报告", "共分", "分为", "主要"];
 
     private static readonly string[][] PartNames =
     [
@@ -877,18 +903,22 @@ public static partial class ReportChecker
     private static partial Regex LineOf();
 
     /// <summary>The headings only the pre-2019 seven-part reports have: their 四 (fees and waivers), their 五 (appeals “因…申请提起…”) and a 七.</summary>
-    [GeneratedRegex(@"^(?:[一二三四五六七八九]、)?(?:政府信息公开(?:的)?)?(?<what>收费及减免)(?:的)?情况|^(?:[一二三四五六七八九]、)?(?<what>因政府信息公开申请(?:提起)?行政复议、(?:提起)?行政诉讼)的情况|^(?<what>七、)\S{0,20}?(?:情况|事项)$")]
+    [GeneratedRegex(@"^(?:[一二三四五六七八九]、|\(?[一二三四五六七八九\d]{1,2}[)、.,])?(?:政府信息公开(?:的)?)?(?<what>收费及减免)(?:的)?情况|^(?:[一二三四五六七八九]、|\(?[一二三四五六七八九\d]{1,2}[)、.,])?(?<what>因政府信息公开申请(?:提起)?行政复议、(?:提起)?行政诉讼)的情况|^(?<what>七、)\S{0,20}?(?:情况|事项)$")]
     private static partial Regex SevenPartHeading();
 
     [GeneratedRegex(@"^第(\d+)行")]
     private static partial Regex LocationLine();
 
     // The agency then the year, or the year then the agency ("2019年××市××局政府信息公开工作年度报告"): both are printed.
-    [GeneratedRegex(@"^(?:\S{2,}?(?:19|20)\d{2}年度?|(?:19|20)\d{2}年度?\S{2,}?)政府信息公开(?:工作)?年度报告")]
+    [GeneratedRegex(@"^(?:\S{2,}?(?:19|20)\d{2}年度?|(?:19|20)\d{2}年度?\S{2,}?)政府信息公开(?:工作的?)?(?:年度(?:工作)?报告|工作年度报告|年报)")]
     private static partial Regex ProperTitle();
 
     [GeneratedRegex(@"[。；;！!？?]")]
     private static partial Regex SentenceEnd();
+
+    /// <summary>A template's filling instruction in brackets inside a label: （设区的市…应提供相关数据）, （指2019年事项数）, （减用负值表示，如-8）.</summary>
+    [GeneratedRegex(@"\([^()]{0,40}?(?:应提供|应当提供|应填|请填|填写|指(?:19|20)\d{2}年|用负值|负值表示|一般情况下属于)[^()]{0,60}\)")]
+    private static partial Regex LabelInstruction();
 
     [GeneratedRegex(@"(编写说明|\(文字描述\)|文字描述|填写说明|\(此处填写|XX年|××年|\(机关名称\))")]
     private static partial Regex TemplateResidue();
@@ -927,7 +957,7 @@ public static partial class ReportChecker
     private static partial Regex Parts();
 
     /// <summary>An introduction listing its parts: 包括总体情况、…等六部分; 由总体情况、…六个部分组成.</summary>
-    [GeneratedRegex(@"(?:包括|包含|分为|涵盖|由)(?<list>[^。;,]{4,300}?)(?:等|共|这|以上)?" + N + @"个?部分")]
+    [GeneratedRegex(@"(?:包括|包含|分为|涵盖|由)(?<list>[^。;]{4,300}?)(?:等|共|这|以上)?" + N + @"个?部分")]
     private static partial Regex ListedParts();
 
     [GeneratedRegex(@"(?<c>(?<![部分不])予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^%。;]{0,16}?占[^%。;\d]{0,10}?(?<p>\d+(?:\.\d+)?)%")]

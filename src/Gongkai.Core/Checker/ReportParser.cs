@@ -26,7 +26,7 @@ public static partial class ReportParser
 
     public static PublishedReport Parse(IReadOnlyList<string> text, CancellationToken ct = default)
     {
-        var lines = TableColumns.SpaceAligned(text).Select((t, i) => new ReportLine(i + 1, t)).Where(l => !PageFooter().IsMatch(l.Normalized)).ToList();
+        var lines = TableColumns.SpaceAligned(ClosingBars(text)).Select((t, i) => new ReportLine(i + 1, t)).Where(l => !PageFooter().IsMatch(l.Normalized)).ToList();
         var report = new PublishedReport { Lines = lines };
         var consumed = new HashSet<int>();
 
@@ -64,6 +64,42 @@ public static partial class ReportParser
         return report;
     }
 
+    /// <summary>
+    /// A web page copied one cell per line where each cell is followed by a line holding only the bar that closes it
+    /// (<c>规章</c>, <c>|</c>, <c>0</c>, <c>|</c> …): that bar ends the cell above, it is not a blank cell of its own. It
+    /// is moved onto the line it closes (the line stays, empty, so line numbers hold). A bar alone after a line that
+    /// already ends with a bar is a blank cell, and stays.
+    /// </summary>
+    private static IReadOnlyList<string> ClosingBars(IReadOnlyList<string> text)
+    {
+        List<string>? copy = null;
+        var previous = -1;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var line = (copy ?? (IReadOnlyList<string>)text)[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line is "|" or "｜" && previous >= 0)
+            {
+                var above = (copy ?? (IReadOnlyList<string>)text)[previous].TrimEnd();
+                if (above.Length > 0 && above[^1] is not '|' and not '｜' && !above.Contains('\t', StringComparison.Ordinal))
+                {
+                    copy ??= [.. text];
+                    copy[previous] = above + " |";
+                    copy[i] = "";
+                    continue;
+                }
+            }
+
+            previous = i;
+        }
+
+        return copy ?? text;
+    }
+
     /// <summary>Every 256 lines, stops when the caller's time budget ran out or its client went away.</summary>
     private static void Tick(int line, CancellationToken ct)
     {
@@ -76,19 +112,38 @@ public static partial class ReportParser
     private static int? IndexOfSection(PublishedReport report, List<ReportLine> lines, int section) =>
         report.Sections.TryGetValue(section, out var number) ? lines.FindIndex(l => l.Number == number) : null;
 
+    /// <summary>
+    /// The title: the first of the opening lines that names an annual report (年度报告, 年度工作报告, 工作的年度报告, 年报)
+    /// and is a title, not a sentence of the introduction nor the page's furniture (a breadcrumb 首页 > …, 来源, 索引号).
+    /// Set on two lines, the agency is the short line before a title that starts with the year, or after it. No such
+    /// line: no title (S5).
+    /// </summary>
     private static void FindTitle(PublishedReport report, List<ReportLine> lines)
     {
-        var head = lines.Take(15).ToList();
-        var at = head.FindIndex(l => ReportText.Compact(l.Text).Contains("年度报告", StringComparison.Ordinal));
-        var title = at >= 0 ? head[at] : lines.FirstOrDefault(l => l.Normalized.Trim().Length > 0);
+        var head = lines.Take(20).Where(l => l.Normalized.Trim().Length > 0).ToList();
+        var at = head.FindIndex(l => ReportText.Compact(l.Text) is var t && ReportName().IsMatch(t) && IsTitleLike(t));
+        var title = at >= 0 ? head[at] : null;
         report.Title = title?.Normalized.Trim();
-        // A title set on two lines: the agency, then "2024年政府信息公开工作年度报告".
-        if (at > 0 && TitleStartsWithYear().IsMatch(ReportText.Compact(head[at].Text)))
+        if (title is null && head.Take(3).Select(l => ReportText.Compact(l.Text)).Select(t => ReportName().Match(t) is { Success: true } m ? t[..(m.Index + m.Length)] : "")
+            .FirstOrDefault(t => t.Length > 0 && IsTitleLike(t) && YearPattern().IsMatch(t) && !IntroWords.Any(t.Contains)) is { } run)
         {
-            var before = head.Take(at).LastOrDefault(l => l.Normalized.Trim().Length > 0);
-            if (before is not null && ReportText.Compact(before.Text) is { Length: >= 2 and <= 40 } agency && !SentenceEnd().IsMatch(agency) && !agency.Contains("年度报告", StringComparison.Ordinal))
+            // A title run into the introduction's first sentence: "2024年丽水市政府信息公开工作年度报告依照《条例》编制…".
+            report.Title = run;
+            title = head.First(l => ReportText.Compact(l.Text).StartsWith(run, StringComparison.Ordinal));
+        }
+
+        if (title is not null && TitleStartsWithYear().IsMatch(ReportText.Compact(title.Text)))
+        {
+            // A title set on two lines: the agency, then "2024年政府信息公开工作年度报告" — or the other way round.
+            var before = at > 0 ? ReportText.Compact(head[at - 1].Text) : "";
+            var after = at + 1 < head.Count ? ReportText.Compact(head[at + 1].Text) : "";
+            if (IsAgencyLine(before))
             {
-                report.Title = agency + report.Title;
+                report.Title = before + report.Title;
+            }
+            else if (IsAgencyLine(after))
+            {
+                report.Title = after + report.Title;
             }
         }
 
@@ -103,6 +158,19 @@ public static partial class ReportParser
             report.Year = int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture);
         }
     }
+
+    /// <summary>Words of an introduction that quotes the title ("根据《条例》现发布…"): such a line is not the title.</summary>
+    private static readonly string[] IntroWords = ["《", "依照", "根据", "依据", "发布", "公布", "编制", "我局", "本局", "本机关"];
+
+    private static readonly string[] Furniture = ["首页", "当前位置", "来源", "索引号", "发布时间", "发文机关", "浏览次数", "字号", ">"];
+
+    private static bool IsTitleLike(string compact) =>
+        compact.Length <= 60 && !Furniture.Any(compact.Contains) && compact.AsSpan().IndexOfAny("。，,；;：:") < 0;
+
+    /// <summary>A short line naming an agency: no sentence, no heading, no furniture, no year.</summary>
+    private static bool IsAgencyLine(string compact) =>
+        compact.Length is >= 2 and <= 30 && IsTitleLike(compact) && !compact.Contains("报告", StringComparison.Ordinal)
+        && !YearPattern().IsMatch(compact) && !"一二三四五六七(".Contains(compact[0], StringComparison.Ordinal);
 
     private static void FindSections(PublishedReport report, List<ReportLine> lines, HashSet<int> consumed, CancellationToken ct)
     {
@@ -138,7 +206,15 @@ public static partial class ReportParser
     {
         var last = report.Sections.Count == 0 ? 0 : report.Sections.Keys.Max();
         var lastLine = lines.LastOrDefault(l => l.Normalized.Trim().Length > 0);
-        if (last == 6 || lastLine is null || (last == 0 && report.Requests.Count == 0))
+        if (last == 6 || lastLine is null)
+        {
+            return;
+        }
+
+        // Nothing of the report's parts or tables: a cut copy of a report's opening (it speaks of 政府信息公开), or
+        // not a report at all (then S1 says so).
+        var opening = last == 0 && report.Requests.Count == 0;
+        if (opening && !lines.Any(l => ReportText.Compact(l.Text).Contains("政府信息公开", StringComparison.Ordinal)))
         {
             return;
         }
@@ -155,7 +231,7 @@ public static partial class ReportParser
         var section = last == 0 ? "" : $"第{SectionNumerals[last - 1]}部分（{ReportFormats.Sections[last - 1]}）";
         var read = last <= 3 && lastRow is not null
             ? $"{section}{(section.Length > 0 ? "中" : "")}表三“{lastRow.Label}”一行"
-            : section;
+            : opening ? "报告开头的文字（还没有读到任何部分的标题或表格）" : section;
         report.EndsEarly = new ReportEnd(lastLine.Number, last, read)
         {
             RequestTableCut = requestCut,
@@ -600,6 +676,10 @@ public static partial class ReportParser
 
     [GeneratedRegex(@"^(?:19|20)\d{2}年")]
     private static partial Regex TitleStartsWithYear();
+
+    /// <summary>The names an annual report goes by in its title.</summary>
+    [GeneratedRegex(@"年度(?:工作)?报告|工作的年度报告|年报")]
+    private static partial Regex ReportName();
 
     [GeneratedRegex(@"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
     private static partial Regex DateLine();
