@@ -274,14 +274,19 @@ public sealed class UntrustedFilesTests
     public void What_is_shown_back_from_a_file_is_cut_to_two_hundred_characters()
     {
         var title = new string('题', 5_000);
+        var sentence = new string('题', 5_000) + "。";
 
         var shown = UntrustedFiles.Excerpt(title);
-        var json = ReportCheck.JsonText(ReportCheck.Check("长标题.txt", System.Text.Encoding.UTF8.GetBytes(title + "年度报告\n")));
+        var longTitle = ReportCheck.JsonText(ReportCheck.Check("长标题.txt", System.Text.Encoding.UTF8.GetBytes(title + "年度报告\n")));
+        var repeated = ReportCheck.JsonText(ReportCheck.Check("长句.txt", System.Text.Encoding.UTF8.GetBytes(
+            "示例区人民政府2024年政府信息公开工作年度报告\n" + sentence + "\n" + sentence + "\n")));
 
         Assert.Equal(201, shown.Length);
         Assert.EndsWith("…", shown, StringComparison.Ordinal);
-        Assert.DoesNotContain(new string('题', 201), json, StringComparison.Ordinal);
-        Assert.Contains(new string('题', 200) + "…", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('题', 201), longTitle, StringComparison.Ordinal);
+        Assert.Contains("没有找到标题", longTitle, StringComparison.Ordinal);
+        Assert.Contains("\"N5\"", repeated, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('题', 201), repeated, StringComparison.Ordinal);
     }
 
     [Fact]
