@@ -49,7 +49,12 @@ public readonly record struct PrintedCell(CellKind Kind, decimal Value, string R
 /// <summary>One line of the report as read, with its line number (1-based) and its normalized text.</summary>
 public sealed record ReportLine(int Number, string Text)
 {
+    private (string Label, string Cells)? row;
+
     public string Normalized { get; } = ReportText.Normalize(Text);
+
+    /// <summary>The line as a table row: its label, and the cells that end it with their separators (see <see cref="ReportParser.SplitRow"/>).</summary>
+    internal (string Label, string Cells) Row => row ??= ReportParser.SplitRow(Normalized);
 }
 
 /// <summary>

@@ -299,7 +299,8 @@ public static partial class ReportParser
     private static (int Index, string After, int Span)? FindKey(List<ReportLine> lines, string key, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
         var pattern = LabelPattern(key);
-        for (var i = from; i < Math.Min(to, lines.Count); i++)
+        var end = Math.Min(to, lines.Count);
+        for (var i = from; i < end; i++)
         {
             Tick(i, ct);
             if (consumed.Contains(i))
@@ -310,7 +311,8 @@ public static partial class ReportParser
             var match = pattern.Match(lines[i].Normalized);
             if (match.Success)
             {
-                return (i, lines[i].Normalized[(match.Index + match.Length)..], 1);
+                var after = lines[i].Normalized[(match.Index + match.Length)..];
+                return HasCells(after) ? (i, after, 1) : WithCellsBelow(lines, i, i, after, end, consumed);
             }
 
             if (i + 1 < lines.Count)
@@ -322,9 +324,226 @@ public static partial class ReportParser
                     return (i, joined[(match.Index + match.Length)..], 2);
                 }
             }
+
+            if (Wrapped(lines, i, pattern, end, consumed) is { } wrapped)
+            {
+                return wrapped;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A label wrapped inside its cell over up to three lines, as text that keeps a PDF's layout prints it: the
+    /// numbers stand on one of the lines (the middle one when the cell is centred), after that line's piece of the
+    /// label. The pieces are joined without the numbers and matched; the numbers are the row's cells.
+    /// </summary>
+    private static (int Index, string After, int Span)? Wrapped(List<ReportLine> lines, int i, Regex pattern, int end, HashSet<int> consumed)
+    {
+        if (lines[i].Normalized.Length > MaxRowText)
+        {
+            return null;
+        }
+
+        var (first, firstCells) = lines[i].Row;
+        if (first.Length is 0 or > 40)
+        {
+            return null;
+        }
+
+        var label = first;
+        var cells = HasCells(firstCells) ? firstCells : null;
+        var cellsAt = cells is null ? -1 : i;
+        foreach (var j in Below(lines, i, end, consumed, 2))
+        {
+            var (piece, pieceCells) = lines[j].Row;
+            if (piece.Length is 0 or > 40 || StartsRow(piece))
+            {
+                return null;
+            }
+
+            if (HasCells(pieceCells))
+            {
+                if (cells is not null)
+                {
+                    return null;
+                }
+
+                (cells, cellsAt) = (pieceCells, j);
+            }
+
+            label += piece;
+            var match = pattern.Match(label);
+            if (match.Success && match.Index < first.Length)
+            {
+                var after = label[(match.Index + match.Length)..];
+                return cells is not null ? (i, after + cells, Math.Max(j, cellsAt) - i + 1) : WithCellsBelow(lines, i, j, after, end, consumed);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A label found on lines that hold no numbers (the last is <paramref name="last"/>): the rest of a wrapped label
+    /// (a bracketed explanation, say) may go on over the next lines with the numbers on one of them. Lines made only
+    /// of cells are left to the reader of the row (a web copy that puts one cell per line).
+    /// </summary>
+    private static (int Index, string After, int Span) WithCellsBelow(List<ReportLine> lines, int i, int last, string after, int end, HashSet<int> consumed)
+    {
+        var text = after;
+        foreach (var j in Below(lines, last, end, consumed, 2))
+        {
+            var (piece, cells) = lines[j].Row;
+            if (piece.Length is 0 or > 40 || StartsRow(piece))
+            {
+                break;
+            }
+
+            text = text.TrimEnd() + piece;
+            if (HasCells(cells))
+            {
+                return (i, text + cells, j - i + 1);
+            }
+        }
+
+        return (i, after, last - i + 1);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> lines after <paramref name="after"/> that hold something, over blank lines (a
+    /// page break, a header repeated on the next page and taken out): where a wrapped label may go on.
+    /// </summary>
+    private static IEnumerable<int> Below(List<ReportLine> lines, int after, int end, HashSet<int> consumed, int count)
+    {
+        var blanks = 0;
+        for (var j = after + 1; j < end && count > 0 && !consumed.Contains(j) && lines[j].Normalized.Length <= MaxRowText; j++)
+        {
+            if (lines[j].Normalized.Trim().Length == 0)
+            {
+                if (++blanks > 8)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            count--;
+            yield return j;
+        }
+    }
+
+    /// <summary>A line longer than this is prose, not a piece of a row (a label's piece and seven cells fit well within it).</summary>
+    private const int MaxRowText = 160;
+
+    private static bool HasCells(string text) => Tokens(text).Any(PrintedCell.IsCellToken);
+
+    /// <summary>Text that opens a row of its own: a numbered label (1. 1、 (1) ① （一） 一、), not the rest of a wrapped one.</summary>
+    private static bool StartsRow(string label) => RowStart().IsMatch(label);
+
+    /// <summary>
+    /// A line split into its label and its cells: the cells are the numbers (or placeholders) that end the line,
+    /// with the separators before them, so that a blank cell keeps its column; the label is what stands before.
+    /// </summary>
+    internal static (string Label, string Cells) SplitRow(string text)
+    {
+        var tokens = RowToken().Matches(text);
+        var t = tokens.Count;
+        while (t > 0 && PrintedCell.IsCellToken(tokens[t - 1].Value))
+        {
+            t--;
+        }
+
+        var labelEnd = t > 0 ? tokens[t - 1].Index + tokens[t - 1].Length : 0;
+        return (text[..labelEnd].Trim(), t < tokens.Count ? text[labelEnd..] : "");
+    }
+
+    /// <summary>
+    /// Table 三's lines made readable row by row, line numbers kept. A page break inside the table repeats what was
+    /// printed above the table's first row (the column headers, a running title): those lines are blanked, so that a
+    /// row split by the break joins up. The table's heading cells merged down several rows (三、本年度办理结果,
+    /// （四）无法提供) print, in text that keeps a page's layout, in pieces before the rows' own labels: "（四）无
+    /// 1.本机关不掌握…", then "法提供  2.没有现成信息…"; the pieces are taken off the start of the lines. A whole
+    /// heading followed only by numbers is its own row (a printed subtotal) and stays.
+    /// </summary>
+    private static List<ReportLine> RequestTableLines(List<ReportLine> lines, ReportFormat format, int from, int to)
+    {
+        to = Math.Min(to, lines.Count);
+        var headings = ReportFormats.RequestRows(format).Where(r => r.Kind == RowKind.Heading).Select(r => ReportText.Compact(r.Label)).ToList();
+        var firstRow = from;
+        while (firstRow < to && (lines[firstRow].Normalized.Length > MaxRowText || !HasCells(lines[firstRow].Row.Cells)))
+        {
+            firstRow++;
+        }
+
+        var above = lines.Take(firstRow).Where(l => l.Normalized.Length <= MaxRowText && l.Row.Cells.Length == 0 && !l.Normalized.Contains('。', StringComparison.Ordinal))
+            .Select(l => ReportText.Compact(l.Text)).Where(t => t.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        List<ReportLine>? copy = null;
+        for (var i = from; i < to; i++)
+        {
+            var text = lines[i].Normalized;
+            var rest = text;
+            if (i > firstRow && text.Length <= MaxRowText && lines[i].Row.Cells.Length == 0
+                && (above.Contains(ReportText.Compact(text)) || IsColumnHeader(ReportText.Compact(text))))
+            {
+                rest = "";
+            }
+
+            while (HeadingPiece(rest, headings) is { } shorter)
+            {
+                rest = shorter;
+            }
+
+            if (!ReferenceEquals(rest, text))
+            {
+                copy ??= [.. lines];
+                copy[i] = new ReportLine(lines[i].Number, rest);
+            }
+        }
+
+        return copy ?? lines;
+    }
+
+    private static readonly string[] HeaderWords = ["申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+
+    /// <summary>A line of table 三's column headers: nothing but their names (repeated at the top of a page).</summary>
+    private static bool IsColumnHeader(string compact)
+    {
+        var rest = compact;
+        var words = 0;
+        foreach (var word in HeaderWords)
+        {
+            if (rest.Contains(word, StringComparison.Ordinal))
+            {
+                rest = rest.Replace(word, "", StringComparison.Ordinal);
+                words++;
+            }
+        }
+
+        return rest.Length == 0 && (words >= 3 || compact is "申请人情况" or "法人或其他组织");
+    }
+
+    /// <summary>The line without its first word, when that word is a piece of a heading's label.</summary>
+    private static string? HeadingPiece(string text, List<string> headings)
+    {
+        var trimmed = text.TrimStart();
+        var space = trimmed.AsSpan().IndexOfAny(" \t\u3000");
+        var word = space < 0 ? trimmed : trimmed[..space];
+        if (word.Length == 0 || PrintedCell.IsCellToken(word) || (word.Length < 2 && space < 0))
+        {
+            return null;
+        }
+
+        var compact = ReportText.Compact(word);
+        if (!headings.Any(h => h.Contains(compact, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var rest = space < 0 ? "" : trimmed[space..];
+        return headings.Contains(compact) && rest.Trim().Length > 0 && SplitRow(rest).Label.Length == 0 ? null : rest.TrimStart(' ', '\u3000');
     }
 
     /// <summary>Up to <paramref name="count"/> cells after a label: on its line, then one or more per following line.</summary>
@@ -454,7 +673,7 @@ public static partial class ReportParser
         {
             // The rest of a bracketed explanation the key left out: （区分处理的，只计这一情形…）.
             var close = rest.IndexOf(')', StringComparison.Ordinal);
-            rest = close >= 0 ? rest[(close + 1)..] : "";
+            rest = close >= 0 ? rest[(close + 1)..] : SplitRow(rest).Cells;
         }
 
         if (!HasCellSeparators(rest))
@@ -477,6 +696,7 @@ public static partial class ReportParser
 
     private static void ReadRequestTable(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
+        var leaves = RequestTableLines(lines, format, from, to);
         var at = from;
         foreach (var row in ReportFormats.RequestRows(format))
         {
@@ -496,14 +716,14 @@ public static partial class ReportParser
                 continue;
             }
 
-            var found = Find(lines, RowKey(row.Label), at, to, consumed, ct);
+            var found = Find(leaves, RowKey(row.Label), at, to, consumed, ct);
             if (found is null)
             {
                 report.Unmapped.Add($"表三未找到“{row.Label}”一行。");
                 continue;
             }
 
-            report.Requests[row.Code] = (Collect(lines, found.Value, 7, consumed, out var unplaced), lines[found.Value.Index].Number);
+            report.Requests[row.Code] = (Collect(leaves, found.Value, 7, consumed, out var unplaced), lines[found.Value.Index].Number);
             if (unplaced)
             {
                 report.UnreadRows.Add(row.Code);
@@ -673,6 +893,12 @@ public static partial class ReportParser
 
     [GeneratedRegex(@"^(\d{1,2})\.(.+)$")]
     private static partial Regex NumberedLabel();
+
+    [GeneratedRegex(@"^\s*(\d{1,2}\s*[.、,:]|\d{1,2}(?=[^\d\s.,%])|\(\s*\d{1,2}\s*\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")]
+    private static partial Regex RowStart();
+
+    [GeneratedRegex(@"[^\s|]+")]
+    private static partial Regex RowToken();
 
     [GeneratedRegex(@"^(?:19|20)\d{2}年")]
     private static partial Regex TitleStartsWithYear();

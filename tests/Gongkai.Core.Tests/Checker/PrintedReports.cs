@@ -23,7 +23,7 @@ public static class PrintedReports
         ["4"] = [2, 0, 0, 0, 0, 0, 2],
     };
 
-    public static List<string> Lines(Numbering numbering = Numbering.Dot, bool twoLineTitle = false, bool yearFirst = false, bool requestsHeading = true)
+    public static List<string> Lines(Numbering numbering = Numbering.Dot, bool twoLineTitle = false, bool yearFirst = false, bool requestsHeading = true, bool wrapped = false, bool numbersOnFirstLine = false)
     {
         var lines = new List<string>();
         if (twoLineTitle)
@@ -56,10 +56,17 @@ public static class PrintedReports
 
         lines.Add("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况");
         lines.Add("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计");
-        foreach (var row in ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading))
+        if (wrapped)
         {
-            var cells = Figures.TryGetValue(row.Code, out var f) ? f : [0, 0, 0, 0, 0, 0, 0];
-            lines.Add(Label(row.Label, numbering) + "\t" + string.Join("\t", cells));
+            lines.AddRange(WrappedRequestRows(numbering, numbersOnFirstLine));
+        }
+        else
+        {
+            foreach (var row in ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading))
+            {
+                var cells = Figures.TryGetValue(row.Code, out var f) ? f : [0, 0, 0, 0, 0, 0, 0];
+                lines.Add(Label(row.Label, numbering) + "\t" + string.Join("\t", cells));
+            }
         }
 
         lines.AddRange([
@@ -74,6 +81,71 @@ public static class PrintedReports
         ]);
         return lines;
     }
+
+    /// <summary>
+    /// Table 三 as a PDF converted with its layout kept prints it: three label columns (the part heading, the group,
+    /// the row) each wrapped to its width, a group's label set in pieces down its merged cell, centred, so that the
+    /// pieces stand before the rows' own labels ("（四）无" before one row, "法提供" before the next), and each row's
+    /// numbers on the middle line of its wrapped label (or on its first line, as cells aligned to the top print).
+    /// </summary>
+    private static List<string> WrappedRequestRows(Numbering numbering, bool numbersOnFirstLine)
+    {
+        var rows = ReportFormats.RequestRows(ReportFormat.V2021);
+        var blocks = new List<(string[] Label, int[] Cells, int Depth)>();
+        foreach (var row in rows.Where(r => r.Kind != RowKind.Heading))
+        {
+            var width = row.Depth switch { 0 => 14, 1 => 11, _ => 9 };
+            var label = Label(row.Label, numbering);
+            var chunks = Enumerable.Range(0, (label.Length + width - 1) / width).Select(c => label.Substring(c * width, Math.Min(width, label.Length - c * width))).ToArray();
+            blocks.Add((chunks, Figures.TryGetValue(row.Code, out var f) ? f : [0, 0, 0, 0, 0, 0, 0], row.Depth));
+        }
+
+        // Lines of each row, then the heading columns' pieces laid over the lines of the rows they span.
+        var columnA = new List<string>();
+        var columnB = new List<string>();
+        var body = new List<string>();
+        var leaves = rows.Where(r => r.Kind != RowKind.Heading).ToList();
+        var firstLine = new Dictionary<string, int>();
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            firstLine[leaves[b].Code] = body.Count;
+            var (label, cells, depth) = blocks[b];
+            var middle = numbersOnFirstLine ? 0 : label.Length / 2;
+            for (var l = 0; l < label.Length; l++)
+            {
+                var indent = depth switch { 0 => "", 1 => new string(' ', 8), _ => new string(' ', 18) };
+                var text = indent + label[l];
+                body.Add(l == middle ? Pad(text, 40) + string.Concat(cells.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(6))) : text);
+                columnA.Add("");
+                columnB.Add("");
+            }
+        }
+
+        foreach (var heading in rows.Where(r => r.Kind == RowKind.Heading))
+        {
+            var inside = leaves.Where(r => r.Code.StartsWith(heading.Code + ".", StringComparison.Ordinal)).ToList();
+            var from = firstLine[inside[0].Code];
+            var to = inside.Count < leaves.Count && leaves.IndexOf(inside[^1]) + 1 < leaves.Count ? firstLine[leaves[leaves.IndexOf(inside[^1]) + 1].Code] : body.Count;
+            var pieceWidth = heading.Depth == 0 ? 3 : 4;
+            var pieces = Enumerable.Range(0, (heading.Label.Length + pieceWidth - 1) / pieceWidth).Select(c => heading.Label.Substring(c * pieceWidth, Math.Min(pieceWidth, heading.Label.Length - c * pieceWidth))).ToList();
+            var start = from + Math.Max(0, (to - from - pieces.Count) / 2);
+            for (var p = 0; p < pieces.Count && start + p < to; p++)
+            {
+                (heading.Depth == 0 ? columnA : columnB)[start + p] = pieces[p];
+            }
+        }
+
+        return body.Select((line, i) =>
+        {
+            var text = line.StartsWith(new string(' ', 18), StringComparison.Ordinal) ? Pad(columnA[i], 8) + Pad(columnB[i], 10) + line[18..]
+                : line.StartsWith(new string(' ', 8), StringComparison.Ordinal) ? Pad(columnA[i], 8) + line[8..]
+                : line;
+            return text.TrimEnd();
+        }).ToList();
+    }
+
+    /// <summary>Pads to a width in display columns (a Chinese character is two wide).</summary>
+    private static string Pad(string text, int width) => text + new string(' ', Math.Max(1, width - text.Sum(c => c >= 0x1100 ? 2 : 1)));
 
     private static string Label(string label, Numbering numbering)
     {

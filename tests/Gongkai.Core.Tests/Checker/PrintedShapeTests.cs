@@ -37,6 +37,45 @@ public sealed class PrintedShapeTests
         Assert.Empty(Problems(PrintedReports.Lines(numbering)));
     }
 
+    [Theory]
+    [InlineData(PrintedReports.Numbering.Dot, false)]
+    [InlineData(PrintedReports.Numbering.Comma, false)]
+    [InlineData(PrintedReports.Numbering.Bracket, false)]
+    [InlineData(PrintedReports.Numbering.Circled, false)]
+    [InlineData(PrintedReports.Numbering.None, false)]
+    [InlineData(PrintedReports.Numbering.Dot, true)]
+    [InlineData(PrintedReports.Numbering.None, true)]
+    public void Wrapped_labels_and_split_group_labels_are_read(PrintedReports.Numbering numbering, bool numbersOnFirstLine)
+    {
+        var lines = PrintedReports.Lines(numbering, wrapped: true, numbersOnFirstLine: numbersOnFirstLine);
+        var report = ReportParser.Parse(lines);
+
+        Assert.Empty(report.Unmapped);
+        Assert.Empty(report.UnreadRows);
+        Assert.Equal([0, 1, 0, 0, 0, 0, 1], report.Requests["3.3.4"].Cells.Select(c => (int)c.Value));
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], report.Requests["3.4.1"].Cells.Select(c => (int)c.Value));
+        Assert.Equal([9, 2, 0, 0, 0, 0, 11], report.Requests["3.7"].Cells.Select(c => (int)c.Value));
+        Assert.Empty(Problems(lines));
+    }
+
+    [Fact]
+    public void A_page_break_inside_table_three_with_its_header_repeated_splits_no_row()
+    {
+        var lines = PrintedReports.Lines(wrapped: true);
+        var header = lines.First(l => l.Contains("自然人", StringComparison.Ordinal));
+        string[] pageBreak = ["", "- 3 -", "", "示例县统计局2023年政府信息公开工作年度报告", "申请人情况", header];
+        lines.InsertRange(lines.FindIndex(l => l.Contains("5.属于三类内部事", StringComparison.Ordinal)), pageBreak);
+        // A row whose wrapped label goes on over the page.
+        lines.InsertRange(lines.FindIndex(l => l.Contains("2.申请人逾期未按", StringComparison.Ordinal)) + 1, pageBreak);
+
+        var report = ReportParser.Parse(lines);
+
+        Assert.Empty(report.Unmapped);
+        Assert.Empty(report.UnreadRows);
+        Assert.DoesNotContain(ReportChecker.Check(report), f => f.RuleId is "S3" or "N5");
+        Assert.Empty(Problems(lines));
+    }
+
     [Fact]
     public void A_title_on_two_lines_and_a_title_with_the_year_first_are_proper_titles()
     {
