@@ -77,6 +77,22 @@ public sealed class PrintedShapeTests
     }
 
     [Fact]
+    public void A_copy_in_traditional_characters_is_read_whole()
+    {
+        // Every character of the tables' labels that has a Traditional form, as Hong Kong, Taiwan and some provincial templates print them.
+        const string pairs = "與与業业為为會会體体關关況况減减辦办務务動动區区單单發发號号後后員员國国處处復复審审對对屬属廢废應应開开強强當当總总執执護护報报擇择據据數数無无時时權权條条來来構构標标現现確确穩稳類类糾纠納纳組组織织經经結结統统繼继續续維维編编繳缴罰罚獲获補补規规覽览計计認认議议許许訟讼訪访訴诉詢询請请負负購购費费轉转過过還还這这進进選选採采錯错問问間间項项題题額额萬万機机決决產产範范";
+        var traditional = Enumerable.Range(0, pairs.Length / 2).ToDictionary(i => pairs[i * 2 + 1], i => pairs[i * 2]);
+        var lines = PrintedReports.Lines().Select(l => string.Concat(l.Select(c => traditional.GetValueOrDefault(c, c)))).ToList();
+        Assert.Contains(lines, l => l.Contains("強制", StringComparison.Ordinal));
+
+        var report = ReportParser.Parse(lines);
+
+        Assert.Empty(report.Unmapped);
+        Assert.Equal(Article20Formats.Tables(ReportFormat.V2021).Sum(t => t.Rows.Count), report.Article20.Count);
+        Assert.Empty(Problems(lines));
+    }
+
+    [Fact]
     public void A_title_on_two_lines_and_a_title_with_the_year_first_are_proper_titles()
     {
         var twoLines = ReportParser.Parse(PrintedReports.Lines(twoLineTitle: true));
