@@ -72,4 +72,20 @@ public sealed class BlankCellTests
     [InlineData("||", new[] { "", "" })]
     [InlineData("a  1   3", new[] { "a", "1", "3" })]
     public void Lines_split_into_cells_as_printed(string line, string[] cells) => Assert.Equal(cells, ReportParser.LineCells(line));
+
+    [Theory]
+    [InlineData("152790元", CellKind.Number, 152790)]
+    [InlineData("12.5万元", CellKind.Number, 12.5)]
+    [InlineData("3件", CellKind.Number, 3)]
+    [InlineData("1,234", CellKind.Number, 1234)]
+    [InlineData("—", CellKind.Placeholder, 0)]
+    [InlineData("元", CellKind.Text, 0)]
+    [InlineData("约3件", CellKind.Text, 0)]
+    public void A_cell_is_read_as_printed_a_number_with_its_unit_being_that_number(string raw, CellKind kind, double value)
+    {
+        var cell = PrintedCell.Parse(raw);
+
+        Assert.Equal(kind, cell.Kind);
+        Assert.Equal((decimal)value, cell.Value);
+    }
 }
