@@ -56,7 +56,12 @@ public sealed record ReportLine(int Number, string Text)
 {
     private (string Label, string Cells)? row;
 
+    private string? compact;
+
     public string Normalized { get; } = ReportText.Normalize(Text);
+
+    /// <summary>The normalized text without white space (<see cref="ReportText.Compact"/>), kept: the rules read it again and again.</summary>
+    public string Compact => compact ??= ReportText.WithoutWhiteSpace(Normalized);
 
     /// <summary>The line as a table row: its label, and the cells that end it with their separators (see <see cref="ReportParser.SplitRow"/>).</summary>
     internal (string Label, string Cells) Row => row ??= ReportParser.SplitRow(Normalized);
@@ -323,7 +328,21 @@ public static class ReportText
     }
 
     /// <summary>The normalized text without any whitespace (labels split by stray spaces compare equal).</summary>
-    public static string Compact(string text) => string.Concat(Normalize(text).Where(c => !char.IsWhiteSpace(c)));
+    public static string Compact(string text) => WithoutWhiteSpace(Normalize(text));
+
+    internal static string WithoutWhiteSpace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Length == text.Length ? text : builder.ToString();
+    }
 
     /// <summary>A Chinese or Arabic numeral as a number (一百二十三, 两, 十五, 1,234); null when it is not one.</summary>
     public static int? Numeral(string text)

@@ -215,7 +215,7 @@ public static partial class ReportChecker
             findings.Add(new("S2", Severity.Error, "表二、表三", $"{year} 年度报告应使用{ReportFormats.ForYear(year).DisplayName()}，但表格是{format.DisplayName()}。"));
         }
 
-        if (report.Year >= 2021 && report.Prose.FirstOrDefault(l => ReportText.Compact(l.Text).Contains("格式(试行)", StringComparison.Ordinal)) is { } trial)
+        if (report.Year >= 2021 && report.Prose.FirstOrDefault(l => l.Compact.Contains("格式(试行)", StringComparison.Ordinal)) is { } trial)
         {
             findings.Add(new("S2", Severity.Warning, Line(trial.Number), "2021 年度起应使用 2021 年版格式，正文仍引用“格式（试行）”。"));
         }
@@ -225,7 +225,7 @@ public static partial class ReportChecker
         {
             foreach (var line in report.Lines)
             {
-                var compact = ReportText.Compact(line.Text);
+                var compact = line.Compact;
                 if (compact.Length <= 40 && SevenPartHeading().Match(compact) is { Success: true } old)
                 {
                     var part = old.Groups["what"].Value switch
@@ -241,7 +241,7 @@ public static partial class ReportChecker
         }
 
         // S2: an introduction listing the parts of the reports before 2019 (the fees as a part of their own).
-        if (report.Year >= 2019 && report.Prose.Take(12).FirstOrDefault(l => ListedParts().Match(ReportText.Compact(l.Text)) is { Success: true } m
+        if (report.Year >= 2019 && report.Prose.Take(12).FirstOrDefault(l => ListedParts().Match(l.Compact) is { Success: true } m
                 && (m.Groups["list"].Value.Contains("收费及减免", StringComparison.Ordinal) || m.Groups["list"].Value.Contains("费用情况", StringComparison.Ordinal))) is { } oldList)
         {
             findings.Add(new("S2", Severity.Warning, Line(oldList.Number), $"引言列出的部分中有单列的收费（费用）情况，是 2019 年以前七部分结构。{report.Year} 年度报告应按现行格式的六个部分编写。"));
@@ -266,7 +266,7 @@ public static partial class ReportChecker
                 ct.ThrowIfCancellationRequested();
             }
 
-            var compact = ReportText.Compact(line.Text);
+            var compact = line.Compact;
             if (TemplateResidue().Match(compact) is { Success: true } residue)
             {
                 findings.Add(new("S4", Severity.Warning, Line(line.Number), $"疑似模板残留“{residue.Value}”，发布前应删除或填写。"));
@@ -288,7 +288,7 @@ public static partial class ReportChecker
             findings.Add(new("S5", Severity.Warning, "标题", "标题应为“××（机关）××××年政府信息公开工作年度报告”，写明机关和年度。"));
         }
 
-        if (!report.Lines.Any(l => ReportText.Compact(l.Text) is var c && (c.Contains("统计期限", StringComparison.Ordinal) || (c.Contains("1月1日", StringComparison.Ordinal) && c.Contains("12月31日", StringComparison.Ordinal)))))
+        if (!report.Lines.Any(l => l.Compact is var c && (c.Contains("统计期限", StringComparison.Ordinal) || (c.Contains("1月1日", StringComparison.Ordinal) && c.Contains("12月31日", StringComparison.Ordinal)))))
         {
             findings.Add(new("S5", Severity.Info, "全文", "未写明统计期限（如“本报告中所列数据的统计期限自××××年1月1日起至12月31日止”）。"));
         }
@@ -322,7 +322,7 @@ public static partial class ReportChecker
                 continue;
             }
 
-            var whole = string.Concat(body.Select(l => ReportText.Compact(l.Text)));
+            var whole = string.Concat(body.Select(l => l.Compact));
             var bare = whole.TrimEnd('。', '.');
             if (Placeholders.Contains(bare) || (bare.Length == 0 && whole.Length > 0) || FillingInstruction().IsMatch(whole))
             {
@@ -349,13 +349,13 @@ public static partial class ReportChecker
     {
         for (var i = 0; i < body.Count; i++)
         {
-            var compact = ReportText.Compact(body[i].Text);
+            var compact = body[i].Compact;
             if (!SubPartHeading().IsMatch(compact))
             {
                 continue;
             }
 
-            var nextIsHeading = i + 1 < body.Count ? SubPartStart().IsMatch(ReportText.Compact(body[i + 1].Text)) : sectionEnds;
+            var nextIsHeading = i + 1 < body.Count ? SubPartStart().IsMatch(body[i + 1].Compact) : sectionEnds;
             if (nextIsHeading)
             {
                 findings.Add(new("S8", Severity.Warning, Line(body[i].Number),
@@ -451,7 +451,7 @@ public static partial class ReportChecker
 
         if (report.Format == ReportFormat.V2021 && report.Article20Items.TryGetValue("第二十条第（八）项", out var fees))
         {
-            var near = report.Lines.Where(l => l.Number >= fees && l.Number <= fees + 4).Select(l => ReportText.Compact(l.Text));
+            var near = report.Lines.Where(l => l.Number >= fees && l.Number <= fees + 4).Select(l => l.Compact);
             if (!near.Any(t => t.Contains("万元", StringComparison.Ordinal)))
             {
                 findings.Add(new("C3", Severity.Warning, $"{Line(fees)} · 表二 · 第二十条第（八）项", "行政事业性收费金额应以“万元”为单位，表中未注明或用了其他单位。"));
@@ -602,7 +602,7 @@ public static partial class ReportChecker
         // X2: from the 2021 format, section 六 states the processing fees collected.
         if (report.Format == ReportFormat.V2021 && report.Sections.TryGetValue(6, out var six))
         {
-            var sixth = report.Prose.Where(l => l.Number > six).Select(l => ReportText.Compact(l.Text));
+            var sixth = report.Prose.Where(l => l.Number > six).Select(l => l.Compact);
             if (!sixth.Any(t => t.Contains("费", StringComparison.Ordinal)))
             {
                 findings.Add(new("X2", Severity.Warning, Line(six), "2021 年版格式要求在第六部分说明收取信息处理费的情况（未收取也应写明）。"));
@@ -771,7 +771,7 @@ public static partial class ReportChecker
                 ct.ThrowIfCancellationRequested();
             }
 
-            var compact = ReportText.Compact(line.Text);
+            var compact = line.Compact;
             if (compact.Length < MinRepeatedSentence || IsFurniture(compact, line.Normalized))
             {
                 continue;
@@ -879,7 +879,7 @@ public static partial class ReportChecker
         }
 
         var to = report.Sections.Where(s => s.Value > from).Select(s => s.Value).DefaultIfEmpty(int.MaxValue).Min();
-        return string.Concat(report.Prose.Where(l => l.Number > from && l.Number < to).Select(l => ReportText.Compact(l.Text)));
+        return string.Concat(report.Prose.Where(l => l.Number > from && l.Number < to).Select(l => l.Compact));
     }
 
     private static HashSet<string> Shingles(string text) => Enumerable.Range(0, Math.Max(0, text.Length - 3)).Select(i => text.Substring(i, 4)).ToHashSet();

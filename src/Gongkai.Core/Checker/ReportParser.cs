@@ -121,22 +121,22 @@ public static partial class ReportParser
     private static void FindTitle(PublishedReport report, List<ReportLine> lines)
     {
         var head = lines.Take(20).Where(l => l.Normalized.Trim().Length > 0).ToList();
-        var at = head.FindIndex(l => ReportText.Compact(l.Text) is var t && ReportName().IsMatch(t) && IsTitleLike(t));
+        var at = head.FindIndex(l => l.Compact is var t && ReportName().IsMatch(t) && IsTitleLike(t));
         var title = at >= 0 ? head[at] : null;
         report.Title = title?.Normalized.Trim();
-        if (title is null && head.Take(3).Select(l => ReportText.Compact(l.Text)).Select(t => ReportName().Match(t) is { Success: true } m ? t[..(m.Index + m.Length)] : "")
+        if (title is null && head.Take(3).Select(l => l.Compact).Select(t => ReportName().Match(t) is { Success: true } m ? t[..(m.Index + m.Length)] : "")
             .FirstOrDefault(t => t.Length > 0 && IsTitleLike(t) && YearPattern().IsMatch(t) && !IntroWords.Any(t.Contains)) is { } run)
         {
             // A title run into the introduction's first sentence: "2024年丽水市政府信息公开工作年度报告依照《条例》编制…".
             report.Title = run;
-            title = head.First(l => ReportText.Compact(l.Text).StartsWith(run, StringComparison.Ordinal));
+            title = head.First(l => l.Compact.StartsWith(run, StringComparison.Ordinal));
         }
 
-        if (title is not null && TitleStartsWithYear().IsMatch(ReportText.Compact(title.Text)))
+        if (title is not null && TitleStartsWithYear().IsMatch(title.Compact))
         {
             // A title set on two lines: the agency, then "2024年政府信息公开工作年度报告" — or the other way round.
-            var before = at > 0 ? ReportText.Compact(head[at - 1].Text) : "";
-            var after = at + 1 < head.Count ? ReportText.Compact(head[at + 1].Text) : "";
+            var before = at > 0 ? head[at - 1].Compact : "";
+            var after = at + 1 < head.Count ? head[at + 1].Compact : "";
             if (IsAgencyLine(before))
             {
                 report.Title = before + report.Title;
@@ -147,10 +147,10 @@ public static partial class ReportParser
             }
         }
 
-        var year = title is null ? Match.Empty : YearPattern().Match(ReportText.Compact(title.Text));
+        var year = title is null ? Match.Empty : YearPattern().Match(title.Compact);
         if (!year.Success)
         {
-            year = lines.Take(30).Select(l => StatisticsYear().Match(ReportText.Compact(l.Text))).FirstOrDefault(m => m.Success) ?? Match.Empty;
+            year = lines.Take(30).Select(l => StatisticsYear().Match(l.Compact)).FirstOrDefault(m => m.Success) ?? Match.Empty;
         }
 
         if (year.Success)
@@ -177,7 +177,7 @@ public static partial class ReportParser
         for (var i = 0; i < lines.Count; i++)
         {
             Tick(i, ct);
-            var compact = ReportText.Compact(lines[i].Text);
+            var compact = lines[i].Compact;
             if (compact.Length is 0 or > 40)
             {
                 continue;
@@ -214,12 +214,12 @@ public static partial class ReportParser
         // Nothing of the report's parts or tables: a cut copy of a report's opening (it speaks of 政府信息公开), or
         // not a report at all (then S1 says so).
         var opening = last == 0 && report.Requests.Count == 0;
-        if (opening && !lines.Any(l => ReportText.Compact(l.Text).Contains("政府信息公开", StringComparison.Ordinal)))
+        if (opening && !lines.Any(l => l.Compact.Contains("政府信息公开", StringComparison.Ordinal)))
         {
             return;
         }
 
-        var closing = ReportText.Compact(lastLine.Text);
+        var closing = lastLine.Compact;
         if (DateLine().IsMatch(closing) || SignatureLine().IsMatch(closing))
         {
             return;
@@ -244,7 +244,7 @@ public static partial class ReportParser
     /// <summary>The format the labels show (report-formats.md §4): 2019's Art. 20 columns or single 其他处理 row, or 2021's.</summary>
     private static ReportFormat? DetectFormat(List<ReportLine> lines)
     {
-        var all = string.Concat(lines.Select(l => ReportText.Compact(l.Text)));
+        var all = string.Concat(lines.Select(l => l.Compact));
         if (all.Contains("逾期不补正", StringComparison.Ordinal) || all.Contains("本年制发件数", StringComparison.Ordinal))
         {
             return ReportFormat.V2021;
@@ -303,7 +303,8 @@ public static partial class ReportParser
         for (var i = from; i < end; i++)
         {
             Tick(i, ct);
-            if (consumed.Contains(i))
+            // A line longer than any row, or a sentence not followed by cells, is prose: a label named in it is not the row.
+            if (consumed.Contains(i) || IsProse(lines[i]))
             {
                 continue;
             }
@@ -315,7 +316,7 @@ public static partial class ReportParser
                 return HasCells(after) ? (i, after, 1) : WithCellsBelow(lines, i, i, after, end, consumed);
             }
 
-            if (i + 1 < lines.Count)
+            if (i + 1 < lines.Count && !IsProse(lines[i + 1]))
             {
                 var joined = lines[i].Normalized.TrimEnd() + lines[i + 1].Normalized.TrimStart();
                 match = pattern.Match(joined);
@@ -435,8 +436,14 @@ public static partial class ReportParser
         }
     }
 
-    /// <summary>A line longer than this is prose, not a piece of a row (a label's piece and seven cells fit well within it).</summary>
-    private const int MaxRowText = 160;
+    /// <summary>
+    /// A line longer than this is prose, not a row nor a piece of one: a label and seven cells spread over a wide
+    /// page with spaces fit well within it.
+    /// </summary>
+    private const int MaxRowText = 300;
+
+    private static bool IsProse(ReportLine line) =>
+        line.Normalized.Length > MaxRowText || line.Normalized.Contains('。', StringComparison.Ordinal) && line.Row.Cells.Length == 0;
 
     private static bool HasCells(string text) => Tokens(text).Any(PrintedCell.IsCellToken);
 
@@ -479,14 +486,14 @@ public static partial class ReportParser
         }
 
         var above = lines.Take(firstRow).Where(l => l.Normalized.Length <= MaxRowText && l.Row.Cells.Length == 0 && !l.Normalized.Contains('。', StringComparison.Ordinal))
-            .Select(l => ReportText.Compact(l.Text)).Where(t => t.Length >= 2).ToHashSet(StringComparer.Ordinal);
+            .Select(l => l.Compact).Where(t => t.Length >= 2).ToHashSet(StringComparer.Ordinal);
         List<ReportLine>? copy = null;
         for (var i = from; i < to; i++)
         {
             var text = lines[i].Normalized;
             var rest = text;
             if (i > firstRow && text.Length <= MaxRowText && lines[i].Row.Cells.Length == 0
-                && (above.Contains(ReportText.Compact(text)) || IsColumnHeader(ReportText.Compact(text))))
+                && (above.Contains(lines[i].Compact) || IsColumnHeader(lines[i].Compact)))
             {
                 rest = "";
             }
@@ -754,7 +761,7 @@ public static partial class ReportParser
         }
 
         var firstRow = report.Requests.Values.Min(r => r.Line);
-        var header = string.Concat(lines.Where(l => l.Number < firstRow && l.Number >= (from < lines.Count ? lines[from].Number : 0)).Select(l => ReportText.Compact(l.Text)));
+        var header = string.Concat(lines.Where(l => l.Number < firstRow && l.Number >= (from < lines.Count ? lines[from].Number : 0)).Select(l => l.Compact));
         var positions = ColumnNames.Select(names => names.Select(n => header.IndexOf(n, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()).ToList();
         // Names split over lines (a PDF's narrow header cells) are not found: then the order is assumed, silently.
         if (positions.All(p => p >= 0) && !positions.SequenceEqual(positions.Order()))
@@ -797,7 +804,7 @@ public static partial class ReportParser
         {
             Tick(i, ct);
             // “结果维持” may be wrapped in its narrow cell (结果维 / 持).
-            var compact = ReportText.Compact(lines[i].Text);
+            var compact = lines[i].Compact;
             if (compact.Contains("结果维", StringComparison.Ordinal) || compact.Contains("尚未审", StringComparison.Ordinal))
             {
                 header = i;
@@ -822,7 +829,7 @@ public static partial class ReportParser
             if (words > 0 && numbers.Count == 0)
             {
                 // A header line, or the prose after the table: the numbers row is not there.
-                if (!ReportText.Compact(lines[i].Text).Any(c => "结果维持纠正其他尚未审结总计行政复议诉讼未经直接起诉后".Contains(c, StringComparison.Ordinal)))
+                if (!lines[i].Compact.Any(c => "结果维持纠正其他尚未审结总计行政复议诉讼未经直接起诉后".Contains(c, StringComparison.Ordinal)))
                 {
                     break;
                 }
