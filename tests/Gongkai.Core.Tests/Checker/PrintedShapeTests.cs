@@ -93,6 +93,22 @@ public sealed class PrintedShapeTests
     }
 
     [Fact]
+    public void A_provincial_template_s_extra_rows_are_named_and_left_out_of_the_sums()
+    {
+        var lines = PrintedReports.Lines();
+        lines.Insert(lines.FindIndex(l => l.StartsWith("行政规范性文件", StringComparison.Ordinal)) + 1, "其他主动公开文件\t3\t0\t5");
+        lines.Insert(lines.FindIndex(l => l.StartsWith("8.属于行政查询事项", StringComparison.Ordinal)) + 1, "9.其他法定不予公开情形\t0\t0\t0\t0\t0\t0\t0");
+
+        var report = ReportParser.Parse(lines);
+        var findings = ReportChecker.Check(report);
+
+        Assert.Empty(report.Unmapped);
+        Assert.Equal(Article20Formats.Tables(ReportFormat.V2021).Sum(t => t.Rows.Count), report.Article20.Count);
+        Assert.Empty(Problems(lines));
+        Assert.Contains(findings, f => f.RuleId == "S3" && f.Severity == Severity.Info && f.Message.Contains("9.其他法定不予公开情形", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_title_on_two_lines_and_a_title_with_the_year_first_are_proper_titles()
     {
         var twoLines = ReportParser.Parse(PrintedReports.Lines(twoLineTitle: true));
