@@ -1,6 +1,9 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Appeals;
+using Gongkai.Core.Calendar;
+using Gongkai.Core.Deadlines;
+using Gongkai.Core.Interaction;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Persistence;
@@ -232,10 +235,20 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
                     continue;
                 }
 
-                var due = calendar.AddWorkingDays(received, Gongkai.Core.Interaction.InteractionNames.DefaultReplyWorkingDays(channel));
                 var answered = calendar.AddWorkingDays(received, random.Next(1, i % 7 == 6 ? 14 : 8));
                 var published = i % 3 == 0;
-                db.Letters.Add(new Interaction.LetterRecord
+                var due = Deadline.Count(calendar, received, new WorkingDays(InteractionNames.DefaultReplyWorkingDays(channel)), received, null, Letter.ReplyTime);
+                // Handled as the office would: received, assigned, answered and, with the writer's consent, published.
+                var letter = Letter.Receive(channel, new LetterWriter("示例来信人", "13800000000", null, null), published, received, due, Letter.Writer);
+                var refused = letter.Assign("区政府办公室", null, null, "demo", [])
+                    ?? letter.Answer(reply, "demo", answered, requireApproval: false)
+                    ?? (published ? letter.Publish(subject, body, reply, "demo", answered) : null);
+                if (refused is not null)
+                {
+                    throw new InvalidOperationException($"示例来信无法办理：{refused}");
+                }
+
+                var record = new Interaction.LetterRecord
                 {
                     AgencyId = government.Id,
                     Channel = channel,
@@ -247,20 +260,10 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
                     AgreesToPublish = published,
                     ReceivedAt = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
                     ReceivedOn = received,
-                    DueOn = due,
-                    Status = Gongkai.Core.Interaction.LetterStatus.Answered,
-                    Unit = "区政府办公室",
-                    Reply = reply,
-                    AnsweredOn = answered,
-                    AnsweredBy = "demo",
-                    IsPublished = published,
-                    PublicSubject = published ? subject : null,
-                    PublicBody = published ? body : null,
-                    PublicReply = published ? reply : null,
-                    PublishedOn = published ? answered : null,
                     ContentHash = Interaction.LetterStore.ContentHash(subject, body + year + i),
-                    Events = [new Interaction.LetterEventRecord { At = new DateTimeOffset(received.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime(), UserName = "来信人", Action = "收到来信" }],
-                });
+                };
+                record.Events.AddRange(record.Take(letter, record.ReceivedAt));
+                db.Letters.Add(record);
             }
         }
 

@@ -20,24 +20,24 @@ public sealed class LetterRecord
     public bool AgreesToPublish { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateOnly ReceivedOn { get; set; }
-    public DateOnly DueOn { get; set; }
-    public LetterStatus Status { get; set; }
+    public DateOnly DueOn { get; private set; }
+    public LetterStatus Status { get; private set; }
     /// <summary>承办单位 and 承办人.</summary>
-    public string? Unit { get; set; }
-    public string? Handler { get; set; }
+    public string? Unit { get; private set; }
+    public string? Handler { get; private set; }
     /// <summary>The reply as drafted (awaiting approval) or as sent.</summary>
-    public string? Reply { get; set; }
-    public DateOnly? AnsweredOn { get; set; }
-    public string? AnsweredBy { get; set; }
-    public string? ClosedReason { get; set; }
-    public LetterRating? Rating { get; set; }
-    public string? RatingComment { get; set; }
+    public string? Reply { get; private set; }
+    public DateOnly? AnsweredOn { get; private set; }
+    public string? AnsweredBy { get; private set; }
+    public string? ClosedReason { get; private set; }
+    public LetterRating? Rating { get; private set; }
+    public string? RatingComment { get; private set; }
     /// <summary>Published on the portal, as the redacted copy below.</summary>
-    public bool IsPublished { get; set; }
-    public string? PublicSubject { get; set; }
-    public string? PublicBody { get; set; }
-    public string? PublicReply { get; set; }
-    public DateOnly? PublishedOn { get; set; }
+    public bool IsPublished { get; private set; }
+    public string? PublicSubject { get; private set; }
+    public string? PublicBody { get; private set; }
+    public string? PublicReply { get; private set; }
+    public DateOnly? PublishedOn { get; private set; }
     /// <summary>The information request this complaint came from (Art. 39: 信访、投诉、举报 sent through a request).</summary>
     public long? RequestId { get; set; }
     /// <summary>SHA-256 of the normalized subject and body, to find the same letter sent twice.</summary>
@@ -45,6 +45,43 @@ public sealed class LetterRecord
     public int Version { get; set; }
     public List<LetterEventRecord> Events { get; set; } = [];
     public List<LetterAttachment> Attachments { get; set; } = [];
+
+    /// <summary>The letter's workflow as Core decides it, to take a step (see <see cref="Letter"/>).</summary>
+    public Letter ToLetter() => Letter.Restore(new LetterState
+    {
+        Channel = Channel,
+        Status = Status,
+        ReceivedOn = ReceivedOn,
+        DueOn = DueOn,
+        Writer = new LetterWriter(WriterName, Phone, Email, Address),
+        AgreesToPublish = AgreesToPublish,
+        Unit = Unit,
+        Handler = Handler,
+        Reply = Reply,
+        AnsweredOn = AnsweredOn,
+        AnsweredBy = AnsweredBy,
+        ClosedReason = ClosedReason,
+        Rating = Rating,
+        RatingComment = RatingComment,
+        IsPublished = IsPublished,
+        PublicSubject = PublicSubject,
+        PublicBody = PublicBody,
+        PublicReply = PublicReply,
+        PublishedOn = PublishedOn,
+    });
+
+    /// <summary>
+    /// Keeps what the letter's step decided: its state, and each step taken as an entry of its history (at
+    /// <paramref name="at"/>). The only place a letter record's workflow fields are set.
+    /// </summary>
+    public IReadOnlyList<LetterEventRecord> Take(Letter letter, DateTimeOffset at)
+    {
+        var state = letter.State;
+        (Status, DueOn, Unit, Handler, Reply) = (state.Status, state.DueOn, state.Unit, state.Handler, state.Reply);
+        (AnsweredOn, AnsweredBy, ClosedReason, Rating, RatingComment) = (state.AnsweredOn, state.AnsweredBy, state.ClosedReason, state.Rating, state.RatingComment);
+        (IsPublished, PublicSubject, PublicBody, PublicReply, PublishedOn) = (state.IsPublished, state.PublicSubject, state.PublicBody, state.PublicReply, state.PublishedOn);
+        return letter.NewSteps.Select(step => new LetterEventRecord { LetterId = Id, At = at, UserName = step.Actor, Action = step.Action, Details = step.Details }).ToList();
+    }
 }
 
 /// <summary>One step in a letter's life (append-only): who did what, when, with what note.</summary>

@@ -36,12 +36,11 @@ public sealed record LetterDue(long Id, InteractionChannel Channel, string Subje
 /// </summary>
 public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, Files.UntrustedFileLimits limits)
 {
-    public const int SubjectMax = 100;
-    public const int BodyMax = 5000;
+    public const int SubjectMax = Letter.SubjectMax;
+    public const int BodyMax = Letter.BodyMax;
     /// <summary>The same letter again within this many days is refused as a duplicate.</summary>
     public const int DuplicateDays = 30;
-    public const string Public = "来信人";
-    private const string ReplyTime = "答复期限";
+    public const string Public = Letter.Writer;
 
     /// <summary>The agency's settings for a channel (defaults when the office has not set it up).</summary>
     public async Task<InteractionChannelSettings> SettingsAsync(int agencyId, InteractionChannel channel, CancellationToken ct = default) =>
@@ -104,8 +103,28 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var calendar = await calendars.GetCalendarAsync(ct);
-        var due = DueFrom(calendar, today, settings);
-        var letter = new LetterRecord
+        var record = NewRecord(agencyId, input, today, requestId, hash, Letter.Receive(input.Channel, Writer(input), input.AgreesToPublish, today, DueFrom(calendar, today, settings), actor,
+            requestId is null ? null : "由政府信息公开申请转来（第三十九条）"));
+        foreach (var (name, type, content) in attachments)
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == sha, ct) && db.StoredFiles.Local.All(f => f.Sha256 != sha))
+            {
+                db.StoredFiles.Add(new StoredFile { Sha256 = sha, Size = content.Length, Content = content, CreatedAt = clock.GetUtcNow() });
+            }
+
+            record.Attachments.Add(new LetterAttachment { FileName = name, ContentType = type, Size = content.Length, Sha256 = sha });
+        }
+
+        db.Letters.Add(record);
+        await db.SaveChangesAsync(ct);
+        return new LetterOutcome(record, new Dictionary<string, string>());
+    }
+
+    /// <summary>A new letter's record: the text as written, the workflow as <paramref name="letter"/> began it.</summary>
+    private LetterRecord NewRecord(int agencyId, LetterInput input, DateOnly today, long? requestId, string hash, Letter letter)
+    {
+        var record = new LetterRecord
         {
             AgencyId = agencyId,
             Channel = input.Channel,
@@ -119,27 +138,14 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             AgreesToPublish = input.AgreesToPublish,
             ReceivedAt = clock.GetUtcNow(),
             ReceivedOn = today,
-            DueOn = StoredDue(due),
-            Status = LetterStatus.Received,
             RequestId = requestId,
             ContentHash = hash,
         };
-        foreach (var (name, type, content) in attachments)
-        {
-            var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == sha, ct) && db.StoredFiles.Local.All(f => f.Sha256 != sha))
-            {
-                db.StoredFiles.Add(new StoredFile { Sha256 = sha, Size = content.Length, Content = content, CreatedAt = clock.GetUtcNow() });
-            }
-
-            letter.Attachments.Add(new LetterAttachment { FileName = name, ContentType = type, Size = content.Length, Sha256 = sha });
-        }
-
-        Record(letter, actor, "收到来信", requestId is null ? $"{InteractionNames.Of(input.Channel)}，{DueNote(due)}" : $"由政府信息公开申请转来（第三十九条），{DueNote(due)}");
-        db.Letters.Add(letter);
-        await db.SaveChangesAsync(ct);
-        return new LetterOutcome(letter, new Dictionary<string, string>());
+        record.Events.AddRange(record.Take(letter, clock.GetUtcNow()));
+        return record;
     }
+
+    private static LetterWriter Writer(LetterInput input) => new(Clean(input.WriterName), Clean(input.Phone), Clean(input.Email), Clean(input.Address));
 
     /// <summary>
     /// Art. 39: a request closed as 不予处理 because it is really a petition, complaint or report becomes a complaint
@@ -187,266 +193,51 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         }
 
         var calendar = await calendars.GetCalendarAsync(ct);
-        var due = DueFrom(calendar, today, settings);
-        var letter = new LetterRecord
-        {
-            AgencyId = request.AgencyId,
-            Channel = InteractionChannel.Complaint,
-            TrackingCode = RequestStore.NewTrackingCode(),
-            Subject = input.Subject!,
-            Body = input.Body!,
-            WriterName = input.WriterName,
-            Phone = input.Phone,
-            Email = Clean(input.Email),
-            Address = Clean(input.Address),
-            ReceivedAt = clock.GetUtcNow(),
-            ReceivedOn = today,
-            DueOn = StoredDue(due),
-            Status = LetterStatus.Received,
-            RequestId = requestId,
-            ContentHash = ContentHash(input.Subject!, input.Body!),
-        };
-        Record(letter, actor, "收到来信", $"由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来（《条例》第三十九条），{DueNote(due)}");
-        db.Letters.Add(letter);
+        var record = NewRecord(request.AgencyId, input, today, requestId, ContentHash(input.Subject!, input.Body!),
+            Letter.Receive(InteractionChannel.Complaint, Writer(input), agreesToPublish: false, today, DueFrom(calendar, today, settings), actor,
+                $"由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来（《条例》第三十九条）"));
+        db.Letters.Add(record);
         await db.SaveChangesAsync(ct);
-        return new LetterOutcome(letter, new Dictionary<string, string>());
+        return new LetterOutcome(record, new Dictionary<string, string>());
     }
 
     /// <summary>Gives the letter to a unit and handler; a change of unit is a transfer (转办) and needs a reason.</summary>
     public Task<LetterOutcome> AssignAsync(long id, string? unit, string? handler, string? reason, string actor, CancellationToken ct = default) =>
-        ChangeAsync(id, async letter =>
-        {
-            if (letter.Status is LetterStatus.Answered or LetterStatus.Closed)
-            {
-                return "来信已办结；如需重新办理，请先重新打开。";
-            }
-
-            var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
-            unit = Clean(unit);
-            if (unit is null || unit.Length > 100)
-            {
-                return "请选择承办单位。";
-            }
-
-            if (settings.UnitList.Count > 0 && !settings.UnitList.Contains(unit))
-            {
-                return $"“{unit}”不在本栏目的承办单位中。";
-            }
-
-            var transfer = letter.Unit is not null && letter.Unit != unit;
-            if (transfer && string.IsNullOrWhiteSpace(reason))
-            {
-                return "转办须说明理由。";
-            }
-
-            Record(letter, actor, transfer ? "转办" : "分办", $"{(transfer ? $"由 {letter.Unit} 转至 " : "")}{unit}{(Clean(handler) is { } h ? $"，承办人 {h}" : "")}{(transfer ? $"；理由：{reason!.Trim()}" : "")}");
-            letter.Unit = unit;
-            letter.Handler = Clean(handler);
-            if (letter.Status == LetterStatus.Received)
-            {
-                letter.Status = LetterStatus.Assigned;
-            }
-
-            return null;
-        }, ct);
+        ChangeAsync(id, async (record, letter) => letter.Assign(unit, handler, reason, actor, (await SettingsAsync(record.AgencyId, record.Channel, ct)).UnitList), ct);
 
     /// <summary>Replies to the writer; where the agency wants it, the reply waits for an approver first.</summary>
     public Task<LetterOutcome> ReplyAsync(long id, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
-        ChangeAsync(id, async letter =>
-        {
-            if (letter.Status is not (LetterStatus.Assigned or LetterStatus.Received))
-            {
-                return letter.Status == LetterStatus.AwaitingApproval ? "答复正在等待审核。" : "来信已办结。";
-            }
-
-            reply = reply?.Trim();
-            if (string.IsNullOrEmpty(reply) || reply.Length is < 10 or > BodyMax)
-            {
-                return $"答复内容须为 10 至 {BodyMax} 个字。";
-            }
-
-            var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
-            letter.Reply = reply;
-            letter.Unit ??= "（未分办）";
-            if (settings.RequireApproval)
-            {
-                letter.Status = LetterStatus.AwaitingApproval;
-                Record(letter, actor, "拟定答复", "提交审核");
-            }
-            else
-            {
-                Answer(letter, actor, today);
-            }
-
-            return null;
-        }, ct);
+        ChangeAsync(id, async (record, letter) => letter.Answer(reply, actor, today, (await SettingsAsync(record.AgencyId, record.Channel, ct)).RequireApproval), ct);
 
     /// <summary>An approver sends the drafted reply, or returns it with a note.</summary>
     public Task<LetterOutcome> ApproveAsync(long id, bool approve, string? note, string actor, DateOnly today, CancellationToken ct = default) =>
-        ChangeAsync(id, letter =>
-        {
-            if (letter.Status != LetterStatus.AwaitingApproval)
-            {
-                return Task.FromResult<string?>("没有等待审核的答复。");
-            }
-
-            if (!approve && string.IsNullOrWhiteSpace(note))
-            {
-                return Task.FromResult<string?>("退回修改须说明意见。");
-            }
-
-            if (approve)
-            {
-                Record(letter, actor, "审核通过", Clean(note));
-                Answer(letter, actor, today);
-            }
-            else
-            {
-                letter.Status = LetterStatus.Assigned;
-                Record(letter, actor, "退回修改", note!.Trim());
-            }
-
-            return Task.FromResult<string?>(null);
-        }, ct);
+        ChangeAsync(id, (_, letter) => Task.FromResult(letter.Approve(approve, note, actor, today)), ct);
 
     /// <summary>Closes a letter that needs no reply (a duplicate, no content), with the reason.</summary>
     public Task<LetterOutcome> CloseAsync(long id, string? reason, string actor, DateOnly today, CancellationToken ct = default) =>
-        ChangeAsync(id, letter =>
-        {
-            if (letter.Status is LetterStatus.Answered or LetterStatus.Closed)
-            {
-                return Task.FromResult<string?>("来信已办结。");
-            }
-
-            reason = reason?.Trim();
-            if (string.IsNullOrEmpty(reason) || reason.Length is < 4 or > 500)
-            {
-                return Task.FromResult<string?>("办结理由须为 4 至 500 个字。");
-            }
-
-            letter.Status = LetterStatus.Closed;
-            letter.ClosedReason = reason;
-            letter.AnsweredOn = today;
-            letter.AnsweredBy = actor;
-            Record(letter, actor, "办结", reason);
-            return Task.FromResult<string?>(null);
-        }, ct);
+        ChangeAsync(id, (_, letter) => Task.FromResult(letter.Close(reason, actor, today)), ct);
 
     /// <summary>
     /// Reopens an answered or closed letter (the writer objects, or the office finds the reply wanting): back to its
     /// unit with a new reply time; the earlier reply stays in the history.
     /// </summary>
     public Task<LetterOutcome> ReopenAsync(long id, string? reason, string actor, DateOnly today, CancellationToken ct = default) =>
-        ChangeAsync(id, async letter =>
-        {
-            if (letter.Status is not (LetterStatus.Answered or LetterStatus.Closed))
-            {
-                return "来信尚未办结，无需重新打开。";
-            }
+        ChangeAsync(id, async (record, letter) => letter.Reopen(reason, actor, await NewReplyTimeAsync(record, today, ct)), ct);
 
-            reason = reason?.Trim();
-            if (string.IsNullOrEmpty(reason) || reason.Length is < 4 or > 500)
-            {
-                return "重新办理的理由须为 4 至 500 个字。";
-            }
-
-            var settings = await SettingsAsync(letter.AgencyId, letter.Channel, ct);
-            var calendar = await calendars.GetCalendarAsync(ct);
-            var due = DueFrom(calendar, today, settings);
-            Record(letter, actor, "重新办理", $"{reason}；原答复：{letter.Reply ?? letter.ClosedReason}；{DueNote(due)}");
-            letter.Status = letter.Unit is null ? LetterStatus.Received : LetterStatus.Assigned;
-            letter.AnsweredOn = null;
-            letter.AnsweredBy = null;
-            letter.ClosedReason = null;
-            letter.Rating = null;
-            letter.RatingComment = null;
-            letter.DueOn = StoredDue(due);
-            letter.IsPublished = false;
-            return null;
-        }, ct);
-
-    /// <summary>The writer rates the reply, once; “not satisfied” with a reason reopens the letter.</summary>
-    public async Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, DateOnly today, CancellationToken ct = default)
-    {
-        var outcome = await ChangeAsync(id, letter =>
-        {
-            if (letter.Status != LetterStatus.Answered)
-            {
-                return Task.FromResult<string?>("来信答复后才能评价。");
-            }
-
-            if (letter.Rating is not null)
-            {
-                return Task.FromResult<string?>("您已评价过本次答复。");
-            }
-
-            if (comment?.Trim().Length > 500)
-            {
-                return Task.FromResult<string?>("评价意见不能超过 500 个字。");
-            }
-
-            letter.Rating = rating;
-            letter.RatingComment = Clean(comment);
-            Record(letter, Public, "评价", $"{InteractionNames.Of(rating)}{(Clean(comment) is { } c ? "：" + c : "")}");
-            return Task.FromResult<string?>(null);
-        }, ct);
-        if (outcome.Succeeded && rating == LetterRating.Unsatisfied && !string.IsNullOrWhiteSpace(comment) && comment.Trim().Length >= 4)
-        {
-            return await ReopenAsync(id, "来信人不满意：" + comment.Trim(), Public, today, ct);
-        }
-
-        return outcome;
-    }
+    /// <summary>The writer rates the reply, once; “not satisfied” with a reason reopens the letter in the same step.</summary>
+    public Task<LetterOutcome> RateAsync(long id, LetterRating rating, string? comment, DateOnly today, CancellationToken ct = default) =>
+        ChangeAsync(id, async (record, letter) => letter.Rate(rating, comment, await NewReplyTimeAsync(record, today, ct)), ct);
 
     /// <summary>Publishes the letter and its reply as edited here; only with the writer's consent and without their personal data.</summary>
     public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
-        ChangeAsync(id, letter =>
-        {
-            if (!letter.AgreesToPublish)
-            {
-                return Task.FromResult<string?>("来信人未同意公开，不能发布。");
-            }
-
-            if (letter.Status != LetterStatus.Answered)
-            {
-                return Task.FromResult<string?>("来信答复后才能公开。");
-            }
-
-            (subject, body, reply) = (subject?.Trim(), body?.Trim(), reply?.Trim());
-            if (string.IsNullOrEmpty(subject) || subject.Length > SubjectMax || string.IsNullOrEmpty(body) || body.Length > BodyMax || string.IsNullOrEmpty(reply) || reply.Length > BodyMax)
-            {
-                return Task.FromResult<string?>("请填写公开的标题、来信内容和答复内容。");
-            }
-
-            var text = subject + "\n" + body + "\n" + reply;
-            var leaks = new[] { letter.WriterName, letter.Phone, letter.Email, letter.Address }
-                .Where(v => !string.IsNullOrWhiteSpace(v) && v!.Trim().Length >= 2 && text.Contains(v.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-            if (leaks.Count > 0 || LetterRedaction.Redact(text) != text)
-            {
-                return Task.FromResult<string?>("公开内容仍含有个人信息（姓名、电话、证件号码、电子邮箱或地址），请删除后再发布。");
-            }
-
-            letter.IsPublished = true;
-            letter.PublicSubject = subject;
-            letter.PublicBody = body;
-            letter.PublicReply = reply;
-            letter.PublishedOn = today;
-            Record(letter, actor, "公开", null);
-            return Task.FromResult<string?>(null);
-        }, ct);
+        ChangeAsync(id, (_, letter) => Task.FromResult(letter.Publish(subject, body, reply, actor, today)), ct);
 
     public Task<LetterOutcome> UnpublishAsync(long id, string actor, CancellationToken ct = default) =>
-        ChangeAsync(id, letter =>
-        {
-            if (!letter.IsPublished)
-            {
-                return Task.FromResult<string?>("来信未公开。");
-            }
+        ChangeAsync(id, (_, letter) => Task.FromResult(letter.Unpublish(actor)), ct);
 
-            letter.IsPublished = false;
-            Record(letter, actor, "撤销公开", null);
-            return Task.FromResult<string?>(null);
-        }, ct);
+    /// <summary>The channel's reply time counted from <paramref name="today"/>: a reopened letter's new deadline.</summary>
+    private async Task<Deadline> NewReplyTimeAsync(LetterRecord record, DateOnly today, CancellationToken ct) =>
+        DueFrom(await calendars.GetCalendarAsync(ct), today, await SettingsAsync(record.AgencyId, record.Channel, ct));
 
     /// <summary>
     /// Open letters of the agencies with their reply deadline on <paramref name="today"/>: the due and overdue lists.
@@ -465,7 +256,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
     /// <summary>A letter's reply deadline as stored (set on receipt or reopening, recounted on a schedule import), on <paramref name="today"/>.</summary>
     public static Deadline DeadlineOf(WorkingDayCalendar calendar, DateOnly receivedOn, DateOnly dueOn, DateOnly? answeredOn, DateOnly today) =>
-        Deadline.At(calendar, dueOn, today, answeredOn, ReplyTime, [$"{receivedOn:yyyy-MM-dd} 收到来信。"]);
+        Deadline.At(calendar, dueOn, today, answeredOn, Letter.ReplyTime, [$"{receivedOn:yyyy-MM-dd} 收到来信。"]);
 
     /// <summary>The letter's reply deadline on <paramref name="today"/>.</summary>
     public async Task<Deadline> DeadlineAsync(LetterRecord letter, DateOnly today, CancellationToken ct = default) =>
@@ -491,15 +282,18 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             }
 
             var period = before.Left(letter.ReceivedOn, letter.DueOn);
-            if (Deadline.Count(after, letter.ReceivedOn, period, letter.ReceivedOn, null, ReplyTime).Due is not { } due || due == letter.DueOn)
+            if (Deadline.Count(after, letter.ReceivedOn, period, letter.ReceivedOn, null, Letter.ReplyTime).Due is not { } due || due == letter.DueOn)
             {
                 continue;
             }
 
-            Record(letter, "系统", "重新计算答复期限", $"节假日安排变更，答复期限由 {letter.DueOn:yyyy-MM-dd}（预计）改为 {due:yyyy-MM-dd}{(after.IsProvisional(due) ? "（预计）" : "")}");
-            letter.DueOn = due;
-            letter.Version++;
-            moved++;
+            var recounted = letter.ToLetter();
+            if (recounted.Recount(due, after.IsProvisional(due)))
+            {
+                db.LetterEvents.AddRange(letter.Take(recounted, clock.GetUtcNow()));
+                letter.Version++;
+                moved++;
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -539,21 +333,28 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normal(subject) + "\u0001" + Normal(body))));
     }
 
-    private async Task<LetterOutcome> ChangeAsync(long id, Func<LetterRecord, Task<string?>> change, CancellationToken ct)
+    /// <summary>
+    /// Loads the letter, lets Core take the step, and saves the step with its history — and with whatever else the
+    /// unit of work holds, such as the audit entry the page added — in one SaveChanges. A refusal saves nothing.
+    /// </summary>
+    private async Task<LetterOutcome> ChangeAsync(long id, Func<LetterRecord, Letter, Task<string?>> step, CancellationToken ct)
     {
-        var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (letter is null)
+        var record = await db.Letters.FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (record is null)
         {
+            db.ChangeTracker.Clear();
             return LetterOutcome.Refused("来信不存在。");
         }
 
-        if (await change(letter) is { } refusal)
+        var letter = record.ToLetter();
+        if (await step(record, letter) is { } refusal)
         {
             db.ChangeTracker.Clear();
             return LetterOutcome.Refused(refusal);
         }
 
-        letter.Version++;
+        db.LetterEvents.AddRange(record.Take(letter, clock.GetUtcNow()));
+        record.Version++;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -564,29 +365,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
             return LetterOutcome.Refused("这封来信刚被其他人修改过，请刷新后重试。");
         }
 
-        return new LetterOutcome(letter, new Dictionary<string, string>());
-    }
-
-    private void Answer(LetterRecord letter, string actor, DateOnly today)
-    {
-        letter.Status = LetterStatus.Answered;
-        letter.AnsweredOn = today;
-        letter.AnsweredBy = actor;
-        Record(letter, actor, "答复", letter.Reply);
-    }
-
-    private void Record(LetterRecord letter, string actor, string action, string? details)
-    {
-        var entry = new LetterEventRecord { At = clock.GetUtcNow(), UserName = actor, Action = action, Details = details };
-        if (letter.Id == 0)
-        {
-            letter.Events.Add(entry);
-        }
-        else
-        {
-            entry.LetterId = letter.Id;
-            db.LetterEvents.Add(entry);
-        }
+        return new LetterOutcome(record, new Dictionary<string, string>());
     }
 
     private static Dictionary<string, string> Validate(LetterInput input, InteractionChannelSettings settings)
@@ -652,14 +431,7 @@ public sealed class LetterStore(GongkaiDbContext db, CalendarStore calendars, Ti
 
     // Past the published schedule the calendar reckons provisionally; the date is recounted on import.
     private static Deadline DueFrom(WorkingDayCalendar calendar, DateOnly received, InteractionChannelSettings settings) =>
-        Deadline.Count(calendar, received, ReplyPeriod(settings), received, null, ReplyTime);
-
-    // The column needs a date. Only when the calendar reckons nothing about today (no schedule imported for over five
-    // years) is there none: the letter is then due at once rather than lost or given an invented date, and its history says why.
-    private static DateOnly StoredDue(Deadline due) => due.Due ?? due.AsOf;
-
-    private static string DueNote(Deadline due) =>
-        due.Due is null ? $"{ReplyTime}{Deadline.NoDate}（{due.Problem}）" : $"{ReplyTime} {due.DueText}";
+        Deadline.Count(calendar, received, ReplyPeriod(settings), received, null, Letter.ReplyTime);
 
     private static string Digits(string? text) => new((text ?? "").Where(char.IsAsciiDigit).ToArray());
 

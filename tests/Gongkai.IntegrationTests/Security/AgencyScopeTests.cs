@@ -394,7 +394,6 @@ public sealed partial class AgencyScopeTests
                 Phone = "13912345678",
                 ContentHash = Guid.NewGuid().ToString("N"),
                 ReceivedOn = new DateOnly(2024, 3, 1),
-                DueOn = new DateOnly(2024, 3, 20),
                 Attachments = [new LetterAttachment { FileName = "来信附件" + marker + ".txt", ContentType = "text/plain", Size = content.Length, Sha256 = sha }],
             };
             d.Letters.Add(letter);

@@ -99,11 +99,12 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
 
     private async Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct)
     {
-        var result = await StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
+        var result = await StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () =>
         {
+            // The entry joins the unit of work: the store saves it with the step in one SaveChanges, a refusal clears both.
             audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);
-            await db.SaveChangesAsync(ct);
-        }, done, $"/admin/letters/{id}");
+            return await act();
+        }, error => Error = error, () => Task.CompletedTask, done, $"/admin/letters/{id}");
         return result is PageResult ? await PageAsync(ct) : result;
     }
 
