@@ -61,6 +61,38 @@ public sealed class PublicationRecord
 
     public PublicationFacts Facts => new(Type, Attribute, WrittenOn, PublishedOn, RepealedOn, ExpiredOn);
 
+    /// <summary>The document's workflow as Core decides it, to take a step (see <see cref="Publication"/>).</summary>
+    public Publication ToPublication() => Publication.Restore(new PublicationState
+    {
+        Title = Title,
+        Type = Type,
+        Attribute = Attribute,
+        WrittenOn = WrittenOn,
+        Status = Status,
+        CreatedBy = CreatedBy,
+        InterpretsId = InterpretsId,
+        ReviewedBy = ReviewedBy,
+        ReviewedAt = ReviewedAt,
+        ReviewOpinion = ReviewOpinion,
+        PublishedOn = PublishedOn,
+        PublishedBy = PublishedBy,
+        PublishedAt = PublishedAt,
+        NoInterpretationReason = NoInterpretationReason,
+        RepealedOn = RepealedOn,
+        RepealedBy = RepealedBy,
+        ExpiredOn = ExpiredOn,
+    });
+
+    /// <summary>Keeps what the document's step decided. The only place the store sets a document's workflow fields.</summary>
+    public void Take(Publication publication)
+    {
+        var state = publication.State;
+        (Title, Type, Attribute, WrittenOn, Status, CreatedBy, InterpretsId) = (state.Title, state.Type, state.Attribute, state.WrittenOn, state.Status, state.CreatedBy, state.InterpretsId);
+        (ReviewedBy, ReviewedAt, ReviewOpinion) = (state.ReviewedBy, state.ReviewedAt, state.ReviewOpinion);
+        (PublishedOn, PublishedBy, PublishedAt, NoInterpretationReason) = (state.PublishedOn, state.PublishedBy, state.PublishedAt, state.NoInterpretationReason);
+        (RepealedOn, RepealedBy, ExpiredOn) = (state.RepealedOn, state.RepealedBy, state.ExpiredOn);
+    }
+
     /// <summary>有效性 as the catalog prints it (only 规章 and 规范性文件 have one).</summary>
     public string ValidityLabel => RepealedOn is not null ? "已废止" : ExpiredOn is not null ? "已失效" : Type == PublicationType.Other ? "—" : "现行有效";
 }

@@ -136,11 +136,10 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             IndexNumber = Trimmed(input.IndexNumber) ?? scheme.Next(agency.CreditCode, year, used),
             Title = "",
             Issuer = "",
-            Status = PublicationStatus.Draft,
-            CreatedBy = user,
             CreatedAt = clock.GetUtcNow(),
         };
         Apply(record, input, html!);
+        record.Take(Publication.Draft(record.Title, input.Type, input.Attribute, input.WrittenOn!.Value, user, input.InterpretsId));
         await StoreFilesAsync(record, checkedFiles, ct);
         db.Publications.Add(record);
         await db.SaveChangesAsync(ct);
@@ -164,9 +163,10 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             errors[key] = value;
         }
 
-        if (record.Status == PublicationStatus.Published && input.Attribute != DisclosureAttribute.Proactive)
+        var publication = record.ToPublication();
+        if (errors.Count == 0 && publication.Edit(input.Title!.Trim(), input.Type, input.Attribute, input.WrittenOn!.Value) is { } refused)
         {
-            errors[nameof(input.Attribute)] = "已发布的文件不能改为非主动公开；如需撤下，请先与机构负责人确认并记录原因。";
+            errors[refused.Field] = refused.Message;
         }
 
         if (errors.Count > 0)
@@ -175,17 +175,10 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         }
 
         Apply(record, input, html!);
+        record.Take(publication);
         record.Attachments.RemoveAll(a => removeAttachments.Contains(a.Id));
         await StoreFilesAsync(record, checkedFiles, ct);
         record.UpdatedAt = clock.GetUtcNow();
-        if (record.Status == PublicationStatus.Reviewed)
-        {
-            // 先审查、后公开: what was reviewed is what gets published.
-            record.Status = PublicationStatus.Draft;
-            record.ReviewedBy = null;
-            record.ReviewedAt = null;
-            record.ReviewOpinion = null;
-        }
 
         await db.SaveChangesAsync(ct);
         await NotifyAsync([record.Id], ct);
@@ -201,25 +194,13 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             return PublicationOutcome.Refused("Id", "文件不存在。");
         }
 
-        if (record.Status != PublicationStatus.Draft)
+        var publication = record.ToPublication();
+        if (publication.Review(opinion, user, clock.GetUtcNow()) is { } refused)
         {
-            return PublicationOutcome.Refused("Status", record.Status == PublicationStatus.Published ? "文件已发布。" : "文件已通过保密审查。");
+            return PublicationOutcome.Refused(refused.Field, refused.Message);
         }
 
-        if (string.Equals(record.CreatedBy, user, StringComparison.Ordinal))
-        {
-            return PublicationOutcome.Refused("Status", "保密审查须由起草人以外的审核人进行。");
-        }
-
-        if (opinion?.Trim().Length > 500)
-        {
-            return PublicationOutcome.Refused("Opinion", "审查意见不能超过 500 个字。");
-        }
-
-        record.Status = PublicationStatus.Reviewed;
-        record.ReviewedBy = user;
-        record.ReviewedAt = clock.GetUtcNow();
-        record.ReviewOpinion = string.IsNullOrWhiteSpace(opinion) ? "经保密审查，可以公开。" : opinion.Trim();
+        record.Take(publication);
         await db.SaveChangesAsync(ct);
         return new PublicationOutcome(record.Id, new Dictionary<string, string>());
     }
@@ -236,67 +217,33 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             return PublicationOutcome.Refused("Id", "文件不存在。");
         }
 
-        var day = on ?? today;
-        var refusal = record.Status switch
-        {
-            PublicationStatus.Published => "文件已发布。",
-            PublicationStatus.Draft => "文件尚未通过保密审查，不能发布（先审查、后公开）。",
-            _ when record.Attribute != DisclosureAttribute.Proactive => $"公开属性为“{AttributeName(record.Attribute)}”的文件不在网站主动发布。",
-            _ when day < record.WrittenOn => $"发布日期不能早于成文日期（{record.WrittenOn:yyyy-MM-dd}）。",
-            _ when day > today => "发布日期不能晚于今天。",
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            return PublicationOutcome.Refused("PublishedOn", refusal);
-        }
-
-        var together = new List<PublicationRecord>();
+        Publication? policy = null;
+        var interpretations = new List<PublicationRecord>();
         if (record.InterpretsId is { } policyId)
         {
-            var policy = await db.Publications.AsNoTracking().FirstAsync(p => p.Id == policyId, ct);
-            if (policy.Status != PublicationStatus.Published)
-            {
-                return PublicationOutcome.Refused("PublishedOn", $"所解读的文件《{policy.Title}》尚未发布：请在发布该文件时一并发布本解读（同步发布）。");
-            }
+            policy = (await db.Publications.AsNoTracking().FirstAsync(p => p.Id == policyId, ct)).ToPublication();
         }
         else if (record.Type is PublicationType.NormativeDocument or PublicationType.Regulation)
         {
-            var interpretations = await db.Publications.Where(p => p.InterpretsId == record.Id).ToListAsync(ct);
-            together = interpretations.Where(i => i.Status == PublicationStatus.Reviewed && i.Attribute == DisclosureAttribute.Proactive).ToList();
-            var reason = noInterpretationReason?.Trim();
-            if (!interpretations.Any(i => i.Status == PublicationStatus.Published) && together.Count == 0)
-            {
-                if (interpretations.FirstOrDefault(i => i.Status == PublicationStatus.Draft) is { } draft && string.IsNullOrEmpty(reason))
-                {
-                    return PublicationOutcome.Refused("NoInterpretationReason", $"政策解读《{draft.Title}》尚未通过保密审查：请先审查，以便与文件同步发布；或填写不同步发布解读的理由。");
-                }
-
-                if (string.IsNullOrEmpty(reason))
-                {
-                    return PublicationOutcome.Refused("NoInterpretationReason", $"{TypeName(record.Type)}应与政策解读同步发布：请先起草解读并通过保密审查，或填写不同步发布解读的理由。");
-                }
-
-                if (reason.Length is < 4 or > 500)
-                {
-                    return PublicationOutcome.Refused("NoInterpretationReason", "不同步发布解读的理由须为 4 至 500 个字。");
-                }
-
-                record.NoInterpretationReason = reason;
-            }
+            interpretations = await db.Publications.Where(p => p.InterpretsId == record.Id).ToListAsync(ct);
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var item in together.Prepend(record))
+        var publication = record.ToPublication();
+        var restored = interpretations.Select(i => (Record: i, Publication: i.ToPublication())).ToList();
+        if (publication.Publish(on ?? today, today, noInterpretationReason, user, clock.GetUtcNow(), policy, restored.Select(i => i.Publication).ToList(), out var together) is { } refused)
         {
-            item.Status = PublicationStatus.Published;
-            item.PublishedOn = day;
-            item.PublishedBy = user;
-            item.PublishedAt = now;
+            return PublicationOutcome.Refused(refused.Field, refused.Message);
+        }
+
+        record.Take(publication);
+        var published = restored.Where(i => together.Contains(i.Publication)).ToList();
+        foreach (var (interpretation, taken) in published)
+        {
+            interpretation.Take(taken);
         }
 
         await db.SaveChangesAsync(ct);
-        await NotifyAsync(together.Prepend(record).Select(r => r.Id).ToList(), ct);
+        await NotifyAsync(published.Select(i => i.Record.Id).Prepend(record.Id).ToList(), ct);
         return new PublicationOutcome(record.Id, new Dictionary<string, string>());
     }
 
@@ -309,32 +256,13 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
             return PublicationOutcome.Refused("Id", "文件不存在。");
         }
 
-        var what = repealed ? "废止" : "失效";
-        var refusal = on switch
+        var publication = record.ToPublication();
+        if (publication.EndValidity(repealed, on, by, today) is { } refused)
         {
-            null => $"请填写{what}日期。",
-            { } d when d < record.WrittenOn => $"{what}日期（{d:yyyy-MM-dd}）不能早于成文日期（{record.WrittenOn:yyyy-MM-dd}）。",
-            { } d when d > today.AddYears(1) => $"{what}日期不能晚于一年以后。",
-            _ when record.RepealedOn is not null || record.ExpiredOn is not null => $"文件已于 {(record.RepealedOn ?? record.ExpiredOn):yyyy-MM-dd} {(record.RepealedOn is not null ? "废止" : "失效")}。",
-            _ when repealed && string.IsNullOrWhiteSpace(by) => "请填写废止该文件的文件名称或文号。",
-            _ when by?.Trim().Length > 300 => "废止文件的名称不能超过 300 个字。",
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            return PublicationOutcome.Refused(repealed ? "RepealedOn" : "ExpiredOn", refusal);
+            return PublicationOutcome.Refused(refused.Field, refused.Message);
         }
 
-        if (repealed)
-        {
-            record.RepealedOn = on;
-            record.RepealedBy = by!.Trim();
-        }
-        else
-        {
-            record.ExpiredOn = on;
-        }
-
+        record.Take(publication);
         record.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await NotifyAsync([record.Id], ct);
@@ -380,26 +308,11 @@ public sealed class PublicationStore(GongkaiDbContext db, CalendarStore calendar
         Deadline.Count(calendar, writtenOn, new WorkingDays(Article26WorkingDays), today, publishedOn, "发布期限")
             .Prepend($"{writtenOn:yyyy-MM-dd} 形成或者变更，应自该日起 {Article26WorkingDays} 个工作日内公开（《条例》第二十六条）。");
 
-    public static string TypeName(PublicationType type) => type switch
-    {
-        PublicationType.Regulation => "规章",
-        PublicationType.NormativeDocument => "行政规范性文件",
-        PublicationType.Other => "其他文件",
-    };
+    public static string TypeName(PublicationType type) => PublicationNames.Of(type);
 
-    public static string AttributeName(DisclosureAttribute attribute) => attribute switch
-    {
-        DisclosureAttribute.Proactive => "主动公开",
-        DisclosureAttribute.OnRequest => "依申请公开",
-        DisclosureAttribute.NotDisclosed => "不予公开",
-    };
+    public static string AttributeName(DisclosureAttribute attribute) => PublicationNames.Of(attribute);
 
-    public static string StatusName(PublicationStatus status) => status switch
-    {
-        PublicationStatus.Draft => "草稿",
-        PublicationStatus.Reviewed => "已通过保密审查",
-        PublicationStatus.Published => "已发布",
-    };
+    public static string StatusName(PublicationStatus status) => PublicationNames.Of(status);
 
     private async Task<(Dictionary<string, string> Errors, string? Html)> ValidateAsync(int agencyId, PublicationRecord? existing, PublicationInput input, DateOnly today, CancellationToken ct)
     {

@@ -16,9 +16,9 @@ public static class StaffStep
     /// <param name="page">The page the step is posted to.</param>
     /// <param name="allowed">Whether the user's role may take the step.</param>
     /// <param name="load">Loads the record for the page; a result when it is missing or out of reach.</param>
-    /// <param name="act">The step itself, through the store.</param>
+    /// <param name="act">The step itself, through the store (which saves it, with the audit entry the page added to the unit of work first).</param>
     /// <param name="refused">Shows the store's reasons on the page.</param>
-    /// <param name="succeeded">Records the step in the audit log and saves it (in the step's transaction).</param>
+    /// <param name="succeeded">What else is saved after the step, in its transaction.</param>
     /// <param name="done">The message the next page shows.</param>
     /// <param name="back">Where to go after the step.</param>
     public static async Task<IActionResult> RunAsync(PageModel page, bool allowed, Func<Task<IActionResult?>> load, Func<Task<IStepOutcome>> act,
@@ -40,6 +40,8 @@ public static class StaffStep
             var outcome = await act();
             if (!outcome.Succeeded)
             {
+                // Nothing of a refused step is saved: neither what the store changed nor the audit entry the page added.
+                page.HttpContext.RequestServices.GetRequiredService<Gongkai.Infrastructure.Persistence.GongkaiDbContext>().ChangeTracker.Clear();
                 await transaction.RollbackAsync();
                 refused(string.Join(" ", outcome.Errors.Values));
                 await load();

@@ -73,11 +73,12 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
 
     private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct) =>
-        StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () => await act(), error => Error = error, async () =>
+        StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () =>
         {
+            // The entry joins the unit of work: the store saves it with the step in one SaveChanges.
             audit.Add(action, $"文件 {id}", $"《{Document.Title}》", Document.AgencyId);
-            await db.SaveChangesAsync(ct);
-        }, done, $"/admin/publications/{id}");
+            return await act();
+        }, error => Error = error, () => Task.CompletedTask, done, $"/admin/publications/{id}");
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
