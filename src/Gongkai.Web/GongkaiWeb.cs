@@ -21,7 +21,7 @@ public static class GongkaiWeb
         var settings = GongkaiSettings.From(builder.Configuration, demoDataByDefault: builder.Environment.IsDevelopment());
         var services = builder.Services;
 
-        // Razor would otherwise write every Chinese character as &#x…; (TECH-NOTES §1).
+        // Razor would otherwise write every Chinese character as &#x…; (the default encoder allows Basic Latin only).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         services.AddGongkaiInfrastructure(settings);

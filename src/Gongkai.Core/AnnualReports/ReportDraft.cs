@@ -6,7 +6,7 @@ namespace Gongkai.Core.AnnualReports;
 
 /// <summary>
 /// The first draft of the narrative: sentences whose numbers come from the tables, so the text cannot disagree with
-/// them (report-checks.md N1–N3, X2). Staff edit from here; the numbers stay tied to the records.
+/// them (docs/report-check.md: N1–N3, X2). Staff edit from here; the numbers stay tied to the records.
 /// </summary>
 public static class ReportDraft
 {

@@ -10,11 +10,11 @@ public enum Severity
     Error,
 }
 
-/// <summary>One broken rule: its stable id (report-checks.md), where, the numbers, and a sentence a clerk understands.</summary>
+/// <summary>One broken rule: its stable id (docs/report-check.md), where, the numbers, and a sentence a clerk understands.</summary>
 public sealed record Finding(string RuleId, Severity Severity, string Location, string Message);
 
 /// <summary>
-/// The arithmetic of the tables (report-checks.md A: T1–T6). A report generated from the records passes all of them
+/// The arithmetic of the tables (docs/report-check.md: T1–T6). A report generated from the records passes all of them
 /// by construction; a hand-entered or published one is checked the same way.
 /// </summary>
 public static class ReportRules

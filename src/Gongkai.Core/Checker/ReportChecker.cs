@@ -6,7 +6,7 @@ using Gongkai.Core.Appeals;
 namespace Gongkai.Core.Checker;
 
 /// <summary>
-/// The checks of report-checks.md on a published report: A (arithmetic, by the same rules a generated report
+/// The checks of docs/report-check.md on a published report: A (arithmetic, by the same rules a generated report
 /// passes), B (cells as printed), C (structure and version), D (the text against the tables), and from E: X2, and
 /// T5 and X3 when last year's report is given. Every finding names its rule, where, the numbers, and why.
 /// </summary>

@@ -24,6 +24,16 @@ public sealed class DatabaseInitializer(
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        // A database made by a development build before the migrations were squashed into one Initial would fail
+        // halfway ("table already exists"): say what it is and what to do instead.
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.Count > 0 && !applied.Any(known.Contains))
+        {
+            throw new InvalidOperationException(
+                $"数据库由开发阶段的旧版本创建（已应用的迁移：{applied[^1]}），与本版本的迁移记录不相容，无法升级。请备份后删除该数据库（SQLite 为数据文件），由本程序重新创建。");
+        }
+
         await db.Database.MigrateAsync(ct);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {

@@ -32,7 +32,7 @@ public sealed class RequestRecord
     public AssistanceNeeds Assistance { get; set; }
     public string? AssistanceDetail { get; set; }
 
-    // Projection of the history (see RequestProjection).
+    // Projection of the history (see RequestStore.ProjectAsync).
     public Channel Channel { get; set; }
     public ApplicantType ApplicantType { get; set; }
     public RequestStatus Status { get; set; }

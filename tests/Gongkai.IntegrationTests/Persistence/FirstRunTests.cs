@@ -98,4 +98,34 @@ public sealed class FirstRunTests
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Contains("用户名或密码不正确", await login.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_database_from_before_the_migrations_were_squashed_is_refused_with_what_to_do()
+    {
+        var folder = Directory.CreateTempSubdirectory("gongkai-old-");
+        var connectionString = $"Data Source={Path.Combine(folder.FullName, "old.db")};Pooling=False";
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteGongkaiDbContext>();
+            PersistenceServices.ConfigureSqlite(options, connectionString);
+            using var db = new SqliteGongkaiDbContext(options.Options);
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261129070237_Interaction', '10.0.0');
+                CREATE TABLE "Agencies" ("Id" INTEGER PRIMARY KEY);
+                """);
+            var settings = new Gongkai.Infrastructure.GongkaiSettings(folder.FullName, Gongkai.Infrastructure.DatabaseProvider.Sqlite, connectionString, DemoData: false);
+            var initializer = new DatabaseInitializer(db, settings, null!, null!, null!, null!, TimeProvider.System);
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => initializer.MigrateAsync());
+
+            Assert.Contains("20261129070237_Interaction", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("请备份后删除该数据库", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
 }

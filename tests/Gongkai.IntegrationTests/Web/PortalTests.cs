@@ -23,7 +23,7 @@ public sealed class PortalTests
             Assert.Contains(section, html);
         }
 
-        // Razor must write characters, not &#x…; entities (TECH-NOTES §1).
+        // Razor must write characters, not &#x…; entities (the encoder GongkaiWeb registers allows all ranges).
         Assert.DoesNotContain("&#x", html);
     }
 

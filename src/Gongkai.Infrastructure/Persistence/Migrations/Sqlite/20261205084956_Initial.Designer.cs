@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261204161446_RequestPausedUntil")]
-    partial class RequestPausedUntil
+    [Migration("20261205084956_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -70,6 +70,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("OfficeEmail");
+
+                            b1.Property<string>("FeePayment")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("OfficeHours")
                                 .HasMaxLength(200)
@@ -1108,10 +1111,6 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1136,6 +1135,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("Sha256");
 
                     b.ToTable("RequestAttachments");
                 });
@@ -1297,6 +1298,13 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Assistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssistanceDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1327,6 +1335,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DueProvisional")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(100)
@@ -1755,6 +1766,12 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
                         .WithMany("Attachments")
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Infrastructure.Publications.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
