@@ -2,11 +2,14 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Gongkai.Infrastructure.Persistence;
 
-/// <summary>Database-level guards that make the audit log and calendar versions append-only, whoever connects.</summary>
+/// <summary>
+/// Database-level guards that make the histories append-only, whoever connects: the audit log, calendar versions,
+/// request and letter events, report corrections.
+/// </summary>
 public static class AppendOnlyTriggers
 {
-    // The tables of the initial migration; later migrations name their own tables, so this list never changes.
-    public static readonly string[] Tables = ["AuditEntries", "CalendarVersions"];
+    // The tables of the initial migration; a later migration names its own new tables, so this list never changes.
+    public static readonly string[] Tables = ["AuditEntries", "CalendarVersions", "RequestEvents", "ReportCorrections", "LetterEvents"];
 
     public static void CreateSqlite(MigrationBuilder migrationBuilder) => CreateSqlite(migrationBuilder, Tables);
 

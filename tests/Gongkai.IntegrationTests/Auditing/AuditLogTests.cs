@@ -45,6 +45,33 @@ public sealed class AuditLogTests
         Assert.NotNull(update);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_history_refuses_to_be_changed_or_deleted_with_sql(Db db)
+    {
+        var app = GongkaiApp.For(db);
+
+        foreach (var table in Gongkai.Infrastructure.Persistence.AppendOnlyTriggers.Tables)
+        {
+            if (db == Db.Sqlite)
+            {
+                // Row triggers: both exist (what they do is shown on the audit log above).
+                var triggers = await app.WithDbAsync(d => d.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = {table}").ToListAsync());
+                Assert.Equal([$"{table}_no_delete", $"{table}_no_update"], triggers.Order());
+                continue;
+            }
+
+            // PostgreSQL's statement trigger refuses a change even when no row matches.
+            // The table names are the constant list above, not input.
+            var updateSql = $"UPDATE \"{table}\" SET \"Id\" = \"Id\" WHERE \"Id\" < 0";
+            var deleteSql = $"DELETE FROM \"{table}\" WHERE \"Id\" < 0";
+            var update = await Record.ExceptionAsync(() => app.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(updateSql)));
+            var delete = await Record.ExceptionAsync(() => app.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(deleteSql)));
+            Assert.Contains("append-only", update?.Message + update?.InnerException?.Message);
+            Assert.Contains("append-only", delete?.Message + delete?.InnerException?.Message);
+        }
+    }
+
     [Fact]
     public async Task Logins_failures_and_the_wait_after_them_are_recorded_with_the_address()
     {

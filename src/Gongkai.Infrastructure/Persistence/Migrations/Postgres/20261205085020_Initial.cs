@@ -1150,6 +1150,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
+
+            AppendOnlyTriggers.CreatePostgres(migrationBuilder);
         }
 
         /// <inheritdoc />

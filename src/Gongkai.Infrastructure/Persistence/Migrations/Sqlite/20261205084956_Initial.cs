@@ -1149,6 +1149,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
+
+            AppendOnlyTriggers.CreateSqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
