@@ -18,11 +18,10 @@ public static class StaffStep
     /// <param name="load">Loads the record for the page; a result when it is missing or out of reach.</param>
     /// <param name="act">The step itself, through the store (which saves it, with the audit entry the page added to the unit of work first).</param>
     /// <param name="refused">Shows the store's reasons on the page.</param>
-    /// <param name="succeeded">What else is saved after the step, in its transaction.</param>
     /// <param name="done">The message the next page shows.</param>
     /// <param name="back">Where to go after the step.</param>
     public static async Task<IActionResult> RunAsync(PageModel page, bool allowed, Func<Task<IActionResult?>> load, Func<Task<IStepOutcome>> act,
-        Action<string> refused, Func<Task> succeeded, string done, string back)
+        Action<string> refused, string done, string back)
     {
         if (!allowed)
         {
@@ -48,7 +47,6 @@ public static class StaffStep
                 return new PageResult();
             }
 
-            await succeeded();
             await transaction.CommitAsync();
         }
 

@@ -104,7 +104,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
             // The entry joins the unit of work: the store saves it with the step in one SaveChanges, a refusal clears both.
             audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);
             return await act();
-        }, error => Error = error, () => Task.CompletedTask, done, $"/admin/letters/{id}");
+        }, error => Error = error, done, $"/admin/letters/{id}");
         return result is PageResult ? await PageAsync(ct) : result;
     }
 

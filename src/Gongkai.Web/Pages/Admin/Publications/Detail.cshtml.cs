@@ -78,7 +78,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
             // The entry joins the unit of work: the store saves it with the step in one SaveChanges.
             audit.Add(action, $"文件 {id}", $"《{Document.Title}》", Document.AgencyId);
             return await act();
-        }, error => Error = error, () => Task.CompletedTask, done, $"/admin/publications/{id}");
+        }, error => Error = error, done, $"/admin/publications/{id}");
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
