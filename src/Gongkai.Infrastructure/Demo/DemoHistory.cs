@@ -118,7 +118,7 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
 
             var policies = Publications(government, office, lastYear, random, today);
             await db.SaveChangesAsync(ct);
-            Interpretations(policies);
+            Interpretations(policies, today);
             await db.SaveChangesAsync(ct);
             await GazetteAsync(government, ct);
             await LettersAsync(government, lastYear, random, today, ct);
@@ -159,10 +159,15 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
     ];
 
     /// <summary>A few catalog documents a year for the government and its office; one normative document repealed later.</summary>
-    private List<Gongkai.Infrastructure.Publications.PublicationRecord> Publications(Agency government, Agency office, int lastYear, Random random, DateOnly today)
+    /// <remarks>
+    /// Every document goes through 先审查、后公开 as staff would take it (<see cref="Gongkai.Core.Publications.Publication"/>):
+    /// drafted, reviewed, published. A normative document is returned reviewed, to be published with its
+    /// interpretation (<see cref="Interpretations"/>).
+    /// </remarks>
+    private List<DemoPolicy> Publications(Agency government, Agency office, int lastYear, Random random, DateOnly today)
     {
         var serial = 0;
-        var policies = new List<Gongkai.Infrastructure.Publications.PublicationRecord>();
+        var policies = new List<DemoPolicy>();
         for (var year = 2019; year <= lastYear; year++)
         {
             foreach (var (title, type, category) in Documents.Where((_, i) => (i + year) % 2 == 0))
@@ -185,25 +190,25 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
                     DocumentNumber = type == Gongkai.Core.Publications.PublicationType.Other ? null : $"示政{(agency.Id == office.Id ? "办" : "")}发〔{year}〕{serial}号",
                     Issuer = agency.FullName,
                     WrittenOn = written,
-                    PublishedOn = published,
                     Category = category,
                     Type = type,
                     Attribute = Gongkai.Core.Publications.DisclosureAttribute.Proactive,
-                    RepealedOn = repealed,
-                    RepealedBy = repealed is null ? null : $"示政发〔2023〕{serial + 40}号",
                     Body = $"各镇人民政府、街道办事处，区政府各部门：\n{title[..Math.Min(title.Length, 30)]}已经区政府同意，现印发给你们，请认真贯彻执行。\n本文件自印发之日起施行。\n{agency.FullName}\n{written:yyyy年M月d日}",
-                    Status = Gongkai.Core.Publications.PublicationStatus.Published,
                     DraftingUnit = agency.FullName,
-                    CreatedBy = "demo",
-                    ReviewedBy = "demo",
-                    ReviewOpinion = "经保密审查，可以公开。",
                 };
                 record.BodyHtml = Gongkai.Infrastructure.Publications.PublicationHtml.FromText(record.Body);
-                db.Publications.Add(record);
+                var document = Reviewed(record, published);
                 if (type == Gongkai.Core.Publications.PublicationType.NormativeDocument)
                 {
-                    policies.Add(record);
+                    policies.Add(new(record, document, published, repealed, repealed is null ? null : $"示政发〔2023〕{serial + 40}号"));
                 }
+                else
+                {
+                    Done(document.Publish(published, today, null, DemoUser, At(published), null, [], out _));
+                    record.Take(document);
+                }
+
+                db.Publications.Add(record);
             }
         }
 
@@ -275,55 +280,82 @@ public sealed class DemoHistory(GongkaiDbContext db, RequestStore store, ReportB
     {
         var documents = await db.Publications
             .Where(p => p.AgencyId == government.Id && p.InterpretsId == null && p.Status == Gongkai.Core.Publications.PublicationStatus.Published && p.PublishedOn != null)
-            .Select(p => new { p.Id, p.PublishedOn })
+            .Select(p => new { p.Id, p.PublishedOn, Candidate = new Gongkai.Core.Publications.GazetteCandidate(p.Id, p.AgencyId, p.Title, p.Status, p.Attribute) })
             .ToListAsync(ct);
+        var printable = documents.ToDictionary(d => d.Id, d => d.Candidate);
         var total = 40;
         foreach (var year in documents.Select(d => d.PublishedOn!.Value.Year).Where(y => y >= 2023).Distinct().Order())
         {
             var items = documents.Where(d => d.PublishedOn!.Value.Year == year).OrderBy(d => d.PublishedOn).ToList();
-            db.GazetteIssues.Add(new Gongkai.Infrastructure.Publications.GazetteIssue
-            {
-                AgencyId = government.Id,
-                Year = year,
-                Number = 1,
-                TotalNumber = ++total,
-                IssuedOn = items[^1].PublishedOn!.Value,
-                PrintRun = 1500,
-                DistributionPoints = "示例区政务服务中心\n示例区图书馆\n示例区档案馆\n各镇（街道）便民服务中心",
-                IsPublished = true,
-                Items = items.Select((d, i) => new Gongkai.Infrastructure.Publications.GazetteItem { PublicationId = d.Id, Order = i + 1 }).ToList(),
-            });
+            var issue = Gongkai.Core.Publications.GazetteIssue.Compose(government.Id,
+                new(year, 1, ++total, items[^1].PublishedOn!.Value, 1500, "示例区政务服务中心\n示例区图书馆\n示例区档案馆\n各镇（街道）便民服务中心", items.Select(d => new Gongkai.Core.Publications.GazetteEntry(d.Id, null)).ToList()),
+                numberTaken: false, printable, out var refusals) ?? throw new InvalidOperationException(string.Join(" ", refusals.Values));
+            issue.Publish();
+            db.GazetteIssues.Add(Gongkai.Infrastructure.Publications.GazetteIssueRecord.For(issue));
         }
 
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Each normative document's policy interpretation, by its drafting unit, published the same day (同步发布).</summary>
-    private void Interpretations(List<Gongkai.Infrastructure.Publications.PublicationRecord> policies)
+    /// <summary>A normative document reviewed and waiting to be published with its interpretation on <see cref="PublishedOn"/>.</summary>
+    private sealed record DemoPolicy(Gongkai.Infrastructure.Publications.PublicationRecord Record, Gongkai.Core.Publications.Publication Document, DateOnly PublishedOn, DateOnly? RepealedOn, string? RepealedBy);
+
+    private const string DemoUser = "demo";
+
+    private static DateTimeOffset At(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+
+    /// <summary>A demo step cannot be refused; if it is, the demo data is wrong.</summary>
+    private static void Done(Gongkai.Core.Publications.PublicationRefusal? refusal)
     {
-        foreach (var policy in policies)
+        if (refusal is not null)
+        {
+            throw new InvalidOperationException($"示例数据不符合公开流程：{refusal.Message}");
+        }
+    }
+
+    /// <summary>The record drafted by the demo and cleared by a reviewer before <paramref name="published"/>.</summary>
+    private static Gongkai.Core.Publications.Publication Reviewed(Gongkai.Infrastructure.Publications.PublicationRecord record, DateOnly published)
+    {
+        var document = Gongkai.Core.Publications.Publication.Draft(record.Title, record.Type, record.Attribute, record.WrittenOn, DemoUser, record.InterpretsId);
+        Done(document.Review(Gongkai.Core.Publications.Publication.DefaultOpinion, "demo-reviewer", At(published.AddDays(-1))));
+        record.Take(document);
+        return document;
+    }
+
+    /// <summary>
+    /// Each normative document's policy interpretation, by its drafting unit, reviewed and published with the document
+    /// the same day (同步发布); documents repealed later are then marked so.
+    /// </summary>
+    private void Interpretations(List<DemoPolicy> policies, DateOnly today)
+    {
+        foreach (var (policy, document, published, repealed, repealedBy) in policies)
         {
             var body = $"一、起草背景\n为贯彻落实上级有关部署，结合本区实际，起草了{policy.Title}。\n二、主要内容\n文件明确了适用范围、工作职责、办理程序和保障措施。\n三、施行时间\n文件自印发之日起施行。\n解读机关：{policy.DraftingUnit}";
-            db.Publications.Add(new Gongkai.Infrastructure.Publications.PublicationRecord
+            var record = new Gongkai.Infrastructure.Publications.PublicationRecord
             {
                 AgencyId = policy.AgencyId,
                 IndexNumber = policy.IndexNumber + "-JD",
                 Title = $"《{policy.Title}》政策解读",
                 Issuer = policy.Issuer,
                 WrittenOn = policy.WrittenOn,
-                PublishedOn = policy.PublishedOn,
                 Category = "政策解读",
                 Type = Gongkai.Core.Publications.PublicationType.Other,
                 Attribute = Gongkai.Core.Publications.DisclosureAttribute.Proactive,
-                Status = Gongkai.Core.Publications.PublicationStatus.Published,
                 DraftingUnit = policy.DraftingUnit,
                 InterpretsId = policy.Id,
-                CreatedBy = "demo",
-                ReviewedBy = "demo",
-                ReviewOpinion = "经保密审查，可以公开。",
                 Body = body,
                 BodyHtml = Gongkai.Infrastructure.Publications.PublicationHtml.FromText(body),
-            });
+            };
+            var interpretation = Reviewed(record, published);
+            Done(document.Publish(published, today, null, DemoUser, At(published), null, [interpretation], out _));
+            if (repealed is not null)
+            {
+                Done(document.EndValidity(true, repealed, repealedBy, today));
+            }
+
+            policy.Take(document);
+            record.Take(interpretation);
+            db.Publications.Add(record);
         }
     }
 

@@ -37,7 +37,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Publications.StoredFile> StoredFiles => Set<Publications.StoredFile>();
     public DbSet<Publications.CatalogCategory> CatalogCategories => Set<Publications.CatalogCategory>();
     public DbSet<Publications.DisclosureSettings> DisclosureSettings => Set<Publications.DisclosureSettings>();
-    public DbSet<Publications.GazetteIssue> GazetteIssues => Set<Publications.GazetteIssue>();
+    public DbSet<Publications.GazetteIssueRecord> GazetteIssues => Set<Publications.GazetteIssueRecord>();
     public DbSet<Publications.GazetteItem> GazetteItems => Set<Publications.GazetteItem>();
     public DbSet<Interaction.LetterRecord> Letters => Set<Interaction.LetterRecord>();
     public DbSet<Interaction.LetterEventRecord> LetterEvents => Set<Interaction.LetterEventRecord>();

@@ -32,7 +32,7 @@ public sealed record CatalogListing(string AgencyName, DateOnly From, DateOnly T
 
     public string Period => $"{D(From)}至{D(To)}";
 
-    public string Title => $"{AgencyName}政府信息公开目录清单（{GazetteStore.ChineseDate(From)}至{GazetteStore.ChineseDate(To)}）";
+    public string Title => $"{AgencyName}政府信息公开目录清单（{GazetteIssue.ChineseDate(From)}至{GazetteIssue.ChineseDate(To)}）";
 
     /// <summary>公开目录清单-2024-01-01至2024-01-31.xlsx.</summary>
     public string FileName(string extension) => $"公开目录清单-{Period}{extension}";

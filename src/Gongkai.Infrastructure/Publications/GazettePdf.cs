@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Documents;
 using PdfSharp.Drawing;
@@ -68,14 +69,14 @@ public static class GazettePdf
 
                 writer.Space(10);
                 var body = writer.Font(11);
-                foreach (var paragraph in GazetteStore.Lines(d.Body))
+                foreach (var paragraph in GazetteIssue.Lines(d.Body))
                 {
                     writer.Text(paragraph, body, XStringFormats.TopLeft, 19, indentFirst: true);
                 }
 
                 writer.Space(10);
                 writer.Text(d.Issuer, body, XStringFormats.TopRight, 19);
-                writer.Text(GazetteStore.ChineseDate(d.WrittenOn), body, XStringFormats.TopRight, 19);
+                writer.Text(GazetteIssue.ChineseDate(d.WrittenOn), body, XStringFormats.TopRight, 19);
             }
 
             writer.Space(30);

@@ -79,9 +79,9 @@ internal sealed class DisclosureSettingsConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class GazetteIssueConfiguration : IEntityTypeConfiguration<GazetteIssue>
+internal sealed class GazetteIssueConfiguration : IEntityTypeConfiguration<GazetteIssueRecord>
 {
-    public void Configure(EntityTypeBuilder<GazetteIssue> g)
+    public void Configure(EntityTypeBuilder<GazetteIssueRecord> g)
     {
         g.Property(x => x.DistributionPoints).HasMaxLength(2000);
         g.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);

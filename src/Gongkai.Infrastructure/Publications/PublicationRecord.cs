@@ -9,6 +9,8 @@ namespace Gongkai.Infrastructure.Publications;
 /// <summary>
 /// A document of the agency's catalog (公开目录): the standard metadata, its disclosure attribute and validity.
 /// The first part of proactive disclosure: the staff pages, the portal catalog, interpretations and search build on it.
+/// Its workflow fields (stage, review, publication, validity) are set only by <see cref="Take"/>, from a
+/// <see cref="Publication"/> that took a step.
 /// </summary>
 public sealed class PublicationRecord
 {
@@ -24,16 +26,16 @@ public sealed class PublicationRecord
     /// <summary>成文日期.</summary>
     public DateOnly WrittenOn { get; set; }
     /// <summary>发布日期 (null: not published).</summary>
-    public DateOnly? PublishedOn { get; set; }
+    public DateOnly? PublishedOn { get; private set; }
     public string? Category { get; set; }
     public PublicationType Type { get; set; }
     public DisclosureAttribute Attribute { get; set; }
     /// <summary>Why not proactive (required unless 主动公开).</summary>
     public string? AttributeReason { get; set; }
-    public DateOnly? RepealedOn { get; set; }
+    public DateOnly? RepealedOn { get; private set; }
     /// <summary>The document that repealed it.</summary>
-    public string? RepealedBy { get; set; }
-    public DateOnly? ExpiredOn { get; set; }
+    public string? RepealedBy { get; private set; }
+    public DateOnly? ExpiredOn { get; private set; }
     /// <summary>The body as plain text (search, listings, the Art. 26 list); derived from <see cref="BodyHtml"/>.</summary>
     public string Body { get; set; } = "";
     /// <summary>The body as sanitized HTML (<see cref="PublicationHtml"/>); empty for records imported as plain text.</summary>
@@ -41,20 +43,20 @@ public sealed class PublicationRecord
     public string? Keywords { get; set; }
     /// <summary>起草单位: the unit that drafted it ("谁起草、谁解读").</summary>
     public string? DraftingUnit { get; set; }
-    public PublicationStatus Status { get; set; }
+    public PublicationStatus Status { get; private set; }
     /// <summary>For a policy interpretation (政策解读): the policy it interprets.</summary>
     public long? InterpretsId { get; set; }
     /// <summary>Why a normative document was published without an interpretation the same day (同步发布).</summary>
-    public string? NoInterpretationReason { get; set; }
-    public string? CreatedBy { get; set; }
+    public string? NoInterpretationReason { get; private set; }
+    public string? CreatedBy { get; private set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     /// <summary>保密审查: who cleared it, when and with what opinion.</summary>
-    public string? ReviewedBy { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public string? ReviewOpinion { get; set; }
-    public string? PublishedBy { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
+    public string? ReviewedBy { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewOpinion { get; private set; }
+    public string? PublishedBy { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
     public List<PublicationAttachment> Attachments { get; set; } = [];
 
     public bool IsInterpretation => InterpretsId is not null;
@@ -140,34 +142,6 @@ public sealed class DisclosureSettings
     public string? GuideHtml { get; set; }
     public DateTimeOffset? GuideUpdatedAt { get; set; }
     public string? GuideUpdatedBy { get; set; }
-}
-
-/// <summary>An issue of the government gazette (政府公报).</summary>
-public sealed class GazetteIssue
-{
-    public int Id { get; set; }
-    public int AgencyId { get; set; }
-    public int Year { get; set; }
-    /// <summary>期号 within the year.</summary>
-    public int Number { get; set; }
-    /// <summary>总期号, when the gazette counts them.</summary>
-    public int? TotalNumber { get; set; }
-    public DateOnly IssuedOn { get; set; }
-    /// <summary>印数.</summary>
-    public int PrintRun { get; set; }
-    /// <summary>发放点, one per line.</summary>
-    public string DistributionPoints { get; set; } = "";
-    /// <summary>Shown on the portal.</summary>
-    public bool IsPublished { get; set; }
-    public List<GazetteItem> Items { get; set; } = [];
-}
-
-/// <summary>A document printed in a gazette issue, in order.</summary>
-public sealed class GazetteItem
-{
-    public int IssueId { get; set; }
-    public long PublicationId { get; set; }
-    public int Order { get; set; }
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace Gongkai.IntegrationTests.Publications;
 /// <summary>The annual report's 第二十条第（一）项 counted from the catalog's documents, on both stores.</summary>
 public sealed class Article20FromRecordsTests
 {
-    private static PublicationRecord Document(int agencyId, PublicationType type, string written, string? published, string? repealed = null) => new()
+    private static PublicationRecord Document(int agencyId, PublicationType type, string written, string? published, string? repealed = null) => CatalogDocuments.Through(new()
     {
         AgencyId = agencyId,
         IndexNumber = "IDX-" + Guid.NewGuid().ToString("N")[..12],
@@ -19,9 +19,9 @@ public sealed class Article20FromRecordsTests
         Type = type,
         Attribute = DisclosureAttribute.Proactive,
         WrittenOn = DateOnly.Parse(written, System.Globalization.CultureInfo.InvariantCulture),
-        PublishedOn = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
-        RepealedOn = repealed is null ? null : DateOnly.Parse(repealed, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    }, Date(published), Date(repealed));
+
+    private static DateOnly? Date(string? iso) => iso is null ? null : DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

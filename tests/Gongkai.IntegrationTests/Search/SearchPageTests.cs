@@ -18,7 +18,7 @@ public sealed class SearchPageTests
     private static string UniqueWord() => new(Enumerable.Range(0, 4).Select(_ => (char)Random.Shared.Next(0x4E00, 0x9FA5)).ToArray());
 
     private static PublicationRecord Record(int agencyId, string title, string body = "", string? published = "2024-05-08",
-        DisclosureAttribute attribute = DisclosureAttribute.Proactive, string? number = null) => new()
+        DisclosureAttribute attribute = DisclosureAttribute.Proactive, string? number = null) => CatalogDocuments.Through(new()
         {
             AgencyId = agencyId,
             IndexNumber = "IDX-" + Guid.NewGuid().ToString("N")[..12],
@@ -29,10 +29,8 @@ public sealed class SearchPageTests
             Category = "法规文件",
             Attribute = attribute,
             WrittenOn = new DateOnly(2024, 5, 1),
-            PublishedOn = published is null ? null : DateOnly.Parse(published, CultureInfo.InvariantCulture),
-            Status = published is null ? PublicationStatus.Draft : PublicationStatus.Published,
             Body = body,
-        };
+        }, published is null ? null : DateOnly.Parse(published, CultureInfo.InvariantCulture));
 
     /// <summary>Saves the record and indexes it, as a page that publishes would.</summary>
     private static async Task<long> SaveAsync(GongkaiApp app, PublicationRecord record)

@@ -407,7 +407,7 @@ public sealed partial class AgencyScopeTests
                 Attachments = [new PublicationAttachment { FileName = "文件附件" + marker + ".txt", ContentType = "text/plain", Size = content.Length, Sha256 = sha }],
             };
             d.Publications.Add(publication);
-            var gazette = new GazetteIssue { AgencyId = agency.Id, Year = 2024, Number = 1, IssuedOn = new DateOnly(2024, 3, 1), DistributionPoints = "发放点" + marker };
+            var gazette = GazetteIssueRecord.For(Gongkai.Core.Publications.GazetteIssue.Compose(agency.Id, new(2024, 1, null, new DateOnly(2024, 3, 1), 0, "发放点" + marker, []), false, new Dictionary<long, Gongkai.Core.Publications.GazetteCandidate>(), out _)!);
             d.GazetteIssues.Add(gazette);
             var appeal = new AppealCase { AgencyId = agency.Id, Kind = AppealKind.Reconsideration, Body = "复议机关" + marker, FiledOn = new DateOnly(2024, 3, 1), RequestId = requestId };
             d.Appeals.Add(appeal);

@@ -239,7 +239,7 @@ public sealed class AuthorizationTests
         });
         var gazetteId = await app.WithDbAsync(async db =>
         {
-            var issue = new Gongkai.Infrastructure.Publications.GazetteIssue { AgencyId = office.Id, Year = 2024, Number = 1, IssuedOn = new DateOnly(2024, 3, 1) };
+            var issue = Gongkai.Infrastructure.Publications.GazetteIssueRecord.For(Gongkai.Core.Publications.GazetteIssue.Compose(office.Id, new(2024, 1, null, new DateOnly(2024, 3, 1), 0, null, []), false, new Dictionary<long, Gongkai.Core.Publications.GazetteCandidate>(), out _)!);
             db.GazetteIssues.Add(issue);
             await db.SaveChangesAsync();
             return issue.Id;

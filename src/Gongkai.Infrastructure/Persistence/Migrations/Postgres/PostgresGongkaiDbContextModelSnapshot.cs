@@ -840,7 +840,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("DisclosureSettings");
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1758,7 +1758,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
                         .WithMany()
@@ -1769,7 +1769,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteItem", b =>
                 {
-                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssue", null)
+                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssueRecord", null)
                         .WithMany("Items")
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1920,7 +1920,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Events");
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.Navigation("Items");
                 });

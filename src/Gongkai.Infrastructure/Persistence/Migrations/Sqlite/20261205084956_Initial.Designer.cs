@@ -814,7 +814,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DisclosureSettings");
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1708,7 +1708,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
                         .WithMany()
@@ -1719,7 +1719,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteItem", b =>
                 {
-                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssue", null)
+                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssueRecord", null)
                         .WithMany("Items")
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1870,7 +1870,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.Navigation("Items");
                 });

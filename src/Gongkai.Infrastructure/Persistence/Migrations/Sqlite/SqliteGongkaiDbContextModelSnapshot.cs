@@ -811,7 +811,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DisclosureSettings");
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1705,7 +1705,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
                         .WithMany()
@@ -1716,7 +1716,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteItem", b =>
                 {
-                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssue", null)
+                    b.HasOne("Gongkai.Infrastructure.Publications.GazetteIssueRecord", null)
                         .WithMany("Items")
                         .HasForeignKey("IssueId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1867,7 +1867,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
                 });
 
-            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssue", b =>
+            modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -1,4 +1,5 @@
 using Gongkai.Core.Agencies;
+using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
@@ -32,7 +33,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public List<Agency> Agencies { get; private set; } = [];
-    public GazetteIssue? Existing { get; private set; }
+    public GazetteIssueRecord? Existing { get; private set; }
     public List<PublicationRecord> Chosen { get; private set; } = [];
     public List<PublicationRecord> Candidates { get; private set; } = [];
     public bool MayEdit => PublicationAccess.MayEdit(User);
