@@ -19,4 +19,12 @@ public static class AgencyLevels
         AgencyLevel.Department => "部门",
         AgencyLevel.Township => "乡镇（街道）",
     };
+
+    /// <summary>The heading over the agencies of this level on the portal's home page, where "部门" alone would not say whose.</summary>
+    public static string PortalHeading(this AgencyLevel level) => level switch
+    {
+        AgencyLevel.Government => "人民政府",
+        AgencyLevel.Department => "政府部门",
+        AgencyLevel.Township => "乡镇（街道）",
+    };
 }

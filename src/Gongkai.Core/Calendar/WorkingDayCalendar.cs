@@ -205,3 +205,14 @@ public enum DayKind
     /// <summary>A Saturday or Sunday made a working day (调休上班日).</summary>
     MakeUpWorkday,
 }
+
+public static class DayKinds
+{
+    public static string DisplayName(this DayKind kind) => kind switch
+    {
+        DayKind.Workday => "工作日",
+        DayKind.Weekend => "周末",
+        DayKind.Holiday => "节假日",
+        DayKind.MakeUpWorkday => "调休上班日",
+    };
+}

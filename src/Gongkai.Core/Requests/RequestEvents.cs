@@ -150,6 +150,20 @@ public enum DeliveryMethod
     Announcement,
 }
 
+public static class DeliveryMethods
+{
+    /// <summary>As the request's history and the notices to the applicant print it (…以邮寄方式向您送达).</summary>
+    public static string DisplayName(this DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.PickUp => "当面领取",
+        DeliveryMethod.Mail => "邮寄",
+        DeliveryMethod.Email => "电子邮件",
+        DeliveryMethod.Online => "在线送达",
+        DeliveryMethod.Fax => "传真",
+        DeliveryMethod.Announcement => "公告送达",
+    };
+}
+
 public sealed record Delivered : RequestEvent
 {
     public required DeliveryMethod Method { get; init; }

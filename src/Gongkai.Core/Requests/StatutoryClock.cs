@@ -26,6 +26,21 @@ public enum ClockState
     Unknown,
 }
 
+public static class ClockStates
+{
+    public static string DisplayName(this ClockState state) => state switch
+    {
+        ClockState.NotStarted => "未起算",
+        ClockState.Running => "计时中",
+        ClockState.Paused => "暂停计时",
+        ClockState.Stopped => "待补正，重新计算",
+        ClockState.Met => "按期答复",
+        ClockState.Late => "逾期答复",
+        ClockState.Overdue => "已超期",
+        ClockState.Unknown => "无法计算",
+    };
+}
+
 /// <summary>
 /// The due date and how it was reached, step by step, in words staff and applicants read. <see cref="Problem"/> is
 /// for staff only: why there is no date, and what an administrator can do about it.

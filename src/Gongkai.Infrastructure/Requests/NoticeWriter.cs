@@ -85,7 +85,7 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
         {
             CorrectionReceived => $"本机关已于{Chinese(e.On)}收到您补正后的申请，答复期限自次日起重新计算，为{due}。",
             FeePaid => $"本机关已于{Chinese(e.On)}收到您缴纳的信息处理费，将继续办理您的申请，答复期限为{due}。",
-            Delivered d3 => $"本机关已于{Chinese(e.On)}以{DeliveryText(d3.Method)}方式向您送达答复{(d3.TrackingNumber is { } t ? "，邮件号码 " + t : "")}。",
+            Delivered d3 => $"本机关已于{Chinese(e.On)}以{d3.Method.DisplayName()}方式向您送达答复{(d3.TrackingNumber is { } t ? "，邮件号码 " + t : "")}。",
             // Only an applicant still waiting for the answer needs to know the new date.
             DeadlineRecomputed r when request.Status.IsOpen() =>
                 $"国务院节假日安排已更新，您的申请的答复期限由{(r.OldDue is { } old ? Chinese(old) : "（待确定）")}调整为{due}。",
@@ -108,16 +108,6 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             CreatedAt = clock.GetUtcNow(),
         });
     }
-
-    private static string DeliveryText(DeliveryMethod method) => method switch
-    {
-        DeliveryMethod.PickUp => "当面领取",
-        DeliveryMethod.Mail => "邮寄",
-        DeliveryMethod.Email => "电子邮件",
-        DeliveryMethod.Online => "在线送达",
-        DeliveryMethod.Fax => "传真",
-        DeliveryMethod.Announcement => "公告送达",
-    };
 
     private static Dictionary<string, string?> Values(RequestRecord record, InformationRequest request, RequestEvent e, Agency agency, string parentName, WorkingDayCalendar calendar)
     {

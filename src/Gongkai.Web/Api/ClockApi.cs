@@ -12,7 +12,7 @@ public static class ClockApi
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void MapClockApi(this IEndpointRouteBuilder api) =>
         api.MapPost("/clock", Calculate).WithTags("工作日").DisableAntiforgery().RequireRateLimiting(RateLimits.Calculator)
             .Accepts<string>("application/json")
             .Produces<string>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status400BadRequest)

@@ -19,7 +19,7 @@ public static class PublicationsApi
         string? Category, string Type, string Validity, DateOnly? RepealedOn, string? RepealedBy, DateOnly? ExpiredOn, string? Keywords,
         string? DraftingUnit, long? Interprets, IReadOnlyList<long> Interpretations, string BodyHtml, string BodyText, IReadOnlyList<Attachment> Attachments, string Url);
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void MapPublicationsApi(this IEndpointRouteBuilder api) =>
         api.MapGet("/publications/{id:long}", Get).WithTags("主动公开")
             .WithSummary("一件主动公开的政府信息：索引号、文号、发文机关、日期、类别、类型、有效性、正文、附件和政策解读；列表与筛选见 /api/search");
 

@@ -6,13 +6,14 @@ using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Gongkai.Web.Api.Problems;
 
 namespace Gongkai.Web.Api;
 
 /// <summary><c>GET /api/search</c>: the portal's full-text search as JSON (public information).</summary>
 public static class SearchApi
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void MapSearchApi(this IEndpointRouteBuilder api) =>
         api.MapGet("/search", Search).WithTags("全文检索").RequireRateLimiting(Gongkai.Web.Security.RateLimits.Search)
             .WithSummary("搜索主动公开的政府信息：q 为搜索词（空格分隔，须全部包含，最多 100 字；为空时按发布日期浏览），可按 agency（含下级机关）、year、type、category、issuer、valid=true（仅现行有效）筛选，order=relevance|newest，page、pageSize（1–100）");
 
@@ -33,7 +34,7 @@ public static class SearchApi
             var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId && a.IsActive, ct);
             if (agency is null)
             {
-                return TypedResults.Problem($"没有编号为 {agencyId} 的机关。", statusCode: StatusCodes.Status404NotFound, title: "未找到");
+                return NotFound($"没有编号为 {agencyId} 的机关。");
             }
 
             agencies = (await portal.AgenciesUnderAsync(agency)).Select(a => a.Id).Append(agency.Id).ToList();
@@ -95,6 +96,4 @@ public static class SearchApi
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "请求参数有误");
 }

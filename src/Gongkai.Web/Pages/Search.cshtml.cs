@@ -60,8 +60,6 @@ public sealed class SearchModel(PublicationSearch search, PortalContext portal, 
         }
     }
 
-    public static string TypeName(PublicationType type) => Catalog.IndexModel.TypeName(type);
-
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>This search with some parameters changed (null removes one); any change but the page goes back to page 1.</summary>

@@ -71,26 +71,4 @@ public static class RequestText
         NoticeDelivered n => $"{Iso(n.DeliveredOn)} 送达",
         _ => "",
     };
-
-    public static string DisplayName(this DeliveryMethod method) => method switch
-    {
-        DeliveryMethod.PickUp => "当面领取",
-        DeliveryMethod.Mail => "邮寄",
-        DeliveryMethod.Email => "电子邮件",
-        DeliveryMethod.Online => "在线送达",
-        DeliveryMethod.Fax => "传真",
-        DeliveryMethod.Announcement => "公告送达",
-    };
-
-    public static string DisplayName(this ClockState state) => state switch
-    {
-        ClockState.NotStarted => "未起算",
-        ClockState.Running => "计时中",
-        ClockState.Paused => "暂停计时",
-        ClockState.Stopped => "待补正，重新计算",
-        ClockState.Met => "按期答复",
-        ClockState.Late => "逾期答复",
-        ClockState.Overdue => "已超期",
-        ClockState.Unknown => "无法计算",
-    };
 }

@@ -79,13 +79,6 @@ public sealed class IndexModel(GongkaiDbContext db, PortalContext portal, Reques
         Documents = await query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 
-    public static string TypeName(PublicationType type) => type switch
-    {
-        PublicationType.Regulation => "规章",
-        PublicationType.NormativeDocument => "行政规范性文件",
-        PublicationType.Other => "其他文件",
-    };
-
     public string PageLink(int page) =>
         $"/catalog?agency={Agency?.Id}&page={page}{(Year is { } y ? $"&year={y}" : "")}{(Type is { } t ? $"&type={t}" : "")}{(Category is { Length: > 0 } c ? "&category=" + Uri.EscapeDataString(c) : "")}{(Issuer is { Length: > 0 } i ? "&issuer=" + Uri.EscapeDataString(i) : "")}{(InForceOnly ? "&valid=true" : "")}";
 }

@@ -26,7 +26,4 @@ public sealed class IndexModel(ReportLifecycle lifecycle, PortalContext portal) 
 
         Reports = published;
     }
-
-    public static string Title(AnnualReportRecord record, Agency agency) =>
-        $"{agency.FullName}{record.Year}年政府信息公开工作年度报告{(record.Subtree ? "（含所属机关）" : "")}";
 }
