@@ -395,16 +395,16 @@ public sealed class PublishedReport
     /// <summary>Line number of each of the six sections found (1-based section number → line).</summary>
     public Dictionary<int, int> Sections { get; } = [];
 
-    /// <summary>Request table rows found: code → seven cells (自然人 … 其他, 总计) and the line they were read from.</summary>
-    public Dictionary<string, (PrintedCell[] Cells, int Line)> Requests { get; } = [];
+    /// <summary>Request table rows found: row → seven cells (<see cref="ApplicantColumns.All"/>) and the line they were read from.</summary>
+    public Dictionary<RequestsRow, (PrintedCell[] Cells, int Line)> Requests { get; } = [];
 
-    /// <summary>Sub-totals some reports print on a group's own row (（三）不予公开 …): code → seven cells and line.</summary>
-    public Dictionary<string, (PrintedCell[] Cells, int Line)> Subtotals { get; } = [];
+    /// <summary>Sub-totals some reports print on a group's own row (（三）不予公开 …): row → seven cells and line.</summary>
+    public Dictionary<RequestsRow, (PrintedCell[] Cells, int Line)> Subtotals { get; } = [];
 
     /// <summary>Where each Art. 20 item's title stands (its line), for the unit check.</summary>
     public Dictionary<string, int> Article20Items { get; } = [];
 
-    /// <summary>The appeals table's fifteen cells (行政复议 × 5, 未经复议直接起诉 × 5, 复议后起诉 × 5), or null when not found.</summary>
+    /// <summary>The appeals table's fifteen cells (行政复议 × 5, 未经复议直接起诉 × 5, 复议后起诉 × 5: <see cref="AppealColumns.PrintedIndex"/>), or null when not found.</summary>
     public (PrintedCell[] Cells, int Line)? Appeals { get; set; }
 
     /// <summary>Art. 20 rows found: (item, row) → cells in the format's column order.</summary>
@@ -418,7 +418,7 @@ public sealed class PublishedReport
     /// that shows no cell borders (text laid out with spaces), so which cells are blank is unknown. Their cells are
     /// kept as read, and no sum that needs them is made.
     /// </summary>
-    public HashSet<string> UnreadRows { get; } = [];
+    public HashSet<RequestsRow> UnreadRows { get; } = [];
 
     /// <summary>What could not be mapped to the format, in Chinese (reported, never guessed).</summary>
     public List<string> Unmapped { get; } = [];
@@ -433,13 +433,13 @@ public sealed class PublishedReport
     public RequestTable RequestTable()
     {
         var table = new RequestTable(Format ?? ReportFormat.V2021);
-        foreach (var (code, (cells, _)) in Requests)
+        foreach (var (row, (cells, _)) in Requests)
         {
-            if (table.Rows.Any(r => r.Code == code && r.Kind != RowKind.Heading))
+            if (table.Rows.Any(r => r.Id == row && r.Kind != RowKind.Heading))
             {
-                for (var c = 0; c < 7; c++)
+                foreach (var column in ApplicantColumns.All)
                 {
-                    table[code, c] = cells[c].Kind == CellKind.Number ? (int)cells[c].Value : 0;
+                    table[row, column] = Count(cells[(int)column]);
                 }
             }
         }
@@ -452,15 +452,19 @@ public sealed class PublishedReport
         var table = new AppealsTable();
         if (Appeals is { } appeals)
         {
-            var kinds = Enum.GetValues<AppealKind>();
-            for (var i = 0; i < 15; i++)
+            foreach (var kind in Enum.GetValues<AppealKind>())
             {
-                table[kinds[i / 5], i % 5] = appeals.Cells[i].Kind == CellKind.Number ? (int)appeals.Cells[i].Value : 0;
+                foreach (var column in AppealColumns.All)
+                {
+                    table[kind, column] = Count(appeals.Cells[AppealColumns.PrintedIndex(kind, column)]);
+                }
             }
         }
 
         return table;
     }
+
+    private static int Count(PrintedCell cell) => cell.Kind == CellKind.Number ? (int)cell.Value : 0;
 }
 
 /// <summary>

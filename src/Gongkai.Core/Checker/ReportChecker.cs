@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Appeals;
+using Gongkai.Core.Requests;
 
 namespace Gongkai.Core.Checker;
 
@@ -57,21 +58,22 @@ public static partial class ReportChecker
     {
         var format = report.Format ?? ReportFormat.V2021;
         var leaves = ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading).ToList();
-        var unread = leaves.Where(r => !report.Requests.ContainsKey(r.Code) || report.UnreadRows.Contains(r.Code)).ToList();
+        var unread = leaves.Where(r => !report.Requests.ContainsKey(r.Id) || report.UnreadRows.Contains(r.Id)).ToList();
         if (unread.Count == 0 || report.Requests.Count == 0)
         {
             return sums;
         }
 
-        foreach (var row in leaves.Where(r => report.UnreadRows.Contains(r.Code)))
+        foreach (var row in leaves.Where(r => report.UnreadRows.Contains(r.Id)))
         {
-            var (cells, line) = report.Requests[row.Code];
+            var (cells, line) = report.Requests[row.Id];
             findings.Add(new("S3", Severity.Warning, $"{Line(line)} · 表三 · {row.Label}",
-                $"这一行只读到 {cells.Count(c => c.Kind != CellKind.Blank)} 个数字（应有 7 列），文本没有标出哪几格是空的，无法确定各数字属于哪一列；涉及这一行的核对（各列合计、总计）未做。"));
+                $"这一行只读到 {cells.Count(c => c.Kind != CellKind.Blank)} 个数字（应有 {ApplicantColumns.All.Count} 列），文本没有标出哪几格是空的，无法确定各数字属于哪一列；涉及这一行的核对（各列合计、总计）未做。"));
         }
 
-        var outcomes = unread.Any(r => r.Code.StartsWith('3'));
-        var inflow = unread.Any(r => r.Code is "1" or "2" or "3.7" or "4");
+        // T2 adds the rows of 三 (the outcomes and their total); T1 adds 一, 二, （七）总计 and 四.
+        var outcomes = unread.Any(r => r.Id is not (RequestsRow.NewlyReceived or RequestsRow.CarriedIn or RequestsRow.CarriedOut));
+        var inflow = unread.Any(r => r.Id is RequestsRow.NewlyReceived or RequestsRow.CarriedIn or RequestsRow.Total or RequestsRow.CarriedOut);
         var skipped = new List<string>();
         var kept = new List<Finding>();
         foreach (var finding in sums)
@@ -80,8 +82,8 @@ public static partial class ReportChecker
             {
                 "T2" => outcomes,
                 "T1" => inflow,
-                "T5" => unread.Any(r => r.Code == "2"),
-                "T3" => unread.Any(r => report.UnreadRows.Contains(r.Code) && finding.Location.EndsWith(" · " + r.Label, StringComparison.Ordinal)),
+                "T5" => unread.Any(r => r.Id == RequestsRow.CarriedIn),
+                "T3" => unread.Any(r => report.UnreadRows.Contains(r.Id) && finding.Location.EndsWith(" · " + r.Label, StringComparison.Ordinal)),
                 _ => false,
             };
             if (skip)
@@ -367,25 +369,27 @@ public static partial class ReportChecker
     private static void Cells(PublishedReport report, List<Finding> findings)
     {
         var rows = ReportFormats.RequestRows(report.Format ?? ReportFormat.V2021);
-        foreach (var (code, (cells, line)) in report.Requests)
+        foreach (var (row, (cells, line)) in report.Requests)
         {
-            var label = rows.FirstOrDefault(r => r.Code == code)?.Label ?? code;
-            if (!report.UnreadRows.Contains(code))
+            var label = rows.FirstOrDefault(r => r.Id == row)?.Label ?? row.ToString();
+            if (!report.UnreadRows.Contains(row))
             {
-                NotNumbers(findings, $"{Line(line)} · 表三 · {label}", cells, i => ReportFormats.RequestColumns[i].Label, Severity.Error);
+                NotNumbers(findings, $"{Line(line)} · 表三 · {label}", cells, i => ApplicantColumns.All[i].Label(), Severity.Error);
             }
-            for (var c = 0; c < 7; c++)
+
+            foreach (var column in ApplicantColumns.All)
             {
-                if (cells[c].Kind == CellKind.Number && (cells[c].Value < 0 || decimal.Truncate(cells[c].Value) != cells[c].Value))
+                var cell = cells[(int)column];
+                if (cell.Kind == CellKind.Number && (cell.Value < 0 || decimal.Truncate(cell.Value) != cell.Value))
                 {
-                    findings.Add(new("C2", Severity.Error, $"{Line(line)} · 表三 · {label} · {ReportFormats.RequestColumns[c].Label}", $"申请件数应为不小于 0 的整数，表中为“{cells[c].Raw.Trim()}”。"));
+                    findings.Add(new("C2", Severity.Error, $"{Line(line)} · 表三 · {label} · {column.Label()}", $"申请件数应为不小于 0 的整数，表中为“{cell.Raw.Trim()}”。"));
                 }
             }
         }
 
         if (report.Appeals is { } appeals)
         {
-            var labels = ReportFormats.AppealGroups.SelectMany(g => ReportFormats.AppealColumns.Select(c => $"{g.Group}{(g.Subgroup is null ? "" : "·" + g.Subgroup)}·{c.Label}")).ToList();
+            var labels = ReportFormats.AppealGroups.SelectMany(g => AppealColumns.All.Select(c => $"{g.Group}{(g.Subgroup is null ? "" : "·" + g.Subgroup)}·{c.Label()}")).ToList();
             if (appeals.Cells.All(c => c.Kind == CellKind.Blank))
             {
                 findings.Add(new("C1", Severity.Error, $"{Line(appeals.Line)} · 表四", "表四只印了表头，15 个格子都没有数字。没有案件时每格应填 0。"));
@@ -419,16 +423,17 @@ public static partial class ReportChecker
     {
         var rows = ReportFormats.RequestRows(report.Format ?? ReportFormat.V2021);
         var table = report.RequestTable();
-        foreach (var (code, (cells, line)) in report.Subtotals)
+        foreach (var (group, (cells, line)) in report.Subtotals)
         {
-            var label = rows.First(r => r.Code == code).Label;
-            for (var c = 0; c < 7; c++)
+            var heading = rows.First(r => r.Id == group);
+            foreach (var column in ApplicantColumns.All)
             {
-                var sum = rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(code + ".", StringComparison.Ordinal)).Sum(r => table[r.Code, c]);
-                if (cells[c].Kind == CellKind.Number && cells[c].Value != sum)
+                var cell = cells[(int)column];
+                var sum = heading.Category is { } category ? table.CategoryTotal(category, column) : 0;
+                if (cell.Kind == CellKind.Number && cell.Value != sum)
                 {
-                    findings.Add(new("T6", Severity.Error, $"{Line(line)} · 表三 · {label} · {ReportFormats.RequestColumns[c].Label}",
-                        string.Create(CultureInfo.InvariantCulture, $"小计为 {cells[c].Value}，但其下各项之和为 {sum}。")));
+                    findings.Add(new("T6", Severity.Error, $"{Line(line)} · 表三 · {heading.Label} · {column.Label()}",
+                        string.Create(CultureInfo.InvariantCulture, $"小计为 {cell.Value}，但其下各项之和为 {sum}。")));
                 }
             }
         }
@@ -439,17 +444,19 @@ public static partial class ReportChecker
     {
         if (report.Format == ReportFormat.V2019)
         {
-            foreach (var ((item, row), (cells, line)) in report.Article20.Where(a => a.Key.Item == "第二十条第（一）项"))
+            var documents = Article20Formats.Tables(ReportFormat.V2019).Single(t => t.Item == Article20Formats.Documents);
+            var (published, inTotal) = (documents.ColumnIndex(Article20Formats.NewlyPublished), documents.ColumnIndex(Article20Formats.PublishedInTotal));
+            foreach (var ((item, row), (cells, line)) in report.Article20.Where(a => a.Key.Item == Article20Formats.Documents))
             {
-                if (cells[1].Kind == CellKind.Number && cells[2].Kind == CellKind.Number && cells[2].Value < cells[1].Value)
+                if (cells[published].Kind == CellKind.Number && cells[inTotal].Kind == CellKind.Number && cells[inTotal].Value < cells[published].Value)
                 {
                     findings.Add(new("T7", Severity.Warning, $"{Line(line)} · 表二 · {item} · {row}",
-                        string.Create(CultureInfo.InvariantCulture, $"对外公开总数量 {cells[2].Value} 小于本年新公开数量 {cells[1].Value}。")));
+                        string.Create(CultureInfo.InvariantCulture, $"对外公开总数量 {cells[inTotal].Value} 小于本年新公开数量 {cells[published].Value}。")));
                 }
             }
         }
 
-        if (report.Format == ReportFormat.V2021 && report.Article20Items.TryGetValue("第二十条第（八）项", out var fees))
+        if (report.Format == ReportFormat.V2021 && report.Article20Items.TryGetValue(Article20Formats.Fees, out var fees))
         {
             var near = report.Lines.Where(l => l.Number >= fees && l.Number <= fees + 4).Select(l => l.Compact);
             if (!near.Any(t => t.Contains("万元", StringComparison.Ordinal)))
@@ -467,18 +474,18 @@ public static partial class ReportChecker
         if (report.Requests.Count > 0)
         {
             var table = report.RequestTable();
-            int Total(string code) => table[code, 6];
-            int Group(string prefix) => table.Rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => table[r.Code, 6]);
+            int Total(RequestsRow row) => table[row, ApplicantColumn.Total];
+            int Group(OutcomeCategory category) => table.CategoryTotal(category, ApplicantColumn.Total);
             var claims = new (Regex Pattern, Func<int> Table, string What, string Row)[]
             {
-                (Received(), () => Total("1"), "收到申请", "一、本年新收政府信息公开申请数量"),
-                (Decided(), () => Total("3.7"), "办结（答复）申请", "三、本年度办理结果（七）总计"),
-                (CarriedOut(), () => Total("4"), "结转下年度", "四、结转下年度继续办理"),
-                (DisclosedClaim(), () => Total("3.1"), "予以公开", "（一）予以公开"),
-                (PartialClaim(), () => Total("3.2"), "部分公开", "（二）部分公开"),
-                (WithheldClaim(), () => Group("3.3."), "不予公开", "（三）不予公开各项之和"),
-                (UnavailableClaim(), () => Group("3.4."), "无法提供", "（四）无法提供各项之和"),
-                (NotProcessedClaim(), () => Group("3.5."), "不予处理", "（五）不予处理各项之和"),
+                (Received(), () => Total(RequestsRow.NewlyReceived), "收到申请", "一、本年新收政府信息公开申请数量"),
+                (Decided(), () => Total(RequestsRow.Total), "办结（答复）申请", "三、本年度办理结果（七）总计"),
+                (CarriedOut(), () => Total(RequestsRow.CarriedOut), "结转下年度", "四、结转下年度继续办理"),
+                (DisclosedClaim(), () => Total(RequestsRow.Disclosed), "予以公开", "（一）予以公开"),
+                (PartialClaim(), () => Total(RequestsRow.PartiallyDisclosed), "部分公开", "（二）部分公开"),
+                (WithheldClaim(), () => Group(OutcomeCategory.Withheld), "不予公开", "（三）不予公开各项之和"),
+                (UnavailableClaim(), () => Group(OutcomeCategory.Unavailable), "无法提供", "（四）无法提供各项之和"),
+                (NotProcessedClaim(), () => Group(OutcomeCategory.NotProcessed), "不予处理", "（五）不予处理各项之和"),
             };
             foreach (var (line, text) in sentences)
             {
@@ -489,7 +496,7 @@ public static partial class ReportChecker
                     {
                         if (ReportText.Numeral(m.Groups["n"].Value) is { } stated && stated != value()
                             // “共收到申请N件（含上年结转M件）”: new plus carried in is the same count.
-                            && !(what == "收到申请" && stated == Total("1") + Total("2")))
+                            && !(what == "收到申请" && stated == Total(RequestsRow.NewlyReceived) + Total(RequestsRow.CarriedIn)))
                         {
                             findings.Add(new("N1", Severity.Error, Line(line),
                                 $"正文称{what} {stated} 件（“{m.Value}”），但表三“{row}”为 {value()} 件。"));
@@ -502,9 +509,9 @@ public static partial class ReportChecker
         if (report.Appeals is { } printed && printed.Cells.Any(c => c.Kind == CellKind.Number))
         {
             var appeals = report.AppealsTable();
-            var reconsideration = appeals[AppealKind.Reconsideration, 4];
-            var litigation = appeals[AppealKind.LitigationDirect, 4] + appeals[AppealKind.LitigationAfterReconsideration, 4];
-            var notUpheld = Enum.GetValues<AppealKind>().Sum(k => appeals[k, 1] + appeals[k, 2] + appeals[k, 3]);
+            var reconsideration = appeals[AppealKind.Reconsideration, AppealColumn.Total];
+            var litigation = appeals[AppealKind.LitigationDirect, AppealColumn.Total] + appeals[AppealKind.LitigationAfterReconsideration, AppealColumn.Total];
+            var notUpheld = Enum.GetValues<AppealKind>().Sum(k => AppealColumns.NotUpheld.Sum(c => appeals[k, c]));
             foreach (var (line, text) in sentences)
             {
                 if (AllUpheld().IsMatch(text) && notUpheld > 0)
@@ -535,19 +542,20 @@ public static partial class ReportChecker
         if (report.Requests.Count > 0)
         {
             var table = report.RequestTable();
-            bool Printed(string code) => report.Requests.TryGetValue(code, out var row) && row.Cells[6].Kind == CellKind.Number;
+            bool Printed(RequestsRow row) => report.Requests.TryGetValue(row, out var printed) && printed.Cells[(int)ApplicantColumn.Total].Kind == CellKind.Number;
+            int Total(RequestsRow row) => table[row, ApplicantColumn.Total];
             var candidates = new List<(string Name, int Value)>();
-            if (Printed("3.7"))
+            if (Printed(RequestsRow.Total))
             {
-                candidates.Add(("办结总数", table["3.7", 6]));
+                candidates.Add(("办结总数", Total(RequestsRow.Total)));
             }
 
-            if (Printed("1"))
+            if (Printed(RequestsRow.NewlyReceived))
             {
-                candidates.Add(("本年新收", table["1", 6]));
-                if (Printed("2"))
+                candidates.Add(("本年新收", Total(RequestsRow.NewlyReceived)));
+                if (Printed(RequestsRow.CarriedIn))
                 {
-                    candidates.Add(("新收与上年结转之和", table["1", 6] + table["2", 6]));
+                    candidates.Add(("新收与上年结转之和", Total(RequestsRow.NewlyReceived) + Total(RequestsRow.CarriedIn)));
                 }
             }
 
@@ -618,9 +626,10 @@ public static partial class ReportChecker
     }
 
     /// <summary>The outcome categories of table 三, as the text names them, and the rows each stands for.</summary>
-    private static readonly (string Name, string Prefix)[] OutcomeCategories =
+    private static readonly (string Name, OutcomeCategory Category)[] OutcomeCategories =
     [
-        ("予以公开", "3.1"), ("部分公开", "3.2"), ("不予公开", "3.3."), ("无法提供", "3.4."), ("不予处理", "3.5."), ("其他处理", "3.6"),
+        ("予以公开", OutcomeCategory.Disclosed), ("部分公开", OutcomeCategory.PartiallyDisclosed), ("不予公开", OutcomeCategory.Withheld),
+        ("无法提供", OutcomeCategory.Unavailable), ("不予处理", OutcomeCategory.NotProcessed), ("其他处理", OutcomeCategory.OtherHandling),
     ];
 
     /// <summary>
@@ -632,7 +641,7 @@ public static partial class ReportChecker
     private static void OutcomeShares(PublishedReport report, List<(int Line, string Text)> sentences, List<Finding> findings)
     {
         var table = report.Requests.Count > 0 ? report.RequestTable() : null;
-        var present = table is null ? null : OutcomeCategories.Where(c => table.Rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(c.Prefix, StringComparison.Ordinal)).Sum(r => table[r.Code, 6]) > 0).Select(c => c.Name).ToHashSet();
+        var present = table is null ? null : OutcomeCategories.Where(c => table.CategoryTotal(c.Category, ApplicantColumn.Total) > 0).Select(c => c.Name).ToHashSet();
         foreach (var (line, text) in sentences)
         {
             var shares = OutcomeShare().Matches(ReportText.Compact(text)).Select(m => (Category: m.Groups["c"].Value, Printed: m.Groups["p"].Value))

@@ -226,8 +226,8 @@ public static partial class ReportParser
         }
 
         var leaves = ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading).ToList();
-        var requestCut = last <= 3 && leaves.Any(r => !report.Requests.ContainsKey(r.Code));
-        var lastRow = report.Requests.Count == 0 ? null : leaves.Where(r => report.Requests.ContainsKey(r.Code)).MaxBy(r => report.Requests[r.Code].Line);
+        var requestCut = last <= 3 && leaves.Any(r => !report.Requests.ContainsKey(r.Id));
+        var lastRow = report.Requests.Count == 0 ? null : leaves.Where(r => report.Requests.ContainsKey(r.Id)).MaxBy(r => report.Requests[r.Id].Line);
         var section = last == 0 ? "" : $"第{SectionNumerals[last - 1]}部分（{ReportFormats.Sections[last - 1]}）";
         var read = last <= 3 && lastRow is not null
             ? $"{section}{(section.Length > 0 ? "中" : "")}表三“{lastRow.Label}”一行"
@@ -237,7 +237,7 @@ public static partial class ReportParser
             RequestTableCut = requestCut,
             AppealsCut = last <= 4,
             Article20Cut = last <= 2,
-            LastRowLine = requestCut && lastRow is not null ? report.Requests[lastRow.Code].Line : null,
+            LastRowLine = requestCut && lastRow is not null ? report.Requests[lastRow.Id].Line : null,
         };
     }
 
@@ -704,6 +704,7 @@ public static partial class ReportParser
     private static void ReadRequestTable(PublishedReport report, List<ReportLine> lines, ReportFormat format, int from, int to, HashSet<int> consumed, CancellationToken ct)
     {
         var leaves = RequestTableLines(lines, format, from, to);
+        var columns = ApplicantColumns.All.Count;
         var at = from;
         foreach (var row in ReportFormats.RequestRows(format))
         {
@@ -713,9 +714,9 @@ public static partial class ReportParser
                 if (row.Depth > 0 && FindKey(lines, RowKey(row.Label), at, to, [], ct) is { } group)
                 {
                     var tokens = CellsAfterLabel(group.After);
-                    if (tokens.Count >= 7 && tokens.Take(7).All(t => t.Length == 0 || PrintedCell.IsCellToken(t)) && tokens.Take(7).Any(PrintedCell.IsCellToken))
+                    if (tokens.Count >= columns && tokens.Take(columns).All(t => t.Length == 0 || PrintedCell.IsCellToken(t)) && tokens.Take(columns).Any(PrintedCell.IsCellToken))
                     {
-                        report.Subtotals[row.Code] = ([.. tokens.Take(7).Select(PrintedCell.Parse)], lines[group.Index].Number);
+                        report.Subtotals[row.Id] = ([.. tokens.Take(columns).Select(PrintedCell.Parse)], lines[group.Index].Number);
                         consumed.Add(group.Index);
                     }
                 }
@@ -730,10 +731,10 @@ public static partial class ReportParser
                 continue;
             }
 
-            report.Requests[row.Code] = (Collect(leaves, found.Value, 7, consumed, out var unplaced), lines[found.Value.Index].Number);
+            report.Requests[row.Id] = (Collect(leaves, found.Value, columns, consumed, out var unplaced), lines[found.Value.Index].Number);
             if (unplaced)
             {
-                report.UnreadRows.Add(row.Code);
+                report.UnreadRows.Add(row.Id);
             }
             at = found.Value.Index + 1;
         }
@@ -788,7 +789,7 @@ public static partial class ReportParser
                 var tokens = LineCells(lines[i].Normalized);
                 var label = string.Concat(tokens.TakeWhile(t => t.Length > 0 && !PrintedCell.IsCellToken(t)));
                 var cells = tokens.SkipWhile(t => t.Length > 0 && !PrintedCell.IsCellToken(t)).ToList();
-                if (label.Length > 0 && cells.Count >= 7 && cells.Count(PrintedCell.IsCellToken) > 0 && cells.All(t => t.Length == 0 || PrintedCell.IsCellToken(t)))
+                if (label.Length > 0 && cells.Count >= ApplicantColumns.All.Count && cells.Count(PrintedCell.IsCellToken) > 0 && cells.All(t => t.Length == 0 || PrintedCell.IsCellToken(t)))
                 {
                     report.ExtraRows.Add((lines[i].Number, label));
                     consumed.Add(i);
@@ -818,9 +819,10 @@ public static partial class ReportParser
             return;
         }
 
+        var count = AppealColumns.PrintedCount;
         var cells = new List<PrintedCell>();
         var first = -1;
-        for (var i = header; i < Math.Min(to, lines.Count) && cells.Count < 15; i++)
+        for (var i = header; i < Math.Min(to, lines.Count) && cells.Count < count; i++)
         {
             var tokens = LineCells(lines[i].Normalized);
             // A line that keeps its cells keeps its blank ones too, when it holds numbers at all.
@@ -839,11 +841,11 @@ public static partial class ReportParser
             }
 
             first = first < 0 ? i : first;
-            cells.AddRange(numbers.Take(15 - cells.Count).Select(PrintedCell.Parse));
+            cells.AddRange(numbers.Take(count - cells.Count).Select(PrintedCell.Parse));
             consumed.Add(i);
         }
 
-        while (cells.Count < 15)
+        while (cells.Count < count)
         {
             cells.Add(PrintedCell.Missing);
         }

@@ -183,7 +183,7 @@ public sealed class ReportCheckerTests
         foreach (var row in ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading))
         {
             // 一、本年新收 and （七）总计 printed without their totals; 上年结转 2.
-            var total = row.Code switch { "1" or "3.7" => "", "2" => "2", "3.1" => "5", _ => "0" };
+            var total = row.Id switch { RequestsRow.NewlyReceived or RequestsRow.Total => "", RequestsRow.CarriedIn => "2", RequestsRow.Disclosed => "5", _ => "0" };
             lines.Insert(at++, $"{row.Label}\t0\t0\t0\t0\t0\t0\t{total}");
         }
 
