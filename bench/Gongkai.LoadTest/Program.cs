@@ -283,11 +283,11 @@ static async Task<int> Report(Dictionary<string, string> o)
     sqlTimings.Sort();
     ledgerTimings.Sort();
     var (reportMedian, sqlMedian) = (reportTimings[3], sqlTimings[3]);
-    var appeals = Enum.GetValues<AppealKind>().Sum(k => model.Appeals[k, 4]);
+    var appeals = Enum.GetValues<AppealKind>().Sum(k => model.Appeals[k, AppealColumn.Total]);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"provider={provider} scenario={scenario} year={year} agencies={model.CoveredAgencies.Count} requests={rows} rows={inScope} groups={groupCount} report median={reportMedian:F0}ms best={reportTimings[0]:F0}ms sql median={sqlMedian:F1}ms best={sqlTimings[0]:F1}ms ratio={reportMedian / sqlMedian:F1} ledger median={ledgerTimings[3]:F0}ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"report: {model.Title} new={model.Requests["1", 6]} carriedIn={model.Requests["2", 6]} decided={model.Requests["3.7", 6]} carriedOut={model.Requests["4", 6]} appeals={appeals} findings={model.Findings.Count} fees=\"{model.FeesDraft}\""));
+        $"report: {model.Title} new={model.Requests[RequestsRow.NewlyReceived, ApplicantColumn.Total]} carriedIn={model.Requests[RequestsRow.CarriedIn, ApplicantColumn.Total]} decided={model.Requests[RequestsRow.Total, ApplicantColumn.Total]} carriedOut={model.Requests[RequestsRow.CarriedOut, ApplicantColumn.Total]} appeals={appeals} findings={model.Findings.Count} fees=\"{model.FeesDraft}\""));
     return 0;
 }
 

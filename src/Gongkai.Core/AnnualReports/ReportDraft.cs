@@ -12,23 +12,23 @@ public static class ReportDraft
 {
     public static string RequestsParagraph(RequestTable table)
     {
-        int Total(string row) => table[row, 6];
-        int Category(string prefix) => table.Rows.Where(r => r.IsOutcomeLeaf && r.Code.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => table[r.Code, 6]);
-        var text = Invariant($"本年度共收到政府信息公开申请{Total("1")}件，上年结转{Total("2")}件；办理答复{Total("3.7")}件，其中予以公开{Total("3.1")}件，部分公开{Total("3.2")}件，不予公开{Category("3.3.")}件，无法提供{Category("3.4.")}件，不予处理{Category("3.5.")}件，其他处理{Category("3.6")}件；结转下年度继续办理{Total("4")}件。");
+        int Total(RequestsRow row) => table[row, ApplicantColumn.Total];
+        int Category(OutcomeCategory category) => table.CategoryTotal(category, ApplicantColumn.Total);
+        var text = Invariant($"本年度共收到政府信息公开申请{Total(RequestsRow.NewlyReceived)}件，上年结转{Total(RequestsRow.CarriedIn)}件；办理答复{Total(RequestsRow.Total)}件，其中予以公开{Total(RequestsRow.Disclosed)}件，部分公开{Total(RequestsRow.PartiallyDisclosed)}件，不予公开{Category(OutcomeCategory.Withheld)}件，无法提供{Category(OutcomeCategory.Unavailable)}件，不予处理{Category(OutcomeCategory.NotProcessed)}件，其他处理{Category(OutcomeCategory.OtherHandling)}件；结转下年度继续办理{Total(RequestsRow.CarriedOut)}件。");
         return text;
     }
 
     public static string AppealsParagraph(AppealsTable table)
     {
-        var reconsideration = table[AppealKind.Reconsideration, 4];
-        var litigation = table[AppealKind.LitigationDirect, 4] + table[AppealKind.LitigationAfterReconsideration, 4];
+        var reconsideration = table[AppealKind.Reconsideration, AppealColumn.Total];
+        var litigation = table[AppealKind.LitigationDirect, AppealColumn.Total] + table[AppealKind.LitigationAfterReconsideration, AppealColumn.Total];
         if (reconsideration + litigation == 0)
         {
             return "本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。";
         }
 
-        string Results(AppealKind kind) => string.Join("，", ReportFormats.AppealColumns.Take(4)
-            .Select((c, i) => (c.Label, Count: table[kind, i])).Where(x => x.Count > 0).Select(x => Invariant($"{x.Label}{x.Count}件")));
+        string Results(AppealKind kind) => string.Join("，", AppealColumns.Results
+            .Select(c => (Label: c.Label(), Count: table[kind, c])).Where(x => x.Count > 0).Select(x => Invariant($"{x.Label}{x.Count}件")));
         var parts = new List<string>();
         if (reconsideration > 0)
         {
@@ -38,7 +38,7 @@ public static class ReportDraft
         if (litigation > 0)
         {
             var details = string.Join("；", new[] { AppealKind.LitigationDirect, AppealKind.LitigationAfterReconsideration }
-                .Where(k => table[k, 4] > 0).Select(k => Results(k)));
+                .Where(k => table[k, AppealColumn.Total] > 0).Select(k => Results(k)));
             parts.Add(Invariant($"提起行政诉讼{litigation}件（{details}）"));
         }
 

@@ -22,8 +22,12 @@ public enum RowKind
     Total,
 }
 
-/// <summary>One row of the request table: its label exactly as the format prints it, and the outcomes it counts.</summary>
-public sealed record RequestTableRow(string Code, string Label, RowKind Kind, int Depth, IReadOnlyList<Outcome> Outcomes)
+/// <summary>
+/// One row of the request table: its name, its code (the key the JSON export and typed-in tables use), its label
+/// exactly as the format prints it, the outcomes it counts, and the outcome category (（一）…（六）) it counts in or
+/// heads (null for 一, 二, 三, （七）总计 and 四).
+/// </summary>
+public sealed record RequestTableRow(RequestsRow Id, string Code, string Label, RowKind Kind, int Depth, IReadOnlyList<Outcome> Outcomes, OutcomeCategory? Category)
 {
     public bool IsOutcomeLeaf => Kind == RowKind.Leaf && Outcomes.Count > 0;
 }
@@ -58,80 +62,64 @@ public static class ReportFormats
 
     public const string ApplicantGroupLabel = "法人或其他组织";
 
-    /// <summary>The seven number columns of the request table.</summary>
-    public static readonly IReadOnlyList<(ApplicantType? Type, string Label)> RequestColumns =
-    [
-        (ApplicantType.NaturalPerson, "自然人"),
-        (ApplicantType.Business, "商业企业"),
-        (ApplicantType.ResearchInstitution, "科研机构"),
-        (ApplicantType.PublicInterestOrganization, "社会公益组织"),
-        (ApplicantType.LegalServiceProvider, "法律服务机构"),
-        (ApplicantType.OtherOrganization, "其他"),
-        (null, "总计"),
-    ];
-
     public static IReadOnlyList<RequestTableRow> RequestRows(ReportFormat format)
     {
+        static RequestTableRow Leaf(RequestsRow id, string code, string label, int depth, params Outcome[] outcomes) =>
+            new(id, code, label, RowKind.Leaf, depth, outcomes, outcomes.Length > 0 ? outcomes[0].Category() : null);
+        static RequestTableRow Heading(RequestsRow id, string code, string label, int depth, OutcomeCategory? category) =>
+            new(id, code, label, RowKind.Heading, depth, [], category);
+
         var rows = new List<RequestTableRow>
         {
-            new("1", "一、本年新收政府信息公开申请数量", RowKind.Leaf, 0, []),
-            new("2", "二、上年结转政府信息公开申请数量", RowKind.Leaf, 0, []),
-            new("3", "三、本年度办理结果", RowKind.Heading, 0, []),
-            new("3.1", "（一）予以公开", RowKind.Leaf, 1, [Outcome.Disclosed]),
-            new("3.2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RowKind.Leaf, 1, [Outcome.PartiallyDisclosed]),
-            new("3.3", "（三）不予公开", RowKind.Heading, 1, []),
-            new("3.3.1", "1.属于国家秘密", RowKind.Leaf, 2, [Outcome.WithheldStateSecret]),
-            new("3.3.2", "2.其他法律行政法规禁止公开", RowKind.Leaf, 2, [Outcome.WithheldProhibitedByLaw]),
-            new("3.3.3", "3.危及“三安全一稳定”", RowKind.Leaf, 2, [Outcome.WithheldEndangersSecurityOrStability]),
-            new("3.3.4", "4.保护第三方合法权益", RowKind.Leaf, 2, [Outcome.WithheldThirdPartyRights]),
-            new("3.3.5", "5.属于三类内部事务信息", RowKind.Leaf, 2, [Outcome.WithheldInternalAffairs]),
-            new("3.3.6", "6.属于四类过程性信息", RowKind.Leaf, 2, [Outcome.WithheldProcessInformation]),
-            new("3.3.7", "7.属于行政执法案卷", RowKind.Leaf, 2, [Outcome.WithheldEnforcementCaseFile]),
-            new("3.3.8", "8.属于行政查询事项", RowKind.Leaf, 2, [Outcome.WithheldAdministrativeQuery]),
-            new("3.4", "（四）无法提供", RowKind.Heading, 1, []),
-            new("3.4.1", "1.本机关不掌握相关政府信息", RowKind.Leaf, 2, [Outcome.UnavailableNotHeld]),
-            new("3.4.2", "2.没有现成信息需要另行制作", RowKind.Leaf, 2, [Outcome.UnavailableRequiresCreation]),
-            new("3.4.3", "3.补正后申请内容仍不明确", RowKind.Leaf, 2, [Outcome.UnavailableUnclearAfterCorrection]),
-            new("3.5", "（五）不予处理", RowKind.Heading, 1, []),
-            new("3.5.1", "1.信访举报投诉类申请", RowKind.Leaf, 2, [Outcome.NotProcessedPetitionOrComplaint]),
-            new("3.5.2", "2.重复申请", RowKind.Leaf, 2, [Outcome.NotProcessedRepeated]),
-            new("3.5.3", "3.要求提供公开出版物", RowKind.Leaf, 2, [Outcome.NotProcessedPublishedMaterial]),
-            new("3.5.4", "4.无正当理由大量反复申请", RowKind.Leaf, 2, [Outcome.NotProcessedExcessive]),
-            new("3.5.5", "5.要求行政机关确认或重新出具已获取信息", RowKind.Leaf, 2, [Outcome.NotProcessedConfirmationOfObtained]),
+            Leaf(RequestsRow.NewlyReceived, "1", "一、本年新收政府信息公开申请数量", 0),
+            Leaf(RequestsRow.CarriedIn, "2", "二、上年结转政府信息公开申请数量", 0),
+            Heading(RequestsRow.Outcomes, "3", "三、本年度办理结果", 0, null),
+            Leaf(RequestsRow.Disclosed, "3.1", "（一）予以公开", 1, Outcome.Disclosed),
+            Leaf(RequestsRow.PartiallyDisclosed, "3.2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, Outcome.PartiallyDisclosed),
+            Heading(RequestsRow.Withheld, "3.3", "（三）不予公开", 1, OutcomeCategory.Withheld),
+            Leaf(RequestsRow.WithheldStateSecret, "3.3.1", "1.属于国家秘密", 2, Outcome.WithheldStateSecret),
+            Leaf(RequestsRow.WithheldProhibitedByLaw, "3.3.2", "2.其他法律行政法规禁止公开", 2, Outcome.WithheldProhibitedByLaw),
+            Leaf(RequestsRow.WithheldEndangersSecurityOrStability, "3.3.3", "3.危及“三安全一稳定”", 2, Outcome.WithheldEndangersSecurityOrStability),
+            Leaf(RequestsRow.WithheldThirdPartyRights, "3.3.4", "4.保护第三方合法权益", 2, Outcome.WithheldThirdPartyRights),
+            Leaf(RequestsRow.WithheldInternalAffairs, "3.3.5", "5.属于三类内部事务信息", 2, Outcome.WithheldInternalAffairs),
+            Leaf(RequestsRow.WithheldProcessInformation, "3.3.6", "6.属于四类过程性信息", 2, Outcome.WithheldProcessInformation),
+            Leaf(RequestsRow.WithheldEnforcementCaseFile, "3.3.7", "7.属于行政执法案卷", 2, Outcome.WithheldEnforcementCaseFile),
+            Leaf(RequestsRow.WithheldAdministrativeQuery, "3.3.8", "8.属于行政查询事项", 2, Outcome.WithheldAdministrativeQuery),
+            Heading(RequestsRow.Unavailable, "3.4", "（四）无法提供", 1, OutcomeCategory.Unavailable),
+            Leaf(RequestsRow.UnavailableNotHeld, "3.4.1", "1.本机关不掌握相关政府信息", 2, Outcome.UnavailableNotHeld),
+            Leaf(RequestsRow.UnavailableRequiresCreation, "3.4.2", "2.没有现成信息需要另行制作", 2, Outcome.UnavailableRequiresCreation),
+            Leaf(RequestsRow.UnavailableUnclearAfterCorrection, "3.4.3", "3.补正后申请内容仍不明确", 2, Outcome.UnavailableUnclearAfterCorrection),
+            Heading(RequestsRow.NotProcessed, "3.5", "（五）不予处理", 1, OutcomeCategory.NotProcessed),
+            Leaf(RequestsRow.NotProcessedPetitionOrComplaint, "3.5.1", "1.信访举报投诉类申请", 2, Outcome.NotProcessedPetitionOrComplaint),
+            Leaf(RequestsRow.NotProcessedRepeated, "3.5.2", "2.重复申请", 2, Outcome.NotProcessedRepeated),
+            Leaf(RequestsRow.NotProcessedPublishedMaterial, "3.5.3", "3.要求提供公开出版物", 2, Outcome.NotProcessedPublishedMaterial),
+            Leaf(RequestsRow.NotProcessedExcessive, "3.5.4", "4.无正当理由大量反复申请", 2, Outcome.NotProcessedExcessive),
+            Leaf(RequestsRow.NotProcessedConfirmationOfObtained, "3.5.5", "5.要求行政机关确认或重新出具已获取信息", 2, Outcome.NotProcessedConfirmationOfObtained),
         };
         switch (format)
         {
             case ReportFormat.V2019:
-                rows.Add(new("3.6", "（六）其他处理", RowKind.Leaf, 1, [Outcome.OtherCorrectionNotSupplied, Outcome.OtherFeeNotPaid, Outcome.OtherOther]));
+                rows.Add(Leaf(RequestsRow.OtherHandling, "3.6", "（六）其他处理", 1, Outcome.OtherCorrectionNotSupplied, Outcome.OtherFeeNotPaid, Outcome.OtherOther));
                 break;
             case ReportFormat.V2021:
-                rows.Add(new("3.6", "（六）其他处理", RowKind.Heading, 1, []));
-                rows.Add(new("3.6.1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", RowKind.Leaf, 2, [Outcome.OtherCorrectionNotSupplied]));
-                rows.Add(new("3.6.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", RowKind.Leaf, 2, [Outcome.OtherFeeNotPaid]));
-                rows.Add(new("3.6.3", "3.其他", RowKind.Leaf, 2, [Outcome.OtherOther]));
+                rows.Add(Heading(RequestsRow.OtherHandling, "3.6", "（六）其他处理", 1, OutcomeCategory.OtherHandling));
+                rows.Add(Leaf(RequestsRow.OtherCorrectionNotSupplied, "3.6.1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 2, Outcome.OtherCorrectionNotSupplied));
+                rows.Add(Leaf(RequestsRow.OtherFeeNotPaid, "3.6.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 2, Outcome.OtherFeeNotPaid));
+                rows.Add(Leaf(RequestsRow.OtherOther, "3.6.3", "3.其他", 2, Outcome.OtherOther));
                 break;
         }
 
-        rows.Add(new("3.7", "（七）总计", RowKind.Total, 1, []));
-        rows.Add(new("4", "四、结转下年度继续办理", RowKind.Leaf, 0, []));
+        rows.Add(new(RequestsRow.Total, "3.7", "（七）总计", RowKind.Total, 1, [], null));
+        rows.Add(Leaf(RequestsRow.CarriedOut, "4", "四、结转下年度继续办理", 0));
         return rows;
     }
 
-    /// <summary>The appeals table: three groups × (维持, 纠正, 其他, 尚未审结, 总计), one row of 15 numbers.</summary>
+    /// <summary>The appeals table: three groups × <see cref="AppealColumns"/>, one row of 15 numbers.</summary>
     public static readonly IReadOnlyList<(AppealKind Kind, string Group, string? Subgroup)> AppealGroups =
     [
         (AppealKind.Reconsideration, "行政复议", null),
         (AppealKind.LitigationDirect, "行政诉讼", "未经复议直接起诉"),
         (AppealKind.LitigationAfterReconsideration, "行政诉讼", "复议后起诉"),
-    ];
-
-    public static readonly IReadOnlyList<(AppealResult? Result, string Label)> AppealColumns =
-    [
-        (AppealResult.Upheld, "结果维持"),
-        (AppealResult.Corrected, "结果纠正"),
-        (AppealResult.OtherResult, "其他结果"),
-        (AppealResult.Pending, "尚未审结"),
-        (null, "总计"),
     ];
 }
 

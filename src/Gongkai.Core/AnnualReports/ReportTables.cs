@@ -9,7 +9,7 @@ namespace Gongkai.Core.AnnualReports;
 /// </summary>
 public sealed class RequestTable
 {
-    private readonly Dictionary<(string Row, int Column), int> _cells = [];
+    private readonly Dictionary<(RequestsRow Row, ApplicantColumn Column), int> _cells = [];
 
     public RequestTable(ReportFormat format)
     {
@@ -20,12 +20,12 @@ public sealed class RequestTable
     public ReportFormat Format { get; }
     public IReadOnlyList<RequestTableRow> Rows { get; }
 
-    public int this[string row, int column]
+    public int this[RequestsRow row, ApplicantColumn column]
     {
         get => _cells.GetValueOrDefault((row, column));
         set
         {
-            if (!Rows.Any(r => r.Code == row && r.Kind != RowKind.Heading) || column is < 0 or > 6)
+            if (!Rows.Any(r => r.Id == row && r.Kind != RowKind.Heading) || !Enum.IsDefined(column))
             {
                 throw new ArgumentOutOfRangeException(nameof(row), $"No number cell {row}/{column} in the {Format} request table.");
             }
@@ -34,28 +34,38 @@ public sealed class RequestTable
         }
     }
 
+    /// <summary>The format's row of that name.</summary>
+    public RequestTableRow Row(RequestsRow row) => Rows.Single(r => r.Id == row);
+
+    /// <summary>The counted row a code stands for (the JSON export's and typed-in tables' key).</summary>
+    public RequestsRow RowOf(string code) => Rows.FirstOrDefault(r => r.Code == code && r.Kind != RowKind.Heading)?.Id
+        ?? throw new ArgumentOutOfRangeException(nameof(code), $"No number cell {code} in the {Format} request table.");
+
+    /// <summary>An outcome category's cases in a column: the sum of its outcome rows (（三）不予公开 = 1–8).</summary>
+    public int CategoryTotal(OutcomeCategory category, ApplicantColumn column) =>
+        Rows.Where(r => r.IsOutcomeLeaf && r.Category == category).Sum(r => this[r.Id, column]);
+
     /// <summary>The table from the ledger: every cell a count of cases; totals computed, never typed.</summary>
     public static RequestTable From(YearLedger ledger, ReportFormat format)
     {
         var table = new RequestTable(format);
-        var types = Enum.GetValues<ApplicantType>();
-        for (var c = 0; c < types.Length; c++)
+        foreach (var type in Enum.GetValues<ApplicantType>())
         {
-            var type = types[c];
-            table["1", c] = ledger.NewThisYear(type);
-            table["2", c] = ledger.CarriedIn(type);
-            table["4", c] = ledger.CarriedOut(type);
+            var column = type.Column();
+            table[RequestsRow.NewlyReceived, column] = ledger.NewThisYear(type);
+            table[RequestsRow.CarriedIn, column] = ledger.CarriedIn(type);
+            table[RequestsRow.CarriedOut, column] = ledger.CarriedOut(type);
             foreach (var row in table.Rows.Where(r => r.IsOutcomeLeaf))
             {
-                table[row.Code, c] = row.Outcomes.Sum(o => ledger.Decided(type, o));
+                table[row.Id, column] = row.Outcomes.Sum(o => ledger.Decided(type, o));
             }
 
-            table["3.7", c] = table.Rows.Where(r => r.IsOutcomeLeaf).Sum(r => table[r.Code, c]);
+            table[RequestsRow.Total, column] = table.Rows.Where(r => r.IsOutcomeLeaf).Sum(r => table[r.Id, column]);
         }
 
         foreach (var row in table.Rows.Where(r => r.Kind != RowKind.Heading))
         {
-            table[row.Code, 6] = Enumerable.Range(0, 6).Sum(c => table[row.Code, c]);
+            table[row.Id, ApplicantColumn.Total] = ApplicantColumns.Applicants.Sum(c => table[row.Id, c]);
         }
 
         return table;
@@ -65,12 +75,12 @@ public sealed class RequestTable
 /// <summary>Table 4 of the report (行政复议、行政诉讼): 3 groups × 5 numbers.</summary>
 public sealed class AppealsTable
 {
-    private readonly int[,] _cells = new int[3, 5];
+    private readonly int[,] _cells = new int[Enum.GetValues<AppealKind>().Length, AppealColumns.All.Count];
 
-    public int this[AppealKind kind, int column]
+    public int this[AppealKind kind, AppealColumn column]
     {
-        get => _cells[(int)kind, column];
-        set => _cells[(int)kind, column] = value;
+        get => _cells[(int)kind, (int)column];
+        set => _cells[(int)kind, (int)column] = value;
     }
 
     public static AppealsTable From(AppealLedger ledger)
@@ -78,13 +88,12 @@ public sealed class AppealsTable
         var table = new AppealsTable();
         foreach (var kind in Enum.GetValues<AppealKind>())
         {
-            var results = Enum.GetValues<AppealResult>();
-            for (var c = 0; c < results.Length; c++)
+            foreach (var result in Enum.GetValues<AppealResult>())
             {
-                table[kind, c] = ledger.Count(kind, results[c]);
+                table[kind, result.Column()] = ledger.Count(kind, result);
             }
 
-            table[kind, 4] = ledger.Total(kind);
+            table[kind, AppealColumn.Total] = ledger.Total(kind);
         }
 
         return table;

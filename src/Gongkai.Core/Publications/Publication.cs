@@ -48,7 +48,7 @@ public sealed record PublicationFacts(PublicationType Type, DisclosureAttribute 
 /// </summary>
 public static class Article20Counting
 {
-    public const string Item = "第二十条第（一）项";
+    public const string Item = Article20Formats.Documents;
 
     public static void Fill(Article20Figures figures, IEnumerable<PublicationFacts> documents, int year)
     {

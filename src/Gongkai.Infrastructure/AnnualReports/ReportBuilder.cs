@@ -151,24 +151,24 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
     {
         foreach (var row in locked.Requests.Rows.Where(r => r.Kind != RowKind.Heading))
         {
-            for (var c = 0; c < 7; c++)
+            foreach (var column in ApplicantColumns.All)
             {
-                if (locked.Requests[row.Code, c] != now.Requests[row.Code, c])
+                if (locked.Requests[row.Id, column] != now.Requests[row.Id, column])
                 {
-                    yield return new Finding("L1", Severity.Warning, $"表三 · {row.Label} · {ReportFormats.RequestColumns[c].Label}",
-                        $"定稿为 {locked.Requests[row.Code, c]}，按现有记录为 {now.Requests[row.Code, c]}。定稿后的数字不随记录变化；如需更正，请撤回定稿。");
+                    yield return new Finding(RuleId.L1, Severity.Warning, $"表三 · {row.Label} · {column.Label()}",
+                        $"定稿为 {locked.Requests[row.Id, column]}，按现有记录为 {now.Requests[row.Id, column]}。定稿后的数字不随记录变化；如需更正，请撤回定稿。");
                 }
             }
         }
 
         foreach (var (kind, group, subgroup) in ReportFormats.AppealGroups)
         {
-            for (var c = 0; c < 5; c++)
+            foreach (var column in AppealColumns.All)
             {
-                if (locked.Appeals[kind, c] != now.Appeals[kind, c])
+                if (locked.Appeals[kind, column] != now.Appeals[kind, column])
                 {
-                    yield return new Finding("L1", Severity.Info, $"表四 · {group}{(subgroup is null ? "" : "·" + subgroup)} · {ReportFormats.AppealColumns[c].Label}",
-                        $"定稿为 {locked.Appeals[kind, c]}，按现有记录为 {now.Appeals[kind, c]}（案件定稿后审结属正常情况，下一年度报告不重复统计）。");
+                    yield return new Finding(RuleId.L1, Severity.Info, $"表四 · {group}{(subgroup is null ? "" : "·" + subgroup)} · {column.Label()}",
+                        $"定稿为 {locked.Appeals[kind, column]}，按现有记录为 {now.Appeals[kind, column]}（案件定稿后审结属正常情况，下一年度报告不重复统计）。");
                 }
             }
         }

@@ -43,8 +43,8 @@ public static class ReportCharts
             }
 
             var count = row.Kind == RowKind.Leaf
-                ? report.Requests[row.Code, 6]
-                : rows.Skip(i + 1).TakeWhile(r => r.Depth > 1).Where(r => r.IsOutcomeLeaf).Sum(r => report.Requests[r.Code, 6]);
+                ? report.Requests[row.Id, ApplicantColumn.Total]
+                : rows.Skip(i + 1).TakeWhile(r => r.Depth > 1).Where(r => r.IsOutcomeLeaf).Sum(r => report.Requests[r.Id, ApplicantColumn.Total]);
             // （二）部分公开（区分处理的…） → 部分公开: the chart needs the name, not the counting rule.
             var label = row.Label[3..];
             var paren = label.IndexOf('（', StringComparison.Ordinal);

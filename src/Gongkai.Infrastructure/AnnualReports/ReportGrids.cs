@@ -77,14 +77,14 @@ public static class ReportGrids
         {
             new[] { Th(ReportFormats.RequestTableCorner, rowSpan: 3, colSpan: 3), Th("申请人情况", colSpan: 7, scope: "colgroup") },
             new[] { Th("自然人", rowSpan: 2), Th(ReportFormats.ApplicantGroupLabel, colSpan: 5, scope: "colgroup"), Th("总计", rowSpan: 2) },
-            ReportFormats.RequestColumns.Skip(1).Take(5).Select(c => Th(c.Label)).ToList(),
+            ApplicantColumns.Organizations.Select(c => Th(c.Label())).ToList(),
         };
         var rows = report.Requests.Rows;
         var body = new List<IReadOnlyList<GridCell>>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var numbers = Enumerable.Range(0, 7).Select(c => Value(report.Requests[row.Code, c]));
+            var numbers = ApplicantColumns.All.Select(c => Value(report.Requests[row.Id, c]));
             if (row.Kind == RowKind.Heading)
             {
                 if (!mergedRowHeaders)
@@ -139,11 +139,11 @@ public static class ReportGrids
         {
             new[] { Th("行政复议", rowSpan: 2, colSpan: 5, scope: "colgroup"), Th("行政诉讼", colSpan: 10, scope: "colgroup") },
             new[] { Th("未经复议直接起诉", colSpan: 5, scope: "colgroup"), Th("复议后起诉", colSpan: 5, scope: "colgroup") },
-            ReportFormats.AppealGroups.SelectMany(_ => ReportFormats.AppealColumns.Select(c => Th(c.Label))).ToList(),
+            ReportFormats.AppealGroups.SelectMany(_ => AppealColumns.All.Select(c => Th(c.Label()))).ToList(),
         };
         var body = new List<IReadOnlyList<GridCell>>
         {
-            ReportFormats.AppealGroups.SelectMany(g => Enumerable.Range(0, 5).Select(c => Value(report.Appeals[g.Kind, c]))).ToList(),
+            ReportFormats.AppealGroups.SelectMany(g => AppealColumns.All.Select(c => Value(report.Appeals[g.Kind, c]))).ToList(),
         };
         return new Grid(null, 15, Enumerable.Repeat(1.0, 15).ToList(), head, body);
     }

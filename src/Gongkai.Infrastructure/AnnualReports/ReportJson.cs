@@ -21,7 +21,7 @@ public static class ReportJson
                 ["label"] = row.Label,
                 ["kind"] = row.Kind.ToString(),
                 ["depth"] = row.Depth,
-                ["values"] = row.Kind == RowKind.Heading ? null : new JsonArray(Enumerable.Range(0, 7).Select(c => (JsonNode?)report.Requests[row.Code, c]).ToArray()),
+                ["values"] = row.Kind == RowKind.Heading ? null : new JsonArray(ApplicantColumns.All.Select(c => (JsonNode?)report.Requests[row.Id, c]).ToArray()),
             });
         }
 
@@ -46,7 +46,7 @@ public static class ReportJson
             ["kind"] = g.Kind.ToString(),
             ["group"] = g.Group,
             ["subgroup"] = g.Subgroup,
-            ["values"] = new JsonArray(Enumerable.Range(0, 5).Select(c => (JsonNode?)report.Appeals[g.Kind, c]).ToArray()),
+            ["values"] = new JsonArray(AppealColumns.All.Select(c => (JsonNode?)report.Appeals[g.Kind, c]).ToArray()),
         }).ToArray());
 
         var root = new JsonObject
@@ -64,12 +64,12 @@ public static class ReportJson
             ["requests"] = new JsonObject
             {
                 ["corner"] = ReportFormats.RequestTableCorner,
-                ["columns"] = new JsonArray(ReportFormats.RequestColumns.Select(c => (JsonNode?)c.Label).ToArray()),
+                ["columns"] = new JsonArray(ApplicantColumns.All.Select(c => (JsonNode?)c.Label()).ToArray()),
                 ["rows"] = requests,
             },
             ["appeals"] = new JsonObject
             {
-                ["columns"] = new JsonArray(ReportFormats.AppealColumns.Select(c => (JsonNode?)c.Label).ToArray()),
+                ["columns"] = new JsonArray(AppealColumns.All.Select(c => (JsonNode?)c.Label()).ToArray()),
                 ["groups"] = appeals,
             },
             ["narrative"] = new JsonObject(AnnualReportModel.WrittenSections.Select(n =>
@@ -108,9 +108,10 @@ public static class ReportJson
         {
             if (row!["values"] is JsonArray values)
             {
+                var id = requests.RowOf((string)row["code"]!);
                 for (var c = 0; c < values.Count; c++)
                 {
-                    requests[(string)row["code"]!, c] = (int)values[c]!;
+                    requests[id, (ApplicantColumn)c] = (int)values[c]!;
                 }
             }
         }
@@ -122,7 +123,7 @@ public static class ReportJson
             var values = group["values"]!.AsArray();
             for (var c = 0; c < values.Count; c++)
             {
-                appeals[kind, c] = (int)values[c]!;
+                appeals[kind, (AppealColumn)c] = (int)values[c]!;
             }
         }
 

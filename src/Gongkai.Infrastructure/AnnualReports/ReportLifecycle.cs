@@ -59,9 +59,9 @@ public sealed record EnteredTables(Dictionary<string, int[]> Requests, Dictionar
         foreach (var row in table.Rows.Where(r => r.Kind != RowKind.Heading))
         {
             var values = Requests.GetValueOrDefault(row.Code) ?? [];
-            for (var c = 0; c < Math.Min(7, values.Length); c++)
+            foreach (var column in ApplicantColumns.All.Take(values.Length))
             {
-                table[row.Code, c] = values[c];
+                table[row.Id, column] = values[(int)column];
             }
         }
 
@@ -74,9 +74,9 @@ public sealed record EnteredTables(Dictionary<string, int[]> Requests, Dictionar
         foreach (var kind in Enum.GetValues<AppealKind>())
         {
             var values = Appeals.GetValueOrDefault(kind.ToString()) ?? [];
-            for (var c = 0; c < Math.Min(5, values.Length); c++)
+            foreach (var column in AppealColumns.All.Take(values.Length))
             {
-                table[kind, c] = values[c];
+                table[kind, column] = values[(int)column];
             }
         }
 
@@ -226,7 +226,8 @@ public sealed class ReportLifecycle(GongkaiDbContext db, ReportBuilder builder, 
     public async Task EnterTablesAsync(int agencyId, int year, bool subtree, EnteredTables? tables, CancellationToken ct = default)
     {
         var live = await builder.BuildAsync(agencyId, year, subtree, live: true, ct: ct);
-        if (tables is not null && !live.HandEntered && (live.Requests["1", 6] + live.Requests["2", 6] > 0 || Enum.GetValues<AppealKind>().Any(k => live.Appeals[k, 4] > 0)))
+        if (tables is not null && !live.HandEntered && (live.Requests[RequestsRow.NewlyReceived, ApplicantColumn.Total] + live.Requests[RequestsRow.CarriedIn, ApplicantColumn.Total] > 0
+            || Enum.GetValues<AppealKind>().Any(k => live.Appeals[k, AppealColumn.Total] > 0)))
         {
             throw new ReportLifecycleException($"{year} 年已有办件或复议诉讼记录，表格由记录统计生成，不能手工录入。");
         }

@@ -32,7 +32,7 @@ public sealed record CorpusFixture
 
     /// <summary>Nothing wrong but the cut: a partial copy of a report a reader finds correct.</summary>
     [JsonIgnore]
-    public bool CorrectAsFarAsItGoes => MustFind.All(m => m.Rule == "S7");
+    public bool CorrectAsFarAsItGoes => MustFind.All(m => m.Rule == RuleId.S7);
 }
 
 public sealed record CorpusExpectation(string Rule, string Where = "", string Why = "");

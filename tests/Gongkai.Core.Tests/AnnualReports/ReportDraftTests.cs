@@ -27,11 +27,11 @@ public sealed class ReportDraftTests
         var table = new AppealsTable();
         Assert.Equal("本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。", ReportDraft.AppealsParagraph(table));
 
-        table[AppealKind.Reconsideration, 0] = 1;
-        table[AppealKind.Reconsideration, 1] = 1;
-        table[AppealKind.Reconsideration, 4] = 2;
-        table[AppealKind.LitigationDirect, 3] = 1;
-        table[AppealKind.LitigationDirect, 4] = 1;
+        table[AppealKind.Reconsideration, AppealColumn.Upheld] = 1;
+        table[AppealKind.Reconsideration, AppealColumn.Corrected] = 1;
+        table[AppealKind.Reconsideration, AppealColumn.Total] = 2;
+        table[AppealKind.LitigationDirect, AppealColumn.Pending] = 1;
+        table[AppealKind.LitigationDirect, AppealColumn.Total] = 1;
 
         Assert.Equal("本年度因政府信息公开申请行政复议2件（结果维持1件，结果纠正1件），提起行政诉讼1件（尚未审结1件）。", ReportDraft.AppealsParagraph(table));
     }

@@ -29,17 +29,17 @@ public sealed class ReportTablesTests
         Assert.Equal(21, v2021.Count(r => r.IsOutcomeLeaf));
         Assert.Equal(23, v2019.Count(r => r.Kind != RowKind.Heading));
         Assert.Equal(19, v2019.Count(r => r.IsOutcomeLeaf));
-        Assert.Equal("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", v2021.Single(r => r.Code == "3.2").Label);
-        Assert.Equal("3.危及“三安全一稳定”", v2021.Single(r => r.Code == "3.3.3").Label);
-        Assert.Equal("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", v2021.Single(r => r.Code == "3.6.2").Label);
-        Assert.Equal([Outcome.OtherCorrectionNotSupplied, Outcome.OtherFeeNotPaid, Outcome.OtherOther], v2019.Single(r => r.Code == "3.6").Outcomes);
+        Assert.Equal("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", v2021.Single(r => r.Id == RequestsRow.PartiallyDisclosed).Label);
+        Assert.Equal("3.危及“三安全一稳定”", v2021.Single(r => r.Id == RequestsRow.WithheldEndangersSecurityOrStability).Label);
+        Assert.Equal("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", v2021.Single(r => r.Id == RequestsRow.OtherFeeNotPaid).Label);
+        Assert.Equal([Outcome.OtherCorrectionNotSupplied, Outcome.OtherFeeNotPaid, Outcome.OtherOther], v2019.Single(r => r.Id == RequestsRow.OtherHandling).Outcomes);
         // Every outcome is counted in exactly one leaf of each format.
         foreach (var rows in new[] { v2019, v2021 })
         {
             Assert.Equal(Enum.GetValues<Outcome>().Order(), rows.SelectMany(r => r.Outcomes).Order());
         }
 
-        Assert.Equal(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"], ReportFormats.RequestColumns.Select(c => c.Label));
+        Assert.Equal(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"], ApplicantColumns.All.Select(c => c.Label()));
         Assert.Equal(6, ReportFormats.Sections.Count);
     }
 
@@ -78,18 +78,17 @@ public sealed class ReportTablesTests
             var lastYear = RequestTable.From(YearLedger.From(year - 1, facts), ReportFormats.ForYear(year - 1));
 
             Assert.Empty(ReportRules.Check(table, new AppealsTable(), lastYear));
-            var types = Enum.GetValues<ApplicantType>().Cast<ApplicantType?>().Append(null).ToList();
-            for (var c = 0; c < types.Count; c++)
+            foreach (var column in ApplicantColumns.All)
             {
-                var type = types[c];
-                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn >= s && f.ReceivedOn <= e), table["1", c]);
-                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn < s && (f.DecidedOn is null || f.DecidedOn >= s)), table["2", c]);
-                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn <= e && (f.DecidedOn is null || f.DecidedOn > e) && !(f.DecidedOn < s)), table["4", c]);
-                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn is not null && f.DecidedOn >= s && f.DecidedOn <= e && f.Outcome == Outcome.PartiallyDisclosed), table["3.2", c]);
-                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn is not null && f.DecidedOn >= s && f.DecidedOn <= e), table["3.7", c]);
-                var otherRow = format == ReportFormat.V2019 ? "3.6" : "3.6.3";
+                var type = column.Type();
+                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn >= s && f.ReceivedOn <= e), table[RequestsRow.NewlyReceived, column]);
+                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn < s && (f.DecidedOn is null || f.DecidedOn >= s)), table[RequestsRow.CarriedIn, column]);
+                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn <= e && (f.DecidedOn is null || f.DecidedOn > e) && !(f.DecidedOn < s)), table[RequestsRow.CarriedOut, column]);
+                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn is not null && f.DecidedOn >= s && f.DecidedOn <= e && f.Outcome == Outcome.PartiallyDisclosed), table[RequestsRow.PartiallyDisclosed, column]);
+                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn is not null && f.DecidedOn >= s && f.DecidedOn <= e), table[RequestsRow.Total, column]);
+                var otherRow = format == ReportFormat.V2019 ? RequestsRow.OtherHandling : RequestsRow.OtherOther;
                 var otherOutcomes = format == ReportFormat.V2019 ? new[] { Outcome.OtherCorrectionNotSupplied, Outcome.OtherFeeNotPaid, Outcome.OtherOther } : [Outcome.OtherOther];
-                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn is not null && f.DecidedOn >= s && f.DecidedOn <= e && otherOutcomes.Contains(f.Outcome!.Value)), table[otherRow, c]);
+                Assert.Equal(Count(facts, year, type, (f, s, e) => f.ReceivedOn is not null && f.DecidedOn >= s && f.DecidedOn <= e && otherOutcomes.Contains(f.Outcome!.Value)), table[otherRow, column]);
             }
         }
     }
@@ -98,17 +97,17 @@ public sealed class ReportTablesTests
     public void A_hand_entered_table_that_does_not_add_up_is_told_why()
     {
         var table = new RequestTable(ReportFormat.V2019);
-        table["1", 0] = 10;
-        table["2", 0] = 2;
-        table["3.1", 0] = 6;
-        table["3.7", 0] = 7;
-        table["4", 0] = 4;
-        table["1", 6] = 9;
+        table[RequestsRow.NewlyReceived, ApplicantColumn.NaturalPerson] = 10;
+        table[RequestsRow.CarriedIn, ApplicantColumn.NaturalPerson] = 2;
+        table[RequestsRow.Disclosed, ApplicantColumn.NaturalPerson] = 6;
+        table[RequestsRow.Total, ApplicantColumn.NaturalPerson] = 7;
+        table[RequestsRow.CarriedOut, ApplicantColumn.NaturalPerson] = 4;
+        table[RequestsRow.NewlyReceived, ApplicantColumn.Total] = 9;
         var lastYear = new RequestTable(ReportFormat.V2019);
-        lastYear["4", 0] = 3;
+        lastYear[RequestsRow.CarriedOut, ApplicantColumn.NaturalPerson] = 3;
         var appeals = new AppealsTable();
-        appeals[AppealKind.Reconsideration, 0] = 2;
-        appeals[AppealKind.Reconsideration, 4] = 3;
+        appeals[AppealKind.Reconsideration, AppealColumn.Upheld] = 2;
+        appeals[AppealKind.Reconsideration, AppealColumn.Total] = 3;
 
         var findings = ReportRules.Check(table, appeals, lastYear);
 
@@ -131,9 +130,9 @@ public sealed class ReportTablesTests
 
         var table = AppealsTable.From(AppealLedger.From(2024, cases));
 
-        Assert.Equal(1, table[AppealKind.Reconsideration, 0]);
-        Assert.Equal(1, table[AppealKind.Reconsideration, 4]);
-        Assert.Equal(1, table[AppealKind.LitigationDirect, 3]);
+        Assert.Equal(1, table[AppealKind.Reconsideration, AppealColumn.Upheld]);
+        Assert.Equal(1, table[AppealKind.Reconsideration, AppealColumn.Total]);
+        Assert.Equal(1, table[AppealKind.LitigationDirect, AppealColumn.Pending]);
         Assert.Empty(ReportRules.Check(new RequestTable(ReportFormat.V2021), table));
     }
 
@@ -142,8 +141,8 @@ public sealed class ReportTablesTests
     {
         var table = new RequestTable(ReportFormat.V2021);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => table["3.3", 0] = 1);
-        Assert.Throws<ArgumentOutOfRangeException>(() => table["3.6", 0] = 1);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RequestTable(ReportFormat.V2019)["3.6.1", 0] = 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => table[RequestsRow.Withheld, ApplicantColumn.NaturalPerson] = 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => table[RequestsRow.OtherHandling, ApplicantColumn.NaturalPerson] = 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RequestTable(ReportFormat.V2019)[RequestsRow.OtherCorrectionNotSupplied, ApplicantColumn.NaturalPerson] = 1);
     }
 }

@@ -27,7 +27,7 @@ public sealed class BlankCellTests
         };
         foreach (var r in ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading))
         {
-            string[] cells = r.Code is "1" or "3.1" or "3.7" ? Filled : ["", "", "", "", "", "", "0"];
+            string[] cells = r.Id is RequestsRow.NewlyReceived or RequestsRow.Disclosed or RequestsRow.Total ? Filled : ["", "", "", "", "", "", "0"];
             lines.AddRange(row(r.Label, cells));
         }
 
@@ -54,7 +54,7 @@ public sealed class BlankCellTests
     {
         var report = ReportParser.Parse(Report((label, cells) => Shape(shape, label, cells)));
 
-        var received = report.Requests["1"].Cells;
+        var received = report.Requests[RequestsRow.NewlyReceived].Cells;
         Assert.Equal([CellKind.Number, CellKind.Number, CellKind.Blank, CellKind.Blank, CellKind.Number, CellKind.Number, CellKind.Number], received.Select(c => c.Kind).ToArray());
         Assert.Equal(1, received[4].Value);
         Assert.Equal(129, received[6].Value);

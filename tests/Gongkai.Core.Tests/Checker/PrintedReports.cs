@@ -11,16 +11,16 @@ public static class PrintedReports
 {
     public enum Numbering { Dot, Comma, Bracket, Circled, None }
 
-    private static readonly Dictionary<string, int[]> Figures = new()
+    private static readonly Dictionary<RequestsRow, int[]> Figures = new()
     {
-        ["1"] = [10, 2, 0, 0, 0, 0, 12],
-        ["2"] = [1, 0, 0, 0, 0, 0, 1],
-        ["3.1"] = [6, 1, 0, 0, 0, 0, 7],
-        ["3.2"] = [2, 0, 0, 0, 0, 0, 2],
-        ["3.3.4"] = [0, 1, 0, 0, 0, 0, 1],
-        ["3.4.1"] = [1, 0, 0, 0, 0, 0, 1],
-        ["3.7"] = [9, 2, 0, 0, 0, 0, 11],
-        ["4"] = [2, 0, 0, 0, 0, 0, 2],
+        [RequestsRow.NewlyReceived] = [10, 2, 0, 0, 0, 0, 12],
+        [RequestsRow.CarriedIn] = [1, 0, 0, 0, 0, 0, 1],
+        [RequestsRow.Disclosed] = [6, 1, 0, 0, 0, 0, 7],
+        [RequestsRow.PartiallyDisclosed] = [2, 0, 0, 0, 0, 0, 2],
+        [RequestsRow.WithheldThirdPartyRights] = [0, 1, 0, 0, 0, 0, 1],
+        [RequestsRow.UnavailableNotHeld] = [1, 0, 0, 0, 0, 0, 1],
+        [RequestsRow.Total] = [9, 2, 0, 0, 0, 0, 11],
+        [RequestsRow.CarriedOut] = [2, 0, 0, 0, 0, 0, 2],
     };
 
     public static List<string> Lines(Numbering numbering = Numbering.Dot, bool twoLineTitle = false, bool yearFirst = false, bool requestsHeading = true, bool wrapped = false, bool numbersOnFirstLine = false)
@@ -64,7 +64,7 @@ public static class PrintedReports
         {
             foreach (var row in ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading))
             {
-                var cells = Figures.TryGetValue(row.Code, out var f) ? f : [0, 0, 0, 0, 0, 0, 0];
+                var cells = Figures.TryGetValue(row.Id, out var f) ? f : [0, 0, 0, 0, 0, 0, 0];
                 lines.Add(Label(row.Label, numbering) + "\t" + string.Join("\t", cells));
             }
         }
@@ -97,7 +97,7 @@ public static class PrintedReports
             var width = row.Depth switch { 0 => 14, 1 => 11, _ => 9 };
             var label = Label(row.Label, numbering);
             var chunks = Enumerable.Range(0, (label.Length + width - 1) / width).Select(c => label.Substring(c * width, Math.Min(width, label.Length - c * width))).ToArray();
-            blocks.Add((chunks, Figures.TryGetValue(row.Code, out var f) ? f : [0, 0, 0, 0, 0, 0, 0], row.Depth));
+            blocks.Add((chunks, Figures.TryGetValue(row.Id, out var f) ? f : [0, 0, 0, 0, 0, 0, 0], row.Depth));
         }
 
         // Lines of each row, then the heading columns' pieces laid over the lines of the rows they span.

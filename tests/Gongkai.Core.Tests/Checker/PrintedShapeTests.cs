@@ -32,8 +32,8 @@ public sealed class PrintedShapeTests
         var report = ReportParser.Parse(PrintedReports.Lines(numbering));
 
         Assert.Empty(report.Unmapped);
-        Assert.Equal(1, report.Requests["3.3.4"].Cells[1].Value);
-        Assert.Equal(1, report.Requests["3.4.1"].Cells[0].Value);
+        Assert.Equal(1, report.Requests[RequestsRow.WithheldThirdPartyRights].Cells[(int)ApplicantColumn.Business].Value);
+        Assert.Equal(1, report.Requests[RequestsRow.UnavailableNotHeld].Cells[(int)ApplicantColumn.NaturalPerson].Value);
         Assert.Empty(Problems(PrintedReports.Lines(numbering)));
     }
 
@@ -52,9 +52,9 @@ public sealed class PrintedShapeTests
 
         Assert.Empty(report.Unmapped);
         Assert.Empty(report.UnreadRows);
-        Assert.Equal([0, 1, 0, 0, 0, 0, 1], report.Requests["3.3.4"].Cells.Select(c => (int)c.Value));
-        Assert.Equal([1, 0, 0, 0, 0, 0, 1], report.Requests["3.4.1"].Cells.Select(c => (int)c.Value));
-        Assert.Equal([9, 2, 0, 0, 0, 0, 11], report.Requests["3.7"].Cells.Select(c => (int)c.Value));
+        Assert.Equal([0, 1, 0, 0, 0, 0, 1], report.Requests[RequestsRow.WithheldThirdPartyRights].Cells.Select(c => (int)c.Value));
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], report.Requests[RequestsRow.UnavailableNotHeld].Cells.Select(c => (int)c.Value));
+        Assert.Equal([9, 2, 0, 0, 0, 0, 11], report.Requests[RequestsRow.Total].Cells.Select(c => (int)c.Value));
         Assert.Empty(Problems(lines));
     }
 

@@ -40,11 +40,11 @@ public sealed class DemoReportTests
         {
             Assert.True(report.Findings.Count == 0, $"{year}: " + string.Join("; ", report.Findings.Select(f => $"[{f.RuleId}] {f.Location} {f.Message}")));
             // Like a real district: dozens of requests, most answered within the year, a few carried over.
-            Assert.InRange(report.Requests["1", 6], 20, 120);
-            Assert.InRange(report.Requests["4", 6], 0, 15);
+            Assert.InRange(report.Requests[RequestsRow.NewlyReceived, ApplicantColumn.Total], 20, 120);
+            Assert.InRange(report.Requests[RequestsRow.CarriedOut, ApplicantColumn.Total], 0, 15);
         }
 
-        Assert.True(reports[2020].Requests["3.1", 6] > reports[2020].Requests["3.3.4", 6]);
+        Assert.True(reports[2020].Requests[RequestsRow.Disclosed, ApplicantColumn.Total] > reports[2020].Requests[RequestsRow.WithheldThirdPartyRights, ApplicantColumn.Total]);
         Assert.Contains("政府集中采购", page2020);
         Assert.Contains("本年度共收到政府信息公开申请", page2020);
         Assert.Contains("2021-03-26", await app.Browser().GetStringAsync("/reports?all=true"));

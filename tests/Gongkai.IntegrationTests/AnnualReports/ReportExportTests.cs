@@ -178,7 +178,7 @@ public sealed class ReportExportTests
         Assert.Equal(json, ReportJson.Write(back));
         Assert.Equal(ReportStage.Published, back.Stage);
         Assert.Equal(new DateOnly(2025, 3, 20), back.PublishedOn);
-        Assert.Equal(26, back.Requests["1", 6]);
+        Assert.Equal(26, back.Requests[RequestsRow.NewlyReceived, ApplicantColumn.Total]);
         Assert.Equal(12.35m, back.Article20["第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"]);
     }
 

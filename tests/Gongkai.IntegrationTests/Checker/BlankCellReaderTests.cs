@@ -19,7 +19,7 @@ public sealed class BlankCellReaderTests
             + "<h2>一、总体情况</h2><p>本局依法做好政府信息公开工作。</p><h2>二、主动公开政府信息情况</h2><h2>三、收到和处理政府信息公开申请情况</h2><table>");
         foreach (var row in ReportFormats.RequestRows(ReportFormat.V2021).Where(r => r.Kind != RowKind.Heading))
         {
-            string[] cells = row.Code is "1" or "3.1" or "3.7" ? ["120", "8", "", "", "1", "0", "129"] : ["", "", "", "", "", "", "0"];
+            string[] cells = row.Id is RequestsRow.NewlyReceived or RequestsRow.Disclosed or RequestsRow.Total ? ["120", "8", "", "", "1", "0", "129"] : ["", "", "", "", "", "", "0"];
             html.Append("<tr><td>").Append(row.Label).Append("</td>").Append(string.Concat(cells.Select(c => $"<td>{c}</td>"))).Append("</tr>");
         }
 
@@ -27,7 +27,7 @@ public sealed class BlankCellReaderTests
 
         var report = ReportParser.Parse(ReportReaders.Html(html.ToString()));
 
-        var received = report.Requests["1"].Cells;
+        var received = report.Requests[RequestsRow.NewlyReceived].Cells;
         Assert.Equal(CellKind.Blank, received[2].Kind);
         Assert.Equal(1, received[4].Value);
         Assert.Equal(129, received[6].Value);
@@ -71,7 +71,7 @@ public sealed class BlankCellReaderTests
                 y = 60;
             }
 
-            string[] cells = rows[i].Code is "1" or "3.1" or "3.7" ? ["120", "8", "", "", "1", "0", "129"] : ["", "", "", "", "", "", "0"];
+            string[] cells = rows[i].Id is RequestsRow.NewlyReceived or RequestsRow.Disclosed or RequestsRow.Total ? ["120", "8", "", "", "1", "0", "129"] : ["", "", "", "", "", "", "0"];
             graphics.DrawString(rows[i].Label.Length > 22 ? rows[i].Label[..22] : rows[i].Label, font, XBrushes.Black, new XPoint(40, y));
             for (var c = 0; c < cells.Length; c++)
             {
@@ -97,7 +97,7 @@ public sealed class BlankCellReaderTests
         // The same PDF as pdftotext -layout gives it: spaces squeezed, so the blank columns cannot be told from the
         // positions. The rows short of numbers are said to be unread, and no sum rests on them.
         var layout = ReportParser.Parse(Documents.PdfLayoutText(stream.ToArray()).Split('\n'));
-        Assert.Contains("1", layout.UnreadRows);
+        Assert.Contains(RequestsRow.NewlyReceived, layout.UnreadRows);
         var layoutFindings = ReportChecker.Check(layout);
         Assert.DoesNotContain(layoutFindings, f => f.RuleId is "T1" or "T2" or "T3");
         Assert.Contains(layoutFindings, f => f.RuleId == "S3" && f.Message.Contains("只读到 5 个数字", StringComparison.Ordinal));
@@ -105,13 +105,13 @@ public sealed class BlankCellReaderTests
 
     private static void AssertBlanksKept(PublishedReport report)
     {
-        var received = report.Requests["1"].Cells;
+        var received = report.Requests[RequestsRow.NewlyReceived].Cells;
         Assert.Equal([120m, 8m, 0m, 0m, 1m, 0m, 129m], received.Select(c => c.Value));
         Assert.Equal(CellKind.Blank, received[2].Kind);
-        Assert.Equal(CellKind.Blank, report.Requests["3.5.1"].Cells[0].Kind);
-        Assert.Equal(0, report.Requests["3.5.1"].Cells[6].Value);
-        Assert.Equal(CellKind.Number, report.Requests["3.5.1"].Cells[6].Kind);
-        Assert.Equal(129, report.Requests["3.7"].Cells[6].Value);
+        Assert.Equal(CellKind.Blank, report.Requests[RequestsRow.NotProcessedPetitionOrComplaint].Cells[(int)ApplicantColumn.NaturalPerson].Kind);
+        Assert.Equal(0, report.Requests[RequestsRow.NotProcessedPetitionOrComplaint].Cells[(int)ApplicantColumn.Total].Value);
+        Assert.Equal(CellKind.Number, report.Requests[RequestsRow.NotProcessedPetitionOrComplaint].Cells[(int)ApplicantColumn.Total].Kind);
+        Assert.Equal(129, report.Requests[RequestsRow.Total].Cells[(int)ApplicantColumn.Total].Value);
         var findings = ReportChecker.Check(report);
         Assert.DoesNotContain(findings, f => f.RuleId is "T1" or "T2" or "T3");
         Assert.Contains(findings, f => f.RuleId == "C1");

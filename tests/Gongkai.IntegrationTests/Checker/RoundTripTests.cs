@@ -36,7 +36,7 @@ public sealed class RoundTripTests
         Assert.Equal(report.Year, parsed.Year);
         Assert.Equal(format, parsed.Format);
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"[{f.RuleId}] {f.Location}：{f.Message}")));
-        Assert.Equal(report.Requests["1", 6], parsed.RequestTable()["1", 6]);
-        Assert.Equal(report.Requests["3.3.4", 1], parsed.RequestTable()["3.3.4", 1]);
+        Assert.Equal(report.Requests[RequestsRow.NewlyReceived, ApplicantColumn.Total], parsed.RequestTable()[RequestsRow.NewlyReceived, ApplicantColumn.Total]);
+        Assert.Equal(report.Requests[RequestsRow.WithheldThirdPartyRights, ApplicantColumn.Business], parsed.RequestTable()[RequestsRow.WithheldThirdPartyRights, ApplicantColumn.Business]);
     }
 }

@@ -205,14 +205,14 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
     }
 
     /// <summary>The list of requests a cell counts; null where a cell sums several outcomes (2019 其他处理).</summary>
-    public string? CellLink(RequestTableRow row, int column)
+    public string? CellLink(RequestTableRow row, ApplicantColumn column)
     {
-        var cell = row.Code switch
+        var cell = row.Id switch
         {
-            "1" => "new",
-            "2" => "carried-in",
-            "4" => "carried-out",
-            "3.7" => "decided",
+            RequestsRow.NewlyReceived => "new",
+            RequestsRow.CarriedIn => "carried-in",
+            RequestsRow.CarriedOut => "carried-out",
+            RequestsRow.Total => "decided",
             _ when row.Outcomes.Count == 1 => row.Outcomes[0].ToString(),
             _ => null,
         };
@@ -221,7 +221,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
             return null;
         }
 
-        var type = ReportFormats.RequestColumns[column].Type;
+        var type = column.Type();
         var agency = Subtree ? $"&agency={AgencyId}" : "";
         return $"/admin/requests?year={Report.Year}&cell={cell}{(type is null ? "" : "&type=" + type)}{agency}";
     }

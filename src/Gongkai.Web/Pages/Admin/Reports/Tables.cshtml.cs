@@ -66,12 +66,12 @@ public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle
             tables = new EnteredTables([], []);
             foreach (var row in ReportFormats.RequestRows(format).Where(r => r.Kind != RowKind.Heading))
             {
-                tables.Requests[row.Code] = Enumerable.Range(0, 7).Select(c => Cell($"r|{row.Code}|{c}", $"表三 · {row.Label} · {ReportFormats.RequestColumns[c].Label}")).ToArray();
+                tables.Requests[row.Code] = ApplicantColumns.All.Select(c => Cell($"r|{row.Code}|{(int)c}", $"表三 · {row.Label} · {c.Label()}")).ToArray();
             }
 
             foreach (var (kind, group, subgroup) in ReportFormats.AppealGroups)
             {
-                tables.Appeals[kind.ToString()] = Enumerable.Range(0, 5).Select(c => Cell($"a|{kind}|{c}", $"表四 · {group}{subgroup} · {ReportFormats.AppealColumns[c].Label}")).ToArray();
+                tables.Appeals[kind.ToString()] = AppealColumns.All.Select(c => Cell($"a|{kind}|{(int)c}", $"表四 · {group}{subgroup} · {c.Label()}")).ToArray();
             }
         }
 
@@ -111,7 +111,7 @@ public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle
         return value;
     }
 
-    public int Value(string row, int column) => Report?.Requests[row, column] ?? 0;
+    public int Value(RequestsRow row, ApplicantColumn column) => Report?.Requests[row, column] ?? 0;
 
-    public int Appeal(AppealKind kind, int column) => Report?.Appeals[kind, column] ?? 0;
+    public int Appeal(AppealKind kind, AppealColumn column) => Report?.Appeals[kind, column] ?? 0;
 }
