@@ -7,7 +7,6 @@ using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Api;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 

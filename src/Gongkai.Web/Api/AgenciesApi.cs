@@ -41,9 +41,9 @@ public static class AgenciesApi
     }
 
     private static async Task<Results<Created<AgencyDto>, ValidationProblem, ProblemHttpResult>> CreateAgency(
-        AgencyInput input, HttpContext http, StaffAccess access, AgencyCommands commands, CancellationToken ct)
+        AgencyInput input, HttpContext http, StaffAuthorization authz, AgencyCommands commands, CancellationToken ct)
     {
-        if (!await MayPlaceUnderAsync(http, access, input.ParentId, ct))
+        if (!await MayPlaceUnderAsync(http, authz, input.ParentId))
         {
             return Forbidden("只能在本机关及其下级机关范围内新增机关；新增顶级机关需要平台管理员。");
         }
@@ -55,14 +55,14 @@ public static class AgenciesApi
     }
 
     private static async Task<Results<Ok<AgencyDto>, ValidationProblem, ProblemHttpResult>> UpdateAgency(
-        int id, AgencyInput input, HttpContext http, StaffAccess access, AgencyCommands commands, CancellationToken ct)
+        int id, AgencyInput input, HttpContext http, StaffAuthorization authz, AgencyCommands commands, CancellationToken ct)
     {
-        if (!await access.CanAccessAsync(http.User, id, ct))
+        if (!await authz.MayAsync(http.User, StaffOperations.Administration.Administer, id))
         {
             return Forbidden("该机关不在您的管理范围内。");
         }
 
-        if (!await MayPlaceUnderAsync(http, access, input.ParentId, ct))
+        if (!await MayPlaceUnderAsync(http, authz, input.ParentId))
         {
             return Forbidden("只能把机关移到本机关管理范围内的上级机关之下。");
         }
@@ -73,6 +73,6 @@ public static class AgenciesApi
             : Invalid(result.Errors);
     }
 
-    private static async Task<bool> MayPlaceUnderAsync(HttpContext http, StaffAccess access, int? parentId, CancellationToken ct) =>
-        parentId is { } p ? await access.CanAccessAsync(http.User, p, ct) : StaffAccess.IsPlatformAdministrator(http.User);
+    private static async Task<bool> MayPlaceUnderAsync(HttpContext http, StaffAuthorization authz, int? parentId) =>
+        parentId is { } p ? await authz.MayAsync(http.User, StaffOperations.Administration.Administer, p) : StaffAccess.IsPlatformAdministrator(http.User);
 }

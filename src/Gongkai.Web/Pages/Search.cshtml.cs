@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gongkai.Core.Agencies;
 using Gongkai.Core.Publications;
-using Gongkai.Infrastructure.Requests;
 using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;

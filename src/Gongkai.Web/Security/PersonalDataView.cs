@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Interaction;
 using Gongkai.Infrastructure.Requests;
 
@@ -30,23 +29,23 @@ public sealed record WriterView(bool Full, string? Name, string? Phone, string? 
 /// <summary>
 /// The one place that decides whether a staff member sees an applicant's or a writer's name, ID number, phone,
 /// e-mail and address in full, and that records each time they do. In full: only the roles that handle the case
-/// (<see cref="RequestPermissions.Action.ReadPersonalData"/> for requests; clerk, handler and approver for letters),
+/// (<see cref="StaffOperations.Requests.ReadPersonalData"/>, <see cref="StaffOperations.Letters.ReadPersonalData"/>),
 /// only for a record in their agency subtree, and only on the record itself — a page, file or export of one case or of
 /// the year's ledger, each audited. Everyone else, and every list, sees the masked view.
 /// </summary>
-public sealed class PersonalDataView(StaffAccess access, AuditTrail audit)
+public sealed class PersonalDataView(StaffAccess access, StaffAuthorization authorization, AuditTrail audit)
 {
-    private static readonly string[] LetterHandlers = [StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver];
-
     /// <summary>The role half of the decision; <see cref="MayReadAsync"/> adds the agency.</summary>
-    public static bool RoleMayRead(ClaimsPrincipal user, PersonalDataOf of) => of switch
-    {
-        PersonalDataOf.Applicant => RequestPermissions.May(user, RequestPermissions.Action.ReadPersonalData),
-        PersonalDataOf.Writer => LetterHandlers.Any(user.IsInRole),
-    };
+    public static bool RoleMayRead(ClaimsPrincipal user, PersonalDataOf of) => StaffAuthorization.May(user, Operation(of));
 
-    public async Task<bool> MayReadAsync(ClaimsPrincipal user, PersonalDataOf of, int agencyId, CancellationToken ct = default) =>
-        RoleMayRead(user, of) && await access.CanAccessAsync(user, agencyId, ct);
+    public Task<bool> MayReadAsync(ClaimsPrincipal user, PersonalDataOf of, int agencyId) => authorization.MayAsync(user, Operation(of), agencyId);
+
+    private static StaffOperation Operation(PersonalDataOf of) => of switch
+    {
+        PersonalDataOf.Applicant => StaffOperations.Requests.ReadPersonalData,
+        PersonalDataOf.Writer => StaffOperations.Letters.ReadPersonalData,
+        _ => throw new ArgumentOutOfRangeException(nameof(of), of, null),
+    };
 
     /// <summary>The decision for many records at once (an export): by the record's agency.</summary>
     public async Task<Func<int, bool>> ReaderAsync(ClaimsPrincipal user, PersonalDataOf of, CancellationToken ct = default)
@@ -61,10 +60,10 @@ public sealed class PersonalDataView(StaffAccess access, AuditTrail audit)
     }
 
     public async Task<ApplicantView> ApplicantAsync(ClaimsPrincipal user, RequestRecord request, CancellationToken ct = default) =>
-        Applicant(request, await MayReadAsync(user, PersonalDataOf.Applicant, request.AgencyId, ct));
+        Applicant(request, await MayReadAsync(user, PersonalDataOf.Applicant, request.AgencyId));
 
     public async Task<WriterView> WriterAsync(ClaimsPrincipal user, LetterRecord letter, CancellationToken ct = default) =>
-        Writer(letter, await MayReadAsync(user, PersonalDataOf.Writer, letter.AgencyId, ct));
+        Writer(letter, await MayReadAsync(user, PersonalDataOf.Writer, letter.AgencyId));
 
     /// <summary>
     /// An organisation's name is not personal data and stays whole; a natural person's is masked (张**), as is an

@@ -5,6 +5,7 @@ using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,9 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Web.Security;
 
 /// <summary>
-/// Who may do what, in one place: the role policies below say which roles may use a capability, and
-/// <see cref="StaffAccess"/> says which agencies a staff member may act on (their own agency and those under it).
-/// Pages and API endpoints name a policy and, for a given agency, ask <see cref="StaffAccess"/>.
+/// Who may reach which routes: the back office (any staff role), the administrator's pages, forwarding systems.
+/// What a staff member may do there is decided by <see cref="StaffOperations"/> through <see cref="StaffAuthorization"/>,
+/// with <see cref="StaffAccess"/> saying which agencies they may act on (their own agency and those under it).
 /// </summary>
 public static class StaffPolicies
 {
@@ -52,9 +53,11 @@ public static class StaffPolicies
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
-            .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Administrator))
+            .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(StaffOperations.Administration.Administer))
             .AddPolicy(ApiClient, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().RequireRole(ApiKeyHandler.Role));
         services.AddScoped<StaffAccess>();
+        services.AddScoped<IAuthorizationHandler, StaffOperationHandler>();
+        services.AddScoped<StaffAuthorization>();
         return services;
     }
 
@@ -137,14 +140,10 @@ public sealed class StaffAccess(GongkaiDbContext db)
     public async Task<bool> CanAccessAsync(ClaimsPrincipal user, int agencyId, CancellationToken ct = default) =>
         await ScopeAsync(user, ct) is not { } scope || scope.Contains(agencyId);
 
-    /// <summary>Deployment-wide settings (the holiday schedule, notice templates): only an administrator at the top of the tree may change them.</summary>
-    public async Task<bool> CanManageDeploymentAsync(ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        if (!user.IsInRole(StaffRoles.Administrator))
-        {
-            return false;
-        }
-
-        return StaffClaims.AgencyOf(user) is not { } agency || (await TreeAsync(ct)).Roots.Contains(agency);
-    }
+    /// <summary>
+    /// At the top of the tree: no agency (a platform administrator) or a root agency. Deployment-wide settings need it
+    /// (<see cref="StaffOperations.Administration.ConfigureDeployment"/>).
+    /// </summary>
+    public async Task<bool> IsAtTheTopAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        StaffClaims.AgencyOf(user) is not { } agency || (await TreeAsync(ct)).Roots.Contains(agency);
 }

@@ -4,7 +4,6 @@ using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Appeals;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.AnnualReports;
-using Gongkai.Infrastructure.Documents;
 using Gongkai.IntegrationTests.TestSupport;
 
 namespace Gongkai.IntegrationTests.AnnualReports;

@@ -1,7 +1,6 @@
 using Gongkai.Core.Appeals;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Identity;
-using Gongkai.Infrastructure.Requests;
 using Gongkai.IntegrationTests.TestSupport;
 
 namespace Gongkai.IntegrationTests.AnnualReports;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Gongkai.IntegrationTests.TestSupport;
 
 namespace Gongkai.IntegrationTests.Checker;

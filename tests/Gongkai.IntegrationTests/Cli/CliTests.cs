@@ -1,7 +1,6 @@
 using System.Net;
 using Gongkai.Cli;
 using Gongkai.IntegrationTests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.IntegrationTests.Cli;
 

@@ -2,7 +2,6 @@ using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.IntegrationTests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.IntegrationTests.Requests;
 

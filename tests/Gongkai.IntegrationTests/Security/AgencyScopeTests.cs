@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Appeals;
-using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Interaction;
 using Gongkai.Infrastructure.Publications;

@@ -162,19 +162,7 @@ public sealed class AuthorizationTests
         }
 
         var table = "| route | who may use it | rate limit |\n|---|---|---|\n" + string.Join("\n", rows) + "\n";
-        var path = Path.Combine(Documents.RepositoryRoot(), "docs", "security.md");
-        var doc = await File.ReadAllTextAsync(path);
-        const string start = "<!-- routes:start -->\n", end = "<!-- routes:end -->";
-        var from = doc.IndexOf(start, StringComparison.Ordinal);
-        var to = doc.IndexOf(end, StringComparison.Ordinal);
-        Assert.True(from >= 0 && to > from, "docs/security.md needs the route table markers.");
-        var expected = doc[..(from + start.Length)] + table + doc[to..];
-        if (Environment.GetEnvironmentVariable("GONGKAI_UPDATE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(path, expected);
-        }
-
-        Assert.True(expected == doc, "docs/security.md's route table is not what the host serves: run the tests with GONGKAI_UPDATE_GOLDEN=1 and review the diff.");
+        await Documents.AssertDocSectionAsync("security.md", "routes", table);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Interaction;

@@ -62,6 +62,27 @@ public static class Documents
     }
 
     /// <summary>The repository's root folder (where Gongkai.slnx is).</summary>
+    /// <summary>
+    /// A generated section of a document under docs/ between two markers: fails when it is not <paramref name="content"/>,
+    /// and rewrites it when GONGKAI_UPDATE_GOLDEN=1 (then review the diff).
+    /// </summary>
+    public static async Task AssertDocSectionAsync(string document, string marker, string content)
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", document);
+        var doc = await File.ReadAllTextAsync(path);
+        string start = $"<!-- {marker}:start -->\n", end = $"<!-- {marker}:end -->";
+        var from = doc.IndexOf(start, StringComparison.Ordinal);
+        var to = doc.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, $"docs/{document} needs the {marker} markers.");
+        var expected = doc[..(from + start.Length)] + content + doc[to..];
+        if (Environment.GetEnvironmentVariable("GONGKAI_UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(path, expected);
+        }
+
+        Assert.True(expected == doc, $"docs/{document}'s {marker} table is not what the code says: run the tests with GONGKAI_UPDATE_GOLDEN=1 and review the diff.");
+    }
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,5 +1,4 @@
 using Gongkai.Core.AnnualReports;
-using Gongkai.Core.Checker;
 using static Gongkai.Core.Tests.Checker.ProseReports;
 
 namespace Gongkai.Core.Tests.Checker.Rules;

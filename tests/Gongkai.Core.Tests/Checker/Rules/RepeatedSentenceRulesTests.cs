@@ -1,5 +1,4 @@
 using System.Text;
-using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Checker;
 using static Gongkai.Core.Tests.Checker.ProseReports;
 

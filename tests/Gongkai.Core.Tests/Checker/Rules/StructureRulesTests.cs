@@ -1,5 +1,4 @@
 using Gongkai.Core.AnnualReports;
-using Gongkai.Core.Checker;
 using Gongkai.Core.Checker.Rules;
 using static Gongkai.Core.Tests.Checker.ProseReports;
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Agencies;
 
 [Authorize(Policy = StaffPolicies.Administrator)]
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCommands commands) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCommands commands, StaffAuthorization authz) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public string? FullName { get; set; }
@@ -34,7 +34,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
     {
         if (Id is { } id)
         {
-            if (!await access.CanAccessAsync(User, id))
+            if (!await authz.MayAsync(User, StaffOperations.Administration.Administer, id))
             {
                 return Forbid();
             }
@@ -60,12 +60,12 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Id is { } id && !await access.CanAccessAsync(User, id))
+        if (Id is { } id && !await authz.MayAsync(User, StaffOperations.Administration.Administer, id))
         {
             return Forbid();
         }
 
-        var parentAllowed = ParentId is { } p ? await access.CanAccessAsync(User, p) : MayBeTop;
+        var parentAllowed = ParentId is { } p ? await authz.MayAsync(User, StaffOperations.Administration.Administer, p) : MayBeTop;
         if (!parentAllowed)
         {
             return Forbid();

@@ -1,5 +1,4 @@
 using Gongkai.Core.Agencies;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Web.Agencies;
 using Gongkai.Web.Security;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Agencies;
 
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, AgencyCommands commands) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, AgencyCommands commands, StaffAuthorization authz) : PageModel
 {
     public sealed record Row(Agency Agency, int Depth);
 
@@ -20,7 +19,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, AgencyCo
 
     public async Task<IActionResult> OnPostSetActiveAsync(int id, bool active)
     {
-        if (!User.IsInRole(StaffRoles.Administrator) || !await access.CanAccessAsync(User, id))
+        if (!await authz.MayAsync(User, StaffOperations.Administration.Administer, id))
         {
             return Forbid();
         }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Appeals;
 
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.AnnualReports.ReportLocks locks, RequestDay day) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.AnnualReports.ReportLocks locks, RequestDay day, StaffAuthorization authz) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public int AgencyId { get; set; }
@@ -27,7 +27,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrai
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!AppealAccess.MayEdit(User))
+        if (!StaffAuthorization.May(User, StaffOperations.Appeals.Record))
         {
             return Forbid();
         }
@@ -61,7 +61,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrai
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!AppealAccess.MayEdit(User) || !await access.CanAccessAsync(User, AgencyId, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Appeals.Record, AgencyId))
         {
             return Forbid();
         }

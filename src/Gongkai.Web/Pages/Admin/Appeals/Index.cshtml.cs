@@ -1,5 +1,4 @@
 using Gongkai.Core.Appeals;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Security;
@@ -16,7 +15,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestD
     public AppealLedger Ledger { get; private set; } = null!;
     public List<AppealCase> Cases { get; private set; } = [];
     public Dictionary<long, string> Codes { get; private set; } = [];
-    public bool MayEdit => AppealAccess.MayEdit(User);
+    public bool MayEdit => StaffAuthorization.May(User, StaffOperations.Appeals.Record);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,11 +27,4 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestD
         var requestIds = Cases.Where(c => c.RequestId is not null).Select(c => c.RequestId!.Value).ToList();
         Codes = await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => RequestStore.FormatCode(r.TrackingCode), ct);
     }
-}
-
-/// <summary>Who records appeals: those who handle requests.</summary>
-public static class AppealAccess
-{
-    public static bool MayEdit(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Approver);
 }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Calendar;
 
-public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Requests.RequestStore requests,
-    Gongkai.Infrastructure.Interaction.LetterStore letters) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, AuditTrail audit, Gongkai.Infrastructure.Requests.RequestStore requests,
+    Gongkai.Infrastructure.Interaction.LetterStore letters, StaffAuthorization authz) : PageModel
 {
     public const int MaxFileBytes = 1024 * 1024;
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAc
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await access.CanManageDeploymentAsync(User))
+        if (!await authz.MayAsync(User, StaffOperations.Administration.ConfigureDeployment))
         {
             return Forbid();
         }
@@ -83,6 +83,6 @@ public sealed class IndexModel(GongkaiDbContext db, CalendarStore store, StaffAc
     {
         Schedule = (await store.GetCalendarAsync()).Schedule;
         Versions = await db.CalendarVersions.AsNoTracking().OrderByDescending(v => v.Id).ToListAsync();
-        CanImport = await access.CanManageDeploymentAsync(User);
+        CanImport = await authz.MayAsync(User, StaffOperations.Administration.ConfigureDeployment);
     }
 }

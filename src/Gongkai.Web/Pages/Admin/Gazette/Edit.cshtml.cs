@@ -3,7 +3,6 @@ using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
-using Gongkai.Web.Pages.Admin.Publications;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +35,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, GazetteSt
     public GazetteIssueRecord? Existing { get; private set; }
     public List<PublicationRecord> Chosen { get; private set; } = [];
     public List<PublicationRecord> Candidates { get; private set; } = [];
-    public bool MayEdit => PublicationAccess.MayEdit(User);
+    public bool MayEdit => StaffAuthorization.May(User, StaffOperations.Publications.Edit);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Gongkai.Infrastructure.Persistence;
-using Gongkai.Web.Pages.Admin.Publications;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        MayEdit = PublicationAccess.MayEdit(User);
+        MayEdit = StaffAuthorization.May(User, StaffOperations.Publications.Edit);
         var visible = (await access.ScopeAsync(User, ct))?.ToList();
         Issues = await db.GazetteIssues.AsNoTracking()
             .Where(g => visible == null || visible.Contains(g.AgencyId))

@@ -77,29 +77,29 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
     }
 
     public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayAssign(User), () => store.AssignAsync(id, Unit, Handler, Reason, User.Identity!.Name!, ct), "已分办。", ct);
+        ActAsync(id, StaffOperations.Letters.Assign, () => store.AssignAsync(id, Unit, Handler, Reason, User.Identity!.Name!, ct), "已分办。", ct);
 
     public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayReply(User), () => store.ReplyAsync(id, Reply, User.Identity!.Name!, day.Today, ct), "已保存答复。", ct);
+        ActAsync(id, StaffOperations.Letters.Reply, () => store.ReplyAsync(id, Reply, User.Identity!.Name!, day.Today, ct), "已保存答复。", ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayApprove(User), () => store.ApproveAsync(id, Approve, Reason, User.Identity!.Name!, day.Today, ct), Approve ? "答复已审核发出。" : "已退回修改。", ct);
+        ActAsync(id, StaffOperations.Letters.Approve, () => store.ApproveAsync(id, Approve, Reason, User.Identity!.Name!, day.Today, ct), Approve ? "答复已审核发出。" : "已退回修改。", ct);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayReply(User), () => store.CloseAsync(id, Reason, User.Identity!.Name!, day.Today, ct), "已办结。", ct);
+        ActAsync(id, StaffOperations.Letters.Reply, () => store.CloseAsync(id, Reason, User.Identity!.Name!, day.Today, ct), "已办结。", ct);
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayReply(User), () => store.ReopenAsync(id, Reason, User.Identity!.Name!, day.Today, ct), "已重新打开。", ct);
+        ActAsync(id, StaffOperations.Letters.Reply, () => store.ReopenAsync(id, Reason, User.Identity!.Name!, day.Today, ct), "已重新打开。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayPublish(User), () => store.PublishAsync(id, PublicSubject, PublicBody, PublicReply, User.Identity!.Name!, day.Today, ct), "已在网站公开。", ct);
+        ActAsync(id, StaffOperations.Letters.Publish, () => store.PublishAsync(id, PublicSubject, PublicBody, PublicReply, User.Identity!.Name!, day.Today, ct), "已在网站公开。", ct);
 
     public Task<IActionResult> OnPostUnpublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, LetterAccess.MayPublish(User), () => store.UnpublishAsync(id, User.Identity!.Name!, ct), "已撤销公开。", ct);
+        ActAsync(id, StaffOperations.Letters.Publish, () => store.UnpublishAsync(id, User.Identity!.Name!, ct), "已撤销公开。", ct);
 
-    private async Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<LetterOutcome>> act, string done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(long id, StaffOperation operation, Func<Task<LetterOutcome>> act, string done, CancellationToken ct)
     {
-        var result = await StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () =>
+        var result = await StaffStep.RunAsync(this, operation, () => LoadAsync(id, ct), () => Letter.AgencyId, async () =>
         {
             // The entry joins the unit of work: the store saves it with the step in one SaveChanges, a refusal clears both.
             audit.Add(AuditActions.LetterChanged, $"来信 {id}", done, Letter.AgencyId);

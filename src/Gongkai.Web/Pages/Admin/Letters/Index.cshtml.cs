@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Gongkai.Core.Calendar;
 using Gongkai.Core.Interaction;
 using Gongkai.Infrastructure.Auditing;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Interaction;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Web.Pages.Shared;
@@ -14,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Letters;
 
 /// <summary>The letters of the staff member's agencies: what is due and overdue, and every letter by channel and status.</summary>
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, RequestDay day) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, RequestDay day, StaffAuthorization authz) : PageModel
 {
     public const int PageSize = 50;
     /// <summary>Letters with this many working days left or fewer are due soon.</summary>
@@ -70,7 +68,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
             return NotFound();
         }
 
-        if (!LetterAccess.MayAssign(User) || !await access.CanAccessAsync(User, agencyId.Value, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Letters.Assign, agencyId.Value))
         {
             return Forbid();
         }
@@ -86,23 +84,4 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
         await db.SaveChangesAsync(ct);
         return Redirect($"/admin/letters/{outcome.Letter.Id}");
     }
-}
-
-/// <summary>Who may do what with letters.</summary>
-public static class LetterAccess
-{
-    /// <summary>The roles that handle letters, and so may see the writer in full (<see cref="PersonalDataView"/>).</summary>
-    public static bool SeesPersonalData(ClaimsPrincipal user) => PersonalDataView.RoleMayRead(user, PersonalDataOf.Writer);
-
-    /// <summary>分办、转办.</summary>
-    public static bool MayAssign(ClaimsPrincipal user) => SeesPersonalData(user);
-
-    /// <summary>Reply, close, reopen.</summary>
-    public static bool MayReply(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Approver);
-
-    public static bool MayApprove(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Approver);
-
-    public static bool MayPublish(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Publisher) || user.IsInRole(StaffRoles.Approver);
-
-    public static bool MayConfigure(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Approver) || user.IsInRole(StaffRoles.Administrator);
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Admin.Letters;
 
 /// <summary>A letter that came by phone, post or in person, typed in by the office; handled like one written on the portal.</summary>
-public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, RequestDay day) : PageModel
+public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStore store, AuditTrail audit, RequestDay day, StaffAuthorization authz) : PageModel
 {
     public static readonly string[] Sources = ["电话", "信件", "当面", "其他"];
 
@@ -25,7 +25,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!LetterAccess.MayAssign(User))
+        if (!StaffAuthorization.May(User, StaffOperations.Letters.Assign))
         {
             return Forbid();
         }
@@ -37,7 +37,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, LetterStor
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!LetterAccess.MayAssign(User) || !await access.CanAccessAsync(User, AgencyId, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Letters.Assign, AgencyId))
         {
             return Forbid();
         }

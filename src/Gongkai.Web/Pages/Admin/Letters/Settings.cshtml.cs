@@ -69,7 +69,7 @@ public sealed class SettingsModel(GongkaiDbContext db, StaffAccess access, Lette
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!LetterAccess.MayConfigure(User))
+        if (!StaffAuthorization.May(User, StaffOperations.Letters.Configure))
         {
             return Forbid();
         }

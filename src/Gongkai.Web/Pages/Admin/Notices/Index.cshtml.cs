@@ -12,7 +12,7 @@ namespace Gongkai.Web.Pages.Admin.Notices;
 
 /// <summary>The notice templates: every administrator reads them; the top-level administrator changes them.</summary>
 [Authorize(Policy = StaffPolicies.Administrator)]
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, NoticeWriter writer, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, NoticeWriter writer, AuditTrail audit, TimeProvider clock, StaffAuthorization authz) : PageModel
 {
     [BindProperty] public NoticeKind Kind { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -26,7 +26,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, NoticeWr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await access.CanManageDeploymentAsync(User, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Administration.ConfigureDeployment))
         {
             return Forbid();
         }
@@ -57,7 +57,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, NoticeWr
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
-        if (!await access.CanManageDeploymentAsync(User, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Administration.ConfigureDeployment))
         {
             return Forbid();
         }
@@ -71,7 +71,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, NoticeWr
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        MayEdit = await access.CanManageDeploymentAsync(User, ct);
+        MayEdit = await authz.MayAsync(User, StaffOperations.Administration.ConfigureDeployment);
         Customized = (await db.NoticeTemplates.AsNoTracking().Select(t => t.Kind).ToListAsync(ct)).ToHashSet();
         foreach (var kind in Enum.GetValues<NoticeKind>())
         {

@@ -31,9 +31,9 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
     /// <summary>Art. 26, for a proactive document: published within 20 working days of being written.</summary>
     public Gongkai.Core.Deadlines.Deadline? Article26 { get; private set; }
 
-    public bool MayEdit => PublicationAccess.MayEdit(User);
-    public bool MayReview => PublicationAccess.MayReview(User);
-    public bool MayPublish => PublicationAccess.MayPublish(User);
+    public bool MayEdit => StaffAuthorization.May(User, StaffOperations.Publications.Edit);
+    public bool MayReview => StaffAuthorization.May(User, StaffOperations.Publications.Review);
+    public bool MayPublish => StaffAuthorization.May(User, StaffOperations.Publications.Publish);
 
     /// <summary>A normative document that would need the reason for publishing without its interpretation.</summary>
     public bool NeedsInterpretation =>
@@ -61,19 +61,19 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
     }
 
     public Task<IActionResult> OnPostReviewAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayReview(User), () => store.ReviewAsync(id, Opinion, User.Identity!.Name!, ct), AuditActions.PublicationReviewed, "已通过保密审查。", ct);
+        ActAsync(id, StaffOperations.Publications.Review, () => store.ReviewAsync(id, Opinion, User.Identity!.Name!, ct), AuditActions.PublicationReviewed, "已通过保密审查。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayPublish(User), () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationPublished, "已发布。", ct);
+        ActAsync(id, StaffOperations.Publications.Publish, () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationPublished, "已发布。", ct);
 
     public Task<IActionResult> OnPostRepealAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);
+        ActAsync(id, StaffOperations.Publications.Edit, () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);
 
     public Task<IActionResult> OnPostExpireAsync(long id, CancellationToken ct) =>
-        ActAsync(id, PublicationAccess.MayEdit(User), () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
+        ActAsync(id, StaffOperations.Publications.Edit, () => store.EndValidityAsync(id, false, EndOn, null, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记失效。", ct);
 
-    private Task<IActionResult> ActAsync(long id, bool allowed, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct) =>
-        StaffStep.RunAsync(this, allowed, () => LoadAsync(id, ct), async () =>
+    private Task<IActionResult> ActAsync(long id, StaffOperation operation, Func<Task<PublicationOutcome>> act, string action, string done, CancellationToken ct) =>
+        StaffStep.RunAsync(this, operation, () => LoadAsync(id, ct), () => Document.AgencyId, async () =>
         {
             // The entry joins the unit of work: the store saves it with the step in one SaveChanges.
             audit.Add(action, $"文件 {id}", $"《{Document.Title}》", Document.AgencyId);

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Publications;
 /// <summary>Drafts or changes a document or a policy interpretation: metadata, sanitized rich-text body, attachments.</summary>
 [RequestSizeLimit(PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day, StaffAuthorization authz) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "interprets")] public long? Interprets { get; set; }
@@ -43,7 +43,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!PublicationAccess.MayEdit(User))
+        if (!StaffAuthorization.May(User, StaffOperations.Publications.Edit))
         {
             return Forbid();
         }
@@ -101,7 +101,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!PublicationAccess.MayEdit(User) || !await access.CanAccessAsync(User, AgencyId, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Publications.Edit, AgencyId))
         {
             return Forbid();
         }

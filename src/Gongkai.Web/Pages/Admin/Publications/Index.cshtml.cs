@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Gongkai.Core.Calendar;
 using Gongkai.Core.Publications;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
 using Gongkai.Web.Pages.Shared;
@@ -33,7 +31,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        MayEdit = PublicationAccess.MayEdit(User);
+        MayEdit = StaffAuthorization.May(User, StaffOperations.Publications.Edit);
         var visible = await access.ScopeAsync(User, ct);
         var query = db.Publications.AsNoTracking();
         if (visible is not null)
@@ -69,16 +67,4 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
         Documents = await query.OrderBy(p => p.Status == PublicationStatus.Published).ThenByDescending(p => p.WrittenOn).ThenByDescending(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
-}
-
-/// <summary>Who may do what with the catalog's documents.</summary>
-public static class PublicationAccess
-{
-    /// <summary>Draft and change documents, interpretations, the catalog tree and the guide: 发布员 and 审核人.</summary>
-    public static bool MayEdit(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Publisher) || user.IsInRole(StaffRoles.Approver);
-
-    /// <summary>保密审查: 审核人（机构负责人）.</summary>
-    public static bool MayReview(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Approver);
-
-    public static bool MayPublish(ClaimsPrincipal user) => MayEdit(user);
 }

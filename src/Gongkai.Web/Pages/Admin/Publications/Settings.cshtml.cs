@@ -1,5 +1,4 @@
 using Gongkai.Core.Agencies;
-using Gongkai.Core.Publications;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
@@ -180,7 +179,7 @@ public sealed class SettingsModel(GongkaiDbContext db, StaffAccess access, Publi
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!PublicationAccess.MayEdit(User))
+        if (!StaffAuthorization.May(User, StaffOperations.Publications.Edit))
         {
             return Forbid();
         }

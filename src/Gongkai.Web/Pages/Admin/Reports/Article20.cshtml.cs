@@ -5,9 +5,7 @@ using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Auditing;
 using Gongkai.Infrastructure.Documents;
 using Gongkai.Infrastructure.Files;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
-using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +25,7 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
 
     /// <summary>第二十条第（一）项 is counted from the catalog's documents (its cells are shown, not entered).</summary>
     public bool CountedFromRecords { get; private set; }
-    public bool MayEdit => User.IsInRole(StaffRoles.Publisher) || User.IsInRole(StaffRoles.Approver);
+    public bool MayEdit => StaffAuthorization.May(User, StaffOperations.Reports.Write);
 
     /// <summary>The items staff do not enter (counted from the catalog), left out of the import template.</summary>
     private IReadOnlyCollection<string> ReadOnlyItems => CountedFromRecords ? [Gongkai.Core.Publications.Article20Counting.Item] : [];

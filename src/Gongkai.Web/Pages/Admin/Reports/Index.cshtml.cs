@@ -1,9 +1,7 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.AnnualReports;
-using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Auditing;
-using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>The year's report generated from the records, with its rules checked and every figure linked to its cases.</summary>
-public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock, RequestDay day) : PageModel
+public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock, RequestDay day, StaffAuthorization authz) : PageModel
 {
     public const int MaxSectionLength = 20000;
 
-    public bool MayWrite => User.IsInRole(Gongkai.Infrastructure.Identity.StaffRoles.Publisher) || User.IsInRole(Gongkai.Infrastructure.Identity.StaffRoles.Approver);
-    public bool MayApprove => User.IsInRole(Gongkai.Infrastructure.Identity.StaffRoles.Approver);
+    public bool MayWrite => StaffAuthorization.May(User, StaffOperations.Reports.Write);
+    public bool MayApprove => StaffAuthorization.May(User, StaffOperations.Reports.Approve);
 
     public AnnualReportRecord? Record { get; private set; }
     public List<ReportCorrectionRecord> Corrections { get; private set; } = [];
@@ -65,21 +63,21 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
     }
 
     public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
-        StepAsync(MayWrite, (agencyId, year, by) => lifecycle.ReviewAsync(agencyId, year, Subtree, by, ct), "已提交审核。", AuditActions.ReportReviewed, ct);
+        StepAsync(StaffOperations.Reports.Write, (agencyId, year, by) => lifecycle.ReviewAsync(agencyId, year, Subtree, by, ct), "已提交审核。", AuditActions.ReportReviewed, ct);
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ApproveAsync(agencyId, year, Subtree, by, Format, ct), "已定稿：本年度数字已锁定。", AuditActions.ReportApproved, ct);
+        StepAsync(StaffOperations.Reports.Approve, (agencyId, year, by) => lifecycle.ApproveAsync(agencyId, year, Subtree, by, Format, ct), "已定稿：本年度数字已锁定。", AuditActions.ReportApproved, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
         // A late publication is shown beside the report's dates, with the Art. 49 deadline.
-        StepAsync(MayWrite, (agencyId, year, by) => lifecycle.PublishAsync(agencyId, year, Subtree, by, day.Today, ct), "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
+        StepAsync(StaffOperations.Reports.Write, (agencyId, year, by) => lifecycle.PublishAsync(agencyId, year, Subtree, by, day.Today, ct), "已在门户网站“年度报告”栏目发布。", AuditActions.ReportPublished, ct);
 
     public Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct) =>
-        StepAsync(MayApprove, (agencyId, year, by) => lifecycle.ReopenAsync(agencyId, year, Subtree, by, reason, ct), "已撤回定稿，可以更正；更正原因已记录。", AuditActions.ReportReopened, ct, reason);
+        StepAsync(StaffOperations.Reports.Approve, (agencyId, year, by) => lifecycle.ReopenAsync(agencyId, year, Subtree, by, reason, ct), "已撤回定稿，可以更正；更正原因已记录。", AuditActions.ReportReopened, ct, reason);
 
-    private async Task<IActionResult> StepAsync(bool allowed, Func<int, int, string, Task> step, string done, string action, CancellationToken ct, string? detail = null)
+    private async Task<IActionResult> StepAsync(StaffOperation operation, Func<int, int, string, Task> step, string done, string action, CancellationToken ct, string? detail = null)
     {
-        if (!allowed || AgencyId is not { } agencyId || Year is not { } year || !await access.CanAccessAsync(User, agencyId, ct))
+        if (AgencyId is not { } agencyId || Year is not { } year || !await authz.MayAsync(User, operation, agencyId))
         {
             return Forbid();
         }
@@ -112,7 +110,7 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
     /// <summary>Saves a written section (一, 五 or 六) of the agency's report for the year.</summary>
     public async Task<IActionResult> OnPostNarrativeAsync(int section, string? text, CancellationToken ct)
     {
-        if (!MayWrite || AgencyId is not { } agencyId || Year is not { } year || !await access.CanAccessAsync(User, agencyId, ct))
+        if (AgencyId is not { } agencyId || Year is not { } year || !await authz.MayAsync(User, StaffOperations.Reports.Write, agencyId))
         {
             return Forbid();
         }

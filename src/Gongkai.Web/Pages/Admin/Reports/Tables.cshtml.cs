@@ -3,7 +3,6 @@ using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Appeals;
 using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Auditing;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Reports;
 /// Tables typed in by hand for a historic year without records (e.g. a report published before the system): every
 /// cell, totals included, as printed — so the rules show where the old report's arithmetic fails.
 /// </summary>
-public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, GongkaiDbContext db, AuditTrail audit, RequestDay day) : PageModel
+public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle, GongkaiDbContext db, AuditTrail audit, RequestDay day, StaffAuthorization authz) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int Year { get; set; }
@@ -24,13 +23,12 @@ public sealed class TablesModel(ReportBuilder builder, ReportLifecycle lifecycle
     public AnnualReportModel? Report { get; private set; }
     public List<string> Errors { get; } = [];
 
-    private bool MayWrite => User.IsInRole(StaffRoles.Publisher) || User.IsInRole(StaffRoles.Approver);
 
     private async Task<bool> AllowedAsync(CancellationToken ct)
     {
         AgencyId = AgencyId == 0 ? StaffClaims.AgencyOf(User) ?? 0 : AgencyId;
         Year = Year == 0 ? day.Today.Year - 1 : Year;
-        return MayWrite && await access.CanAccessAsync(User, AgencyId, ct);
+        return await authz.MayAsync(User, StaffOperations.Reports.Write, AgencyId);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -1,7 +1,6 @@
 using Gongkai.Core.Calendar;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
-using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.Web.Requests;
@@ -9,7 +8,7 @@ using Gongkai.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Act = Gongkai.Web.Security.RequestPermissions.Action;
+using Act = Gongkai.Web.Security.RequestAction;
 
 namespace Gongkai.Web.Pages.Admin.Requests;
 
@@ -18,7 +17,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// now. Each step is checked by Core, saved with its audit entry, and refused as a conflict if someone else acted
 /// on the request since the page was shown.
 /// </summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal, RequestDay day) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal, RequestDay day, StaffAuthorization authz) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -75,7 +74,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     public RequestRecord Record => Loaded.Record;
     public InformationRequest Case => Loaded.Request;
 
-    public bool Can(Act action) => RequestPermissions.May(User, action);
+    public bool Can(Act action) => StaffAuthorization.May(User, StaffOperations.Requests.Step(action));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? await PageAsync(ct);
 
@@ -86,7 +85,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
             return refused;
         }
 
-        if (!Enum.TryParse<Act>(step, out var action) || action is Act.Register or Act.ReadPersonalData || !Can(action))
+        if (!Enum.TryParse<Act>(step, out var action) || action is Act.Register or Act.ReadPersonalData
+            || !await authz.MayAsync(User, StaffOperations.Requests.Step(action), Record.AgencyId))
         {
             return Forbid();
         }

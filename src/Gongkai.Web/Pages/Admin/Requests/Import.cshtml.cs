@@ -21,7 +21,7 @@ public sealed class ImportModel(LedgerImport import, StaffAccess access, AuditTr
     /// <summary>Why the file itself could not be read (not a row's problem).</summary>
     public string? FileError { get; private set; }
 
-    private bool MayImport => RequestPermissions.May(User, RequestPermissions.Action.ReadPersonalData);
+    private bool MayImport => StaffAuthorization.May(User, StaffOperations.Requests.ImportLedger);
 
     public IActionResult OnGet() => MayImport ? Page() : Forbid();
 

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// <summary>A clerk records a request that came in person, by post, fax or e-mail.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, Gongkai.Infrastructure.Files.UntrustedFileLimits limits, RequestDay day) : PageModel
+public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, Gongkai.Infrastructure.Files.UntrustedFileLimits limits, RequestDay day, StaffAuthorization authz) : PageModel
 {
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public Channel Channel { get; set; } = Channel.InPerson;
@@ -29,7 +29,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestSto
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!RequestPermissions.May(User, RequestPermissions.Action.Register))
+        if (!StaffAuthorization.May(User, StaffOperations.Requests.Register))
         {
             return Forbid();
         }
@@ -42,7 +42,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestSto
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!RequestPermissions.May(User, RequestPermissions.Action.Register) || !await access.CanAccessAsync(User, AgencyId, ct))
+        if (!await authz.MayAsync(User, StaffOperations.Requests.Register, AgencyId))
         {
             return Forbid();
         }
