@@ -36,6 +36,8 @@ public static class PersistenceServices
         services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<AnnualReports.ReportLifecycle>();
         services.AddScoped<AnnualReports.ReportLocks>();
+        services.AddScoped<AnnualReports.ReportContentStore>();
+        services.AddScoped<Appeals.AppealStore>();
         services.AddScoped<Demo.DemoHistory>();
         services.AddScoped<AnnualReports.EnteredArticle20Source>();
         services.AddScoped<AnnualReports.IArticle20Source, Publications.RecordedArticle20Source>();

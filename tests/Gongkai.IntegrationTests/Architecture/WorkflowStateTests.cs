@@ -75,6 +75,22 @@ public sealed partial class WorkflowStateTests
     }
 
     // "Status = LetterStatus.Answered", "record.Status = Gongkai.Core.Publications.PublicationStatus.Draft".
+    /// <summary>
+    /// Whether a change would alter a figure an approved report locked is decided by the stores that make the change
+    /// (requests, the ledger import, appeals, report content), never by a page.
+    /// </summary>
+    [Fact]
+    public void Report_locks_are_checked_by_stores_not_by_pages()
+    {
+        var web = Path.Combine(Documents.RepositoryRoot(), "src", "Gongkai.Web");
+        var offenders = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains("ReportLocks", StringComparison.Ordinal) || text.Contains("ContentChangingAsync", StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(web, f)).ToList();
+
+        Assert.True(offenders.Count == 0, "Pages checking report locks themselves: " + string.Join(", ", offenders));
+    }
+
     [GeneratedRegex(@"\bStatus\s*=\s*([\w.]+\.)?\w+Status\.\w+")]
     private static partial Regex StatusAssignment();
 }

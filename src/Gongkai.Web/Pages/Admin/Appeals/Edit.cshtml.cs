@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin.Appeals;
 
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.AnnualReports.ReportLocks locks, RequestDay day, StaffAuthorization authz) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrail audit, Gongkai.Infrastructure.Appeals.AppealStore store, RequestDay day, StaffAuthorization authz) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public int AgencyId { get; set; }
@@ -112,33 +112,14 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AuditTrai
             return await FailAsync("请填写立案（收到）日期。", ct);
         }
 
-        if (appeal.Validate(day.Today) is { } problem)
-        {
-            return await FailAsync(problem, ct);
-        }
-
-        // A case entered late into a locked year, or moved into or out of one, would change a locked figure. Recording
-        // the result of a case filed in a locked year is normal work: the published report said 尚未审结 then.
-        var moved = existing is null || existing.FiledOn.Year != appeal.FiledOn.Year || existing.AgencyId != appeal.AgencyId || existing.Kind != appeal.Kind;
-        foreach (var (agency, year) in new[] { (appeal.AgencyId, appeal.FiledOn.Year) }.Concat(existing is null ? [] : [(existing.AgencyId, existing.FiledOn.Year)]))
-        {
-            if (moved && await locks.LockedByAsync(agency, year, ct) is { } lockedBy)
-            {
-                return await FailAsync($"{lockedBy}，登记或改动立案日期在该年度的案件会改变已定稿的数字，未保存。如确需更正，请先由审核人撤回定稿并说明原因。", ct);
-            }
-        }
-
-        if (existing is null)
-        {
-            db.Appeals.Add(appeal);
-        }
-        else
-        {
-            db.Entry(existing).CurrentValues.SetValues(appeal);
-        }
-
+        // The entry joins the unit of work: the store saves it with the case in one SaveChanges.
         audit.Add(AuditActions.AppealRecorded, appeal.CaseNumber ?? appeal.Body, $"{appeal.Kind.DisplayName()}，{appeal.Result.DisplayName()}", AgencyId);
-        await db.SaveChangesAsync(ct);
+        if (await store.SaveAsync(existing, appeal, day.Today, ct) is { } refused)
+        {
+            db.ChangeTracker.Clear();
+            return await FailAsync(refused, ct);
+        }
+
         TempData["Message"] = "已保存案件。";
         return Redirect($"/admin/appeals?year={appeal.FiledOn.Year}");
     }

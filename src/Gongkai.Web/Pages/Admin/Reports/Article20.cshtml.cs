@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>Staff enter the Art. 20 figures of an agency's year; publishers and office heads may change them.</summary>
-public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, AuditTrail audit, TimeProvider clock, ReportLocks locks, ReportLifecycle lifecycle, UntrustedFileLimits limits, RequestDay day) : PageModel
+public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArticle20Source source, AuditTrail audit, ReportContentStore content, UntrustedFileLimits limits, RequestDay day) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
@@ -141,11 +141,6 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
     /// <summary>The one way figures are written, for the form and the import alike: refused when the year is locked, audited.</summary>
     private async Task<IActionResult> SaveAsync(IReadOnlyList<Article20Value> values, string message, string? file, CancellationToken ct)
     {
-        if (await locks.LockedByAsync(AgencyId!.Value, Year!.Value, ct) is { } lockedBy)
-        {
-            Errors.Add($"{lockedBy}，第二十条数据不能再修改；如确需更正，请先由审核人撤回定稿并说明原因。");
-        }
-
         if (Errors.Count > 0)
         {
             return Page();
@@ -153,32 +148,19 @@ public sealed class Article20Model(GongkaiDbContext db, StaffAccess access, IArt
 
         var agencyId = AgencyId!.Value;
         var year = Year!.Value;
+        // The entry joins the unit of work: the store saves it with the figures in one SaveChanges, a refusal clears both.
+        audit.Add(AuditActions.Article20Saved, $"{AgencyName} {year} 年", file is null ? null : $"从 {file} 导入", agencyId);
         try
         {
-            await lifecycle.ContentChangingAsync(agencyId, year, subtree: false, ct);
+            await content.SaveArticle20Async(agencyId, year, values, User.Identity!.Name!, ct);
         }
         catch (ReportLifecycleException e)
         {
+            db.ChangeTracker.Clear();
             Errors.Add(e.Message);
             return Page();
         }
 
-        var existing = await db.Article20Figures.Where(f => f.AgencyId == agencyId && f.Year == year).ToListAsync(ct);
-        foreach (var (table, row, column, value) in values)
-        {
-            var record = existing.FirstOrDefault(f => f.Item == table.Item && f.Row == row && f.Column == column);
-            if (record is null)
-            {
-                db.Article20Figures.Add(new Article20FigureRecord { AgencyId = agencyId, Year = year, Item = table.Item, Row = row, Column = column, Value = value, UpdatedBy = User.Identity!.Name!, UpdatedAt = clock.GetUtcNow() });
-            }
-            else if (record.Value != value)
-            {
-                (record.Value, record.UpdatedBy, record.UpdatedAt) = (value, User.Identity!.Name!, clock.GetUtcNow());
-            }
-        }
-
-        audit.Add(AuditActions.Article20Saved, $"{AgencyName} {year} 年", file is null ? null : $"从 {file} 导入", agencyId);
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = message;
         return Redirect($"/admin/reports/article20?agency={agencyId}&year={year}");
     }

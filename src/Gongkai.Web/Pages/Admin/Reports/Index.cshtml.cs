@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Reports;
 
 /// <summary>The year's report generated from the records, with its rules checked and every figure linked to its cases.</summary>
-public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, TimeProvider clock, RequestDay day, StaffAuthorization authz) : PageModel
+public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle, StaffAccess access, Gongkai.Infrastructure.Persistence.GongkaiDbContext db, AuditTrail audit, RequestDay day, StaffAuthorization authz, ReportContentStore content) : PageModel
 {
-    public const int MaxSectionLength = 20000;
+    public const int MaxSectionLength = ReportContentStore.MaxSectionLength;
 
     public bool MayWrite => StaffAuthorization.May(User, StaffOperations.Reports.Write);
     public bool MayApprove => StaffAuthorization.May(User, StaffOperations.Reports.Approve);
@@ -120,35 +120,19 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
             return BadRequest();
         }
 
+        // The entry joins the unit of work: the store saves it with the section in one SaveChanges, a refusal clears both.
+        audit.Add(Gongkai.Infrastructure.Auditing.AuditActions.ReportSectionSaved, $"{year} 年度报告第{section}部分", null, agencyId);
         try
         {
-            await lifecycle.ContentChangingAsync(agencyId, year, Subtree, ct);
+            await content.SaveNarrativeAsync(agencyId, year, Subtree, section, text, User.Identity!.Name!, ct);
         }
         catch (ReportLifecycleException e)
         {
+            db.ChangeTracker.Clear();
             Error = e.Message;
             return await OnGetAsync(ct);
         }
 
-        var clean = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (clean.Length > MaxSectionLength)
-        {
-            Error = $"第{section}部分不能超过 {MaxSectionLength} 个字，未保存。";
-            return await OnGetAsync(ct);
-        }
-
-        var record = await db.ReportNarratives.FirstOrDefaultAsync(n => n.AgencyId == agencyId && n.Year == year && n.Subtree == Subtree && n.Section == section, ct);
-        if (record is null)
-        {
-            db.ReportNarratives.Add(new ReportNarrativeRecord { AgencyId = agencyId, Year = year, Subtree = Subtree, Section = section, Text = clean, UpdatedBy = User.Identity!.Name!, UpdatedAt = clock.GetUtcNow() });
-        }
-        else
-        {
-            (record.Text, record.UpdatedBy, record.UpdatedAt) = (clean, User.Identity!.Name!, clock.GetUtcNow());
-        }
-
-        audit.Add(Gongkai.Infrastructure.Auditing.AuditActions.ReportSectionSaved, $"{year} 年度报告第{section}部分", null, agencyId);
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = "已保存。";
         return Redirect($"/admin/reports?agency={agencyId}&year={year}{(Subtree ? "&subtree=true" : "")}");
     }
