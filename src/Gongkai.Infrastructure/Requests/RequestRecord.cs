@@ -32,25 +32,47 @@ public sealed class RequestRecord
     public AssistanceNeeds Assistance { get; set; }
     public string? AssistanceDetail { get; set; }
 
-    // Projection of the history (see RequestStore.ProjectAsync).
-    public Channel Channel { get; set; }
-    public ApplicantType ApplicantType { get; set; }
-    public RequestStatus Status { get; set; }
-    public DateOnly SubmittedOn { get; set; }
-    public DateOnly? ReceivedOn { get; set; }
-    public DateOnly? DueOn { get; set; }
+    // Projection of the history, set by Project() from the aggregate (RequestStore.ProjectAsync). The setters are
+    // internal only so that tests can write ledger-shaped rows straight to the database, as the benchmarks do with SQL.
+    public Channel Channel { get; internal set; }
+    public ApplicantType ApplicantType { get; internal set; }
+    public RequestStatus Status { get; internal set; }
+    public DateOnly SubmittedOn { get; internal set; }
+    public DateOnly? ReceivedOn { get; internal set; }
+    public DateOnly? DueOn { get; internal set; }
     /// <summary>The due date rests on days beyond the official holiday schedule: shown as 预计 until that year is imported.</summary>
-    public bool DueProvisional { get; set; }
-    public ClockState ClockState { get; set; }
+    public bool DueProvisional { get; internal set; }
+    public ClockState ClockState { get; internal set; }
     /// <summary>While paused, the last day the pause can last by law; after it the request counts again (queries compare it with today).</summary>
-    public DateOnly? PausedUntil { get; set; }
-    public DateOnly? DecidedOn { get; set; }
-    public Outcome? Outcome { get; set; }
-    public string? HandlerUserName { get; set; }
+    public DateOnly? PausedUntil { get; internal set; }
+    public DateOnly? DecidedOn { get; internal set; }
+    public Outcome? Outcome { get; internal set; }
+    public string? HandlerUserName { get; internal set; }
     /// <summary>The number of events; the optimistic-concurrency token: two people acting at once cannot both win.</summary>
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Rewrites the projection columns from the request's aggregate and its clock: the only place they are set, so a
+    /// request's status is always the one <see cref="InformationRequest"/> decided.
+    /// </summary>
+    /// <param name="handler">The last staff member who took a step; the one recorded before stays when null.</param>
+    public void Project(InformationRequest request, StatutoryDeadline deadline, string? handler)
+    {
+        Channel = request.Channel;
+        ApplicantType = request.ApplicantType;
+        Status = request.Status;
+        SubmittedOn = request.SubmittedOn;
+        ReceivedOn = request.ReceivedOn;
+        DueOn = deadline.Due;
+        DueProvisional = deadline.Provisional;
+        ClockState = deadline.State;
+        PausedUntil = deadline.PausedUntil;
+        DecidedOn = request.Decision?.On;
+        Outcome = request.Decision?.Outcome;
+        HandlerUserName = handler ?? HandlerUserName;
+    }
 
     public List<RequestEventRecord> Events { get; set; } = [];
     public List<RequestAttachment> Attachments { get; set; } = [];

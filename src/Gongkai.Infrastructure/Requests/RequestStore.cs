@@ -210,19 +210,8 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
             deadline = StatutoryClock.Compute(request, calendar, until) with { State = ClockState.Paused, PausedUntil = until };
         }
 
-        record.Channel = request.Channel;
-        record.ApplicantType = request.ApplicantType;
-        record.Status = request.Status;
-        record.SubmittedOn = request.SubmittedOn;
-        record.ReceivedOn = request.ReceivedOn;
-        record.DueOn = deadline.Due;
-        record.DueProvisional = deadline.Provisional;
-        record.ClockState = deadline.State;
-        record.PausedUntil = deadline.PausedUntil;
-        record.DecidedOn = request.Decision?.On;
-        record.Outcome = request.Decision?.Outcome;
         var handler = request.History.LastOrDefault(e => e is not (Submitted or ReceiptConfirmed or DeadlineRecomputed) && e.By.UserName is not ("system" or "applicant"));
-        record.HandlerUserName = handler?.By.UserName ?? record.HandlerUserName;
+        record.Project(request, deadline, handler?.By.UserName);
     }
 
     /// <summary>

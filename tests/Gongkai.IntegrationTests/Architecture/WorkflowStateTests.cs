@@ -14,8 +14,8 @@ namespace Gongkai.IntegrationTests.Architecture;
 /// </summary>
 public sealed partial class WorkflowStateTests
 {
-    /// <summary>Records whose status may still be set by anyone: the request record is a projection of <c>InformationRequest</c>.</summary>
-    private static readonly string[] NotYetAggregates = ["RequestRecord"];
+    /// <summary>Records whose status may still be set by anyone: none.</summary>
+    private static readonly string[] NotYetAggregates = [];
 
     [Fact]
     public void No_record_outside_core_has_a_status_anyone_may_set()
@@ -27,6 +27,16 @@ public sealed partial class WorkflowStateTests
             .Select(x => x.Type.Name).Order().ToList();
 
         Assert.Equal(NotYetAggregates, settable);
+    }
+
+    [Fact]
+    public void A_request_record_s_projection_is_set_only_from_its_aggregate()
+    {
+        string[] projection = ["Channel", "ApplicantType", "Status", "SubmittedOn", "ReceivedOn", "DueOn", "DueProvisional", "ClockState", "PausedUntil", "DecidedOn", "Outcome", "HandlerUserName"];
+
+        var open = projection.Where(name => typeof(Gongkai.Infrastructure.Requests.RequestRecord).GetProperty(name)!.SetMethod!.IsPublic).ToList();
+
+        Assert.Empty(open);
     }
 
     [Fact]
