@@ -11,6 +11,12 @@ public sealed class Agency
     public AgencyLevel Level { get; set; }
     public int? ParentId { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// The agency whose staff do this agency's disclosure work (its 政府信息公开工作机构, Art. 4): a government's
+    /// requests and letters are usually handled by its office. Null: its own staff. The records stay this agency's
+    /// (they are counted in its annual report); only who may handle them changes.
+    /// </summary>
+    public int? HandledById { get; set; }
     /// <summary>Fictional records made by the demo-data seeder.</summary>
     public bool IsDemo { get; set; }
     public DisclosureOfficeContact Contact { get; set; } = new();
@@ -42,7 +48,8 @@ public sealed record AgencyInput(
     string? Phone = null,
     string? OfficeHours = null,
     string? Email = null,
-    string? FeePayment = null)
+    string? FeePayment = null,
+    int? HandledById = null)
 {
     /// <summary>Field-level problems, in Chinese, keyed by field name. Empty when the input is acceptable on its own.</summary>
     public IReadOnlyDictionary<string, string> Validate()
@@ -106,6 +113,7 @@ public sealed record AgencyInput(
         agency.CreditCode = UnifiedSocialCreditCode.Normalize(CreditCode!);
         agency.Level = Level;
         agency.ParentId = ParentId;
+        agency.HandledById = HandledById;
         agency.Contact = new DisclosureOfficeContact
         {
             OfficeName = Clean(OfficeName),

@@ -14,6 +14,33 @@ public sealed class AgencyTree
 
     public bool Contains(int id) => _parents.ContainsKey(id);
 
+    /// <summary>
+    /// Agencies as a reader expects them in a list: each under its parent, a government before its departments and
+    /// townships (by <see cref="AgencyLevel"/>, then by id). Agencies whose parent is not in the list start a branch.
+    /// </summary>
+    public static List<Agency> InTreeOrder(IEnumerable<Agency> agencies)
+    {
+        var list = agencies.ToList();
+        var ids = list.Select(a => a.Id).ToHashSet();
+        var children = list.Where(a => a.ParentId is { } p && ids.Contains(p)).ToLookup(a => a.ParentId!.Value);
+        var result = new List<Agency>(list.Count);
+        void Visit(Agency agency)
+        {
+            result.Add(agency);
+            foreach (var child in children[agency.Id].OrderBy(a => a.Level).ThenBy(a => a.Id))
+            {
+                Visit(child);
+            }
+        }
+
+        foreach (var top in list.Where(a => a.ParentId is not { } p || !ids.Contains(p)).OrderBy(a => a.Level).ThenBy(a => a.Id))
+        {
+            Visit(top);
+        }
+
+        return result;
+    }
+
     public IReadOnlyList<int> Roots => _parents.Where(p => p.Value is null).Select(p => p.Key).Order().ToList();
 
     public IEnumerable<int> ChildrenOf(int id) => _children[id];

@@ -44,7 +44,7 @@ public static class IdentityDocument
     /// For display: a resident ID keeps its first 3 and last 4 characters, any other document its first 2 and
     /// last 2; each hidden character becomes '*'.
     /// </summary>
-    public static string Mask(IdentityDocumentType type, string number) => Defined(type) switch
+    public static string Mask(IdentityDocumentType type, string number) => PersonalData.IsPlaceholder(number) ? number.Trim() : Defined(type) switch
     {
         IdentityDocumentType.ResidentIdCard => ResidentIdNumber.Mask(number),
         IdentityDocumentType.Passport or IdentityDocumentType.UnifiedSocialCreditCode or IdentityDocumentType.Other =>

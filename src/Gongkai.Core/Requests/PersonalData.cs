@@ -10,6 +10,19 @@ public static class PersonalData
     private const int AddressKept = 6;
     private const int ShortAddressKept = 2;
 
+    /// <summary>What a ledger import stores where a historical record has no value: shown as it is, never masked.</summary>
+    public const string NotRecorded = "（台账未记录）";
+
+    /// <summary>
+    /// A note in place of a value — the whole text in full-width brackets and without a digit, such as
+    /// <see cref="NotRecorded"/>: it tells nothing about a person, and masked it would read as nonsense ("（*账未记录）").
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length > 2 && trimmed[0] == '（' && trimmed[^1] == '）' && !trimmed.Any(char.IsDigit);
+    }
+
     /// <summary>
     /// A mainland mobile number (11 digits starting with 1, spaces and hyphens allowed) becomes 138********. Any other
     /// value keeps its first 3 letters or digits only when at least 8 digits follow them, and otherwise nothing; the
@@ -18,6 +31,11 @@ public static class PersonalData
     /// </summary>
     public static string MaskPhone(string phone)
     {
+        if (IsPlaceholder(phone))
+        {
+            return phone.Trim();
+        }
+
         var trimmed = phone.Trim();
         var compact = string.Concat(trimmed.Where(c => c is not (' ' or '-')));
         if (compact.Length == 11 && compact[0] == '1' && compact.All(char.IsAsciiDigit))
@@ -65,6 +83,11 @@ public static class PersonalData
     /// <summary>The first character of the mailbox name, then "****" and the domain (z****@example.com).</summary>
     public static string MaskEmail(string email)
     {
+        if (IsPlaceholder(email))
+        {
+            return email.Trim();
+        }
+
         var trimmed = email.Trim();
         if (trimmed.Length == 0)
         {
@@ -81,6 +104,11 @@ public static class PersonalData
     /// </summary>
     public static string MaskAddress(string address)
     {
+        if (IsPlaceholder(address))
+        {
+            return address.Trim();
+        }
+
         var trimmed = address.Trim();
         if (trimmed.Length == 0)
         {
@@ -96,6 +124,11 @@ public static class PersonalData
     /// <summary>A person's name in a list: the family name and one '*' per other character (张**).</summary>
     public static string MaskName(string name)
     {
+        if (IsPlaceholder(name))
+        {
+            return name.Trim();
+        }
+
         var trimmed = name.Trim();
         var length = new System.Globalization.StringInfo(trimmed).LengthInTextElements;
         return length == 0 ? "" : Masking.Head(trimmed, 1) + new string('*', Math.Max(1, length - 1));

@@ -188,11 +188,24 @@ public sealed record RequestApplication
 
     private static void Optional(Dictionary<string, string> errors, string field, string? value, int max)
     {
-        if (value is not null && value.Trim().Length > max)
+        if (value is not null && value.Trim().Length is var length && length > max)
         {
-            errors[field] = $"不能超过 {max} 个字。";
+            // The message names the field and the length: the form shows it beside the field, a list above the form.
+            errors[field] = $"{FieldLabels.GetValueOrDefault(field, "此项")}不能超过 {max} 个字，现为 {length} 个字。";
         }
     }
+
+    /// <summary>The form's names of the fields whose length is limited.</summary>
+    private static readonly Dictionary<string, string> FieldLabels = new(StringComparer.Ordinal)
+    {
+        [nameof(ApplicantName)] = "申请人姓名或名称",
+        [nameof(ContactPerson)] = "联系人姓名",
+        [nameof(InformationTitle)] = "所需政府信息的名称",
+        [nameof(DocumentNumber)] = "文号",
+        [nameof(Description)] = "所需政府信息的内容描述",
+        [nameof(Address)] = "通信地址",
+        [nameof(AssistanceDetail)] = "需要的帮助说明",
+    };
 
     private static bool LooksLikeEmail(string value)
     {

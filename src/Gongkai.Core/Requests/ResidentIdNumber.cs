@@ -92,5 +92,5 @@ public static class ResidentIdNumber
     public static string Normalize(string number) => number.Trim().ToUpperInvariant();
 
     /// <summary>For display: the first 3 and last 4 characters, the rest '*', the length kept (110***********123X).</summary>
-    public static string Mask(string number) => Masking.KeepEnds(Normalize(number), 3, 4);
+    public static string Mask(string number) => PersonalData.IsPlaceholder(number) ? number.Trim() : Masking.KeepEnds(Normalize(number), 3, 4);
 }

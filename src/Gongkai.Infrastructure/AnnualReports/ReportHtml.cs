@@ -57,9 +57,9 @@ public static class ReportHtml
                     break;
                 case BlockKind.Chart:
                     // The SVG is ScottPlot's own markup; the description carries every number for screen readers.
-                    html.Append("<figure role=\"img\" aria-label=\"").Append(E(block.Text)).Append("\">\n")
+                    html.Append("<figure>\n<div role=\"img\" aria-label=\"").Append(E(block.Text)).Append("\">\n")
                         .Append(block.Chart!.Svg.Replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "", StringComparison.OrdinalIgnoreCase).Trim())
-                        .Append("\n<figcaption>").Append(E(block.Chart.Title)).Append("</figcaption>\n</figure>\n");
+                        .Append("\n</div>\n<figcaption>").Append(E(block.Chart.Title)).Append("</figcaption>\n</figure>\n");
                     break;
                 case BlockKind.Signature:
                     if (section)

@@ -53,13 +53,15 @@ public static class ReportLayout
         blocks.Add(new(BlockKind.Table, AppealsCaption, ReportGrids.Appeals(report) with { Caption = AppealsCaption }));
         Written(5);
         Written(6);
-        var date = report.PublishedOn is { } on ? on.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "";
+        // The date under the signature: the day of publication, and until then a blank date line to write it in, as
+        // a document printed for signing has.
+        var date = report.PublishedOn is { } on ? on.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : UndatedSignature;
         blocks.Add(new(BlockKind.Signature, report.Agency.FullName));
-        if (date.Length > 0)
-        {
-            blocks.Add(new(BlockKind.Signature, date));
-        }
+        blocks.Add(new(BlockKind.Signature, date));
 
         return blocks;
     }
+
+    /// <summary>The date line of a report not yet published.</summary>
+    public const string UndatedSignature = "　　　　年　　月　　日";
 }

@@ -21,8 +21,10 @@ public static class ReportPdf
         document.Info.Title = report.Title;
         document.Info.Author = report.Agency.FullName;
         var writer = new PdfWriter(document);
-        foreach (var block in ReportLayout.Blocks(report, mergedRowHeaders: false))
+        var blocks = ReportLayout.Blocks(report, mergedRowHeaders: false).ToList();
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             switch (block.Kind)
             {
                 case BlockKind.Title:
@@ -34,7 +36,10 @@ public static class ReportPdf
                     break;
                 case BlockKind.Heading:
                     writer.Space(6);
-                    writer.Text(block.Text, writer.Font(13, bold: true), XStringFormats.TopLeft, 22, keepWith: 60);
+                    // A heading never ends a page: it goes with its table's head and first row, or two lines of text.
+                    var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+                    var keepWith = next is { Kind: BlockKind.Table, Table: { } table } ? writer.LeadHeight(table) : 40;
+                    writer.Text(block.Text, writer.Font(13, bold: true), XStringFormats.TopLeft, 22, keepWith: keepWith);
                     break;
                 case BlockKind.Paragraph:
                     writer.Text(block.Text, writer.Font(11), XStringFormats.TopLeft, 19, indentFirst: true);
@@ -126,37 +131,22 @@ public static class ReportPdf
             Graphics.DrawString(right, font, XBrushes.Black, new XRect(Margin, _y - lineHeight, Width, lineHeight), XStringFormats.TopRight);
         }
 
+        /// <summary>The height of a table's head and first body row: what must fit under a heading kept with it.</summary>
+        public double LeadHeight(Grid grid)
+        {
+            var heights = RowHeights(grid, out _, out _);
+            return heights.Take(grid.Head.Count + Math.Min(1, grid.Body.Count)).Sum();
+        }
+
         public void Table(Grid grid)
         {
+            var heights = RowHeights(grid, out var x, out var lines);
+            var placed = grid.Placed().ToList();
             var font = Font(grid.Columns > 10 ? 7.5 : 8.5);
             var bold = Font(grid.Columns > 10 ? 7.5 : 8.5, bold: true);
             const double padding = 3;
             const double lineHeight = 12;
-            var total = grid.Widths.Sum();
-            var x = new double[grid.Columns + 1];
-            x[0] = Margin;
-            for (var c = 0; c < grid.Columns; c++)
-            {
-                x[c + 1] = x[c] + (Width * grid.Widths[c] / total);
-            }
-
-            var placed = grid.Placed().ToList();
-            List<string> Lines(GridCell cell, int column) =>
-                NoticeDocuments.Wrap(Graphics, cell.Text, cell.Header && cell.Scope is not "row" and not "rowgroup" ? bold : font, x[column + cell.ColSpan] - x[column] - (2 * padding) - (cell.Indent * 9)).ToList();
-
-            // Row heights: the tallest single-row cell; a taller merged cell stretches the last row it spans.
-            var heights = new double[grid.RowCount];
-            foreach (var (row, column, cell) in placed.Where(p => p.Cell.RowSpan == 1))
-            {
-                heights[row] = Math.Max(heights[row], (Math.Max(1, Lines(cell, column).Count) * lineHeight) + (2 * padding));
-            }
-
-            foreach (var (row, column, cell) in placed.Where(p => p.Cell.RowSpan > 1))
-            {
-                var needed = (Lines(cell, column).Count * lineHeight) + (2 * padding);
-                var have = heights.Skip(row).Take(cell.RowSpan).Sum();
-                heights[row + cell.RowSpan - 1] += Math.Max(0, needed - have);
-            }
+            List<string> Lines(GridCell cell, int column) => lines(cell, column);
 
             var top = new double[grid.RowCount];
             void DrawRows(int from, int to)
@@ -210,6 +200,46 @@ public static class ReportPdf
             }
 
             _y += 10;
+        }
+
+        /// <summary>
+        /// Each row's height: the tallest single-row cell; a taller merged cell stretches the last row it spans. Also
+        /// the columns' x positions and how a cell's text wraps.
+        /// </summary>
+        private double[] RowHeights(Grid grid, out double[] x, out Func<GridCell, int, List<string>> lines)
+        {
+            var font = Font(grid.Columns > 10 ? 7.5 : 8.5);
+            var bold = Font(grid.Columns > 10 ? 7.5 : 8.5, bold: true);
+            const double padding = 3;
+            const double lineHeight = 12;
+            var total = grid.Widths.Sum();
+            var columns = new double[grid.Columns + 1];
+            columns[0] = Margin;
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                columns[c + 1] = columns[c] + (Width * grid.Widths[c] / total);
+            }
+
+            List<string> Lines(GridCell cell, int column) =>
+                NoticeDocuments.Wrap(Graphics, cell.Text, cell.Header && cell.Scope is not "row" and not "rowgroup" ? bold : font, columns[column + cell.ColSpan] - columns[column] - (2 * padding) - (cell.Indent * 9)).ToList();
+
+            var placed = grid.Placed().ToList();
+            var heights = new double[grid.RowCount];
+            foreach (var (row, column, cell) in placed.Where(p => p.Cell.RowSpan == 1))
+            {
+                heights[row] = Math.Max(heights[row], (Math.Max(1, Lines(cell, column).Count) * lineHeight) + (2 * padding));
+            }
+
+            foreach (var (row, column, cell) in placed.Where(p => p.Cell.RowSpan > 1))
+            {
+                var needed = (Lines(cell, column).Count * lineHeight) + (2 * padding);
+                var have = heights.Skip(row).Take(cell.RowSpan).Sum();
+                heights[row + cell.RowSpan - 1] += Math.Max(0, needed - have);
+            }
+
+            x = columns;
+            lines = Lines;
+            return heights;
         }
 
         /// <summary>The number of the page being drawn (1 for the first).</summary>

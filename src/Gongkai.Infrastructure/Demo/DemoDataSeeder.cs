@@ -41,6 +41,10 @@ public sealed class DemoDataSeeder(GongkaiDbContext db, UserManager<StaffUser> u
             "青山镇党政办", "示例区青山镇青山街 1 号", "999004", "0999-12345684", "工作日 9:00–17:00", null);
         await db.SaveChangesAsync(ct);
 
+        // As in a real district: the government's disclosure work is done by its office's staff.
+        government.HandledById = office.Id;
+        await db.SaveChangesAsync(ct);
+
         var credentials = new List<IssuedCredential>();
         async Task AddUser(string name, string display, int agencyId, string role)
         {

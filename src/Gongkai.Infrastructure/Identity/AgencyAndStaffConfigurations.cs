@@ -15,6 +15,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         agency.HasIndex(a => a.CreditCode).IsUnique();
         agency.HasIndex(a => new { a.ParentId, a.FullName }).IsUnique();
         agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.HandledById).OnDelete(DeleteBehavior.Restrict);
         agency.ComplexProperty(a => a.Contact, contact =>
         {
             contact.Property(c => c.OfficeName).HasMaxLength(100).HasColumnName("OfficeName");

@@ -44,10 +44,16 @@ public sealed class AgencyCommands(GongkaiDbContext db, AuditTrail audit)
 
         var before = Describe(agency);
         var moved = agency.ParentId != input.ParentId;
+        var handlerChanged = agency.HandledById != input.HandledById;
         var oldParent = agency.ParentId;
         input.ApplyTo(agency);
         audit.Add(moved ? AuditActions.AgencyMoved : AuditActions.AgencyUpdated, agency.FullName,
             moved ? $"上级机关由 {await NameOfAsync(oldParent, ct)} 改为 {await NameOfAsync(agency.ParentId, ct)}" : $"修改前：{before}", agency.Id);
+        if (handlerChanged)
+        {
+            audit.Add(AuditActions.AgencyUpdated, agency.FullName, $"政府信息公开工作改由 {await HandlerNameAsync(agency.HandledById, ct)} 承办", agency.Id);
+        }
+
         return await SaveAsync(agency, ct);
     }
 
@@ -103,6 +109,27 @@ public sealed class AgencyCommands(GongkaiDbContext db, AuditTrail audit)
             }
         }
 
+        if (input.HandledById is { } handlerId)
+        {
+            var handler = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == handlerId, ct);
+            if (handler is null || !handler.IsActive)
+            {
+                errors[nameof(AgencyInput.HandledById)] = "所选承办机关不存在或已停用。";
+            }
+            else if (handlerId == existing?.Id)
+            {
+                errors[nameof(AgencyInput.HandledById)] = "由本机关自己办理时请选择“本机关”。";
+            }
+            else if (handler.HandledById is not null)
+            {
+                errors[nameof(AgencyInput.HandledById)] = $"“{handler.FullName}”的工作本身由其他机关承办，不能再承办其他机关的工作。";
+            }
+            else if (existing is not null && await db.Agencies.AnyAsync(a => a.HandledById == existing.Id, ct))
+            {
+                errors[nameof(AgencyInput.HandledById)] = "本机关正在承办其他机关的政府信息公开工作，不能再交由其他机关承办。";
+            }
+        }
+
         if (errors.Count > 0)
         {
             return errors;
@@ -144,6 +171,9 @@ public sealed class AgencyCommands(GongkaiDbContext db, AuditTrail audit)
 
     private async Task<string> NameOfAsync(int? id, CancellationToken ct) =>
         id is null ? "（无，顶级机关）" : await db.Agencies.Where(a => a.Id == id).Select(a => a.FullName).FirstOrDefaultAsync(ct) ?? "（未知）";
+
+    private async Task<string> HandlerNameAsync(int? id, CancellationToken ct) =>
+        id is null ? "本机关工作人员" : await NameOfAsync(id, ct);
 
     private static string Describe(Agency a) =>
         $"{a.FullName}（{a.ShortName}），{a.CreditCode}，{a.Level.DisplayName()}，地址 {a.Contact.Address}，电话 {a.Contact.Phone}";

@@ -13,6 +13,8 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "出错了";
     public string Message { get; private set; } = "";
     public string? TraceId { get; private set; }
+    /// <summary>The failing page was a staff page: the error is shown in the staff layout, with the staff navigation.</summary>
+    public bool IsStaffPage { get; private set; }
 
     // The status comes from the pipeline, never from the request: a posted form may carry a field named "code",
     // and a body too large to read must still be told as too large.
@@ -28,6 +30,9 @@ public sealed class ErrorModel : PageModel
             : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status404NotFound;
 
         (Title, Message) = Describe(status);
+        var path = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        IsStaffPage = path is not null && (path.Equals("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase));
         if (HttpContext.Items[Security.RateLimits.MessageItem] is string refusal)
         {
             Message = refusal;

@@ -46,6 +46,25 @@ public sealed class ApplicationForm
     };
 
     /// <summary>
+    /// Before a refused form is shown again: no field longer than it may be. A browser never sends more (the fields
+    /// carry maxlength); a script may post megabytes, and the page must not send them back.
+    /// </summary>
+    public void CapForRedisplay()
+    {
+        ApplicantName = FormEcho.Cap(ApplicantName, 100);
+        IdNumber = FormEcho.Cap(IdNumber, 50);
+        ContactPerson = FormEcho.Cap(ContactPerson, 50);
+        Phone = FormEcho.Cap(Phone, 50);
+        Email = FormEcho.Cap(Email, 100);
+        Address = FormEcho.Cap(Address, 200);
+        Postcode = FormEcho.Cap(Postcode, 10);
+        InformationTitle = FormEcho.Cap(InformationTitle, 200);
+        DocumentNumber = FormEcho.Cap(DocumentNumber, 100);
+        Description = FormEcho.Cap(Description, 2000);
+        AssistanceDetail = FormEcho.Cap(AssistanceDetail, 200);
+    }
+
+    /// <summary>
     /// Reads and checks the uploaded files within the upload limits and time budget; the errors say which file and why,
     /// and <c>Status</c> is the HTTP status of the first refusal (413 too large, 422 anything else).
     /// </summary>
@@ -86,4 +105,10 @@ public sealed class ApplicationForm
 
         return (files, errors, status);
     }
+}
+
+/// <summary>What a refused form sends back of a field: at most what the field may hold.</summary>
+public static class FormEcho
+{
+    public static string? Cap(string? value, int max) => value is { Length: var n } && n > max ? value[..max] : value;
 }

@@ -51,24 +51,27 @@ public static class RequestText
     {
         Submitted s => s.ReceivedOn is { } r ? $"收到申请之日 {Iso(r)}；申请人类型：{s.ApplicantType.DisplayName()}" : $"申请人类型：{s.ApplicantType.DisplayName()}；待确认",
         ReceiptConfirmed => "确认之日为收到申请之日",
-        CorrectionRequested c => $"补正事项：{c.Items}；"
+        CorrectionRequested c => $"补正事项：{Clause(c.Items)}；"
             + (c.PeriodWorkingDays is { } n ? $"补正期限为收到通知之日起 {n} 个工作日" : $"补正期限至 {Iso(c.CorrectBy)}")
             + (c.DeliveredOn is { } got ? $"；{Iso(got)} 送达" : c.AwaitingDelivery ? "；邮寄送达，待签收" : "")
             + (c.Late ? "；晚于收到申请后 7 个工作日发出（《条例》第三十条）" : ""),
-        ReasonsRequested r => $"{r.Grounds}；请于 {Iso(r.ReplyBy)} 前说明理由",
+        ReasonsRequested r => $"{Clause(r.Grounds)}；请于 {Iso(r.ReplyBy)} 前说明理由",
         ReasonsStated r => r.Reasons,
         AssistanceProvided a => a.Help,
         ConsultationStarted c => $"对象：{c.Party}",
         ConsultationEnded c => c.Opinion,
-        Extended x => $"经{x.ApprovedBy.DisplayName}同意；理由：{x.Reason}",
-        ReasonableDeadlineSet r => $"合理期限至 {Iso(r.Deadline)}；理由：{r.Reason}",
-        FeeNoticeSent f => $"{Yuan(f.Amount)}；{f.Explanation}",
-        Decided d => $"{d.Outcome.DisplayName()}；{(d.Reason.Length > 0 ? "理由：" + d.Reason + "；" : "")}依据：{d.LegalBasis}",
+        Extended x => $"经{x.ApprovedBy.DisplayName}同意；理由：{Clause(x.Reason)}",
+        ReasonableDeadlineSet r => $"合理期限至 {Iso(r.Deadline)}；理由：{Clause(r.Reason)}",
+        FeeNoticeSent f => $"{Yuan(f.Amount)}；{Clause(f.Explanation)}",
+        Decided d => $"{d.Outcome.DisplayName()}；{(d.Reason.Length > 0 ? "理由：" + Clause(d.Reason) + "；" : "")}依据：{d.LegalBasis}",
         Delivered d => $"{d.Method.DisplayName()}{(d.TrackingNumber is { } t ? "，邮件号 " + t : "")}"
             + (d.DeliveredOn is { } got ? (d.Method == DeliveryMethod.Announcement ? $"；{Iso(got)} 视为送达" : $"；{Iso(got)} 送达") : d.AwaitingDelivery ? "；待签收" : ""),
         Withdrawn w => w.Reason,
-        DeadlineRecomputed r => $"{Iso(r.OldDue)} → {Iso(r.NewDue)}；{r.Reason}",
+        DeadlineRecomputed r => $"{Iso(r.OldDue)} → {Iso(r.NewDue)}；{Clause(r.Reason)}",
         NoticeDelivered n => $"{Iso(n.DeliveredOn)} 送达",
         _ => "",
     };
+
+    /// <summary>A sentence written by staff, made a clause of a history line: its closing 。 or ； dropped before the next ；.</summary>
+    public static string Clause(string text) => text.Trim().TrimEnd('。', '；', ';', '，', ',', '.', ' ');
 }

@@ -108,13 +108,22 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
     }
 }
 
-/// <summary>The agencies a staff member may act on: their agency's subtree; a platform administrator (no agency), all.</summary>
+/// <summary>
+/// The agencies a staff member may act on: their agency's subtree, and the agencies whose disclosure work an agency
+/// of that subtree handles (<see cref="Agency.HandledById"/>: a government's office handles the government's
+/// requests); a platform administrator (no agency), all.
+/// </summary>
 public sealed class StaffAccess(GongkaiDbContext db)
 {
     private AgencyTree? _tree;
+    private ILookup<int, int>? _handled;
 
     public async Task<AgencyTree> TreeAsync(CancellationToken ct = default) =>
         _tree ??= new AgencyTree(await db.Agencies.AsNoTracking().Select(a => new ValueTuple<int, int?>(a.Id, a.ParentId)).ToListAsync(ct));
+
+    private async Task<ILookup<int, int>> HandledAsync(CancellationToken ct) =>
+        _handled ??= (await db.Agencies.AsNoTracking().Where(a => a.HandledById != null).Select(a => new { a.Id, Handler = a.HandledById!.Value }).ToListAsync(ct))
+            .ToLookup(a => a.Handler, a => a.Id);
 
     public static bool IsPlatformAdministrator(ClaimsPrincipal user) =>
         user.IsInRole(StaffRoles.Administrator) && StaffClaims.AgencyOf(user) is null;
@@ -127,14 +136,26 @@ public sealed class StaffAccess(GongkaiDbContext db)
             return null;
         }
 
-        return StaffClaims.AgencyOf(user) is { } agency ? (await TreeAsync(ct)).Subtree(agency) : new HashSet<int>();
+        if (StaffClaims.AgencyOf(user) is not { } agency)
+        {
+            return new HashSet<int>();
+        }
+
+        var scope = new HashSet<int>((await TreeAsync(ct)).Subtree(agency));
+        var handled = await HandledAsync(ct);
+        foreach (var id in scope.ToList())
+        {
+            scope.UnionWith(handled[id]);
+        }
+
+        return scope;
     }
 
     /// <summary>The active agencies the user may act on, for the agency choices of forms.</summary>
     public async Task<List<Agency>> ActiveAgenciesAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var ids = (await ScopeAsync(user, ct))?.ToList();
-        return await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).OrderBy(a => a.Id).ToListAsync(ct);
+        return AgencyTree.InTreeOrder(await db.Agencies.AsNoTracking().Where(a => a.IsActive && (ids == null || ids.Contains(a.Id))).ToListAsync(ct));
     }
 
     public async Task<bool> CanAccessAsync(ClaimsPrincipal user, int agencyId, CancellationToken ct = default) =>

@@ -57,6 +57,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A service of the running app (its endpoints, its database).</summary>
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
     /// <summary>A fresh, cookie-less browser context whose relative URLs go to the app.</summary>
     public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {

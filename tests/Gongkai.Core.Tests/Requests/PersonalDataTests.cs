@@ -91,4 +91,18 @@ public sealed class PersonalDataTests
         Assert.Equal("𠀀𠀀𠀀村一组****", PersonalData.MaskAddress(address));
         Assert.Equal("𠀀𠀀****", PersonalData.MaskAddress("𠀀𠀀𠀀"));
     }
+
+    [Fact]
+    public void A_placeholder_in_place_of_a_value_is_shown_as_it_is()
+    {
+        Assert.Equal("（台账未记录）", PersonalData.MaskPhone(PersonalData.NotRecorded));
+        Assert.Equal("（台账未记录）", PersonalData.MaskName(PersonalData.NotRecorded));
+        Assert.Equal("（台账未记录）", PersonalData.MaskAddress(" （台账未记录） "));
+        Assert.Equal("（台账未记录）", PersonalData.MaskEmail(PersonalData.NotRecorded));
+        Assert.Equal("（台账未记录）", ResidentIdNumber.Mask(PersonalData.NotRecorded));
+        Assert.Equal("（台账未记录）", IdentityDocument.Mask(IdentityDocumentType.Passport, PersonalData.NotRecorded));
+
+        // A value in brackets with a digit in it is a value: masked as usual.
+        Assert.Equal("（099*）********", PersonalData.MaskPhone("（0999）12345678"));
+    }
 }

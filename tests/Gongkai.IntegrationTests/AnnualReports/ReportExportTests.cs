@@ -13,7 +13,7 @@ namespace Gongkai.IntegrationTests.AnnualReports;
 /// (AnnualReports/Golden/*.txt). After an intended change, regenerate them with GONGKAI_UPDATE_GOLDEN=1 and review
 /// the diff.
 /// </summary>
-public sealed class ReportExportTests
+public sealed partial class ReportExportTests
 {
     private static readonly string GoldenFolder = Path.Combine(Documents.RepositoryRoot(), "tests", "Gongkai.IntegrationTests", "AnnualReports", "Golden");
 
@@ -142,6 +142,34 @@ public sealed class ReportExportTests
     }
 
     [Fact]
+    public void A_pdf_heading_never_ends_a_page_and_the_signature_always_has_its_date_line()
+    {
+        // The first section grows a sentence at a time, so that every later heading at some length falls at a
+        // page's foot: each must then move to the next page with its table or text.
+        var sample = Sample();
+        const string sentence = "全年围绕重点领域信息公开、政策解读和回应关切开展工作，公开内容更加全面。";
+        for (var n = 0; n <= 36; n += 2)
+        {
+            var narrative = new Dictionary<int, string>(sample.Narrative) { [1] = sample.Narrative[1] + "\n" + string.Concat(Enumerable.Repeat(sentence, n * 3)) };
+            var pages = Documents.PdfLayoutText(ReportPdf.Write(sample with { Narrative = narrative })!).Split('\f');
+            foreach (var (page, number) in pages.Select((p, i) => (p, i + 1)).Where(p => p.p.Trim().Length > 0))
+            {
+                var last = page.Split('\n').Select(l => l.Trim()).Last(l => l.Length > 0);
+                Assert.False(HeadingPattern().IsMatch(last), $"{n * 3} sentences: page {number} ends with the heading “{last}”");
+            }
+
+            Assert.Contains("2025年3月20日", pages[^1].Length > 0 ? pages[^1] : pages[^2]);
+        }
+
+        var draft = Documents.PdfLayoutText(ReportPdf.Write(Sample(ReportStage.Draft))!).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        Assert.Equal("示例市示例区人民政府", draft[^2]);
+        Assert.Matches(@"^年\s+月\s+日$", draft[^1]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[一二三四五六七八]、\D+$")]
+    private static partial System.Text.RegularExpressions.Regex HeadingPattern();
+
+    [Fact]
     public void The_xlsx_holds_each_table_as_numbers_and_matches_its_golden_file()
     {
         var xlsx = ReportXlsx.Write(Sample());
@@ -205,7 +233,7 @@ public sealed class ReportExportTests
         Assert.Contains("予以公开", charts[0].Svg);
         Assert.Contains("2023年", charts[1].Svg);
         Assert.Contains("予以公开14件", charts[0].Description);
-        Assert.Contains("<figure role=\"img\" aria-label=\"2024年办理的政府信息公开申请按办理结果：予以公开14件", html);
+        Assert.Contains("<figure>\n<div role=\"img\" aria-label=\"2024年办理的政府信息公开申请按办理结果：予以公开14件", html);
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
         Assert.Equal(2, document.MainDocumentPart!.ImageParts.Count());
     }

@@ -58,6 +58,7 @@ public sealed partial class AgencyScopeTests
         ["admin/agencies id"] = Names(Kind.Agency),
         ["admin/agencies/edit/{id:int?} Id"] = Names(Kind.Agency),
         ["admin/agencies/edit/{id:int?} ParentId"] = Names(Kind.Agency),
+        ["admin/agencies/edit/{id:int?} HandledById"] = Names(Kind.Agency),
         ["admin/appeals Year"] = NotAnId,
         ["admin/appeals/edit/{id:long?} Id"] = Names(Kind.Appeal),
         ["admin/appeals/edit/{id:long?} AgencyId"] = Names(Kind.Agency),

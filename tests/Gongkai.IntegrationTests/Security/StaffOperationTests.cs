@@ -108,7 +108,9 @@ public sealed partial class StaffOperationTests
                 Check(failures, operation, role, "own agency", await authorization.MayAsync(user, operation, office.Id), byRole);
                 Check(failures, operation, role, "agency below", await authorization.MayAsync(user, operation, child.Id), byRole);
                 Check(failures, operation, role, "sibling agency", await authorization.MayAsync(user, operation, sibling.Id), false);
-                Check(failures, operation, role, "parent agency", await authorization.MayAsync(user, operation, government.Id), false);
+                // The demo government's disclosure work is handled by its office (Agency.HandledById).
+                Check(failures, operation, role, "parent agency the office handles", await authorization.MayAsync(user, operation, government.Id), byRole);
+                Check(failures, operation, role, "parent agency not handled", await authorization.MayAsync(Staff(role, child.Id), operation, government.Id), false);
             }
         }
 
@@ -126,7 +128,7 @@ public sealed partial class StaffOperationTests
             + string.Concat(Roles.Select(_ => "---|")) + "---|\n";
         var rows = StaffOperations.All.Select(o => $"| `{o}` | {o.Description} | "
             + string.Join(" | ", Roles.Select(r => o.Roles.Contains(r.Role) ? "✓" : "")) + " | "
-            + (o.Scope == OperationScope.Deployment ? "top of the tree only" : "record's agency in the user's subtree") + " |");
+            + (o.Scope == OperationScope.Deployment ? "top of the tree only" : "record's agency in the user's subtree, or handled by an agency of it") + " |");
         var table = header + string.Join("\n", rows) + "\n";
         await Documents.AssertDocSectionAsync("security.md", "operations", table);
     }

@@ -41,6 +41,7 @@ public sealed class WriteModel(PortalContext portal, LetterStore store, RequestD
             {
                 Errors = new Dictionary<string, string> { ["Files"] = $"附件“{AttachmentRules.SafeName(upload.FileName)}”超过 10 MB。" };
                 Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                Form.CapForRedisplay();
                 return Page();
             }
 
@@ -57,6 +58,7 @@ public sealed class WriteModel(PortalContext portal, LetterStore store, RequestD
                 Response.StatusCode = status;
             }
 
+            Form.CapForRedisplay();
             return Page();
         }
 

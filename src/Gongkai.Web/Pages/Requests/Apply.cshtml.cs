@@ -50,6 +50,7 @@ public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalCo
                 Response.StatusCode = status;
             }
 
+            Form.CapForRedisplay();
             await LoadAsync();
             return Page();
         }
@@ -60,5 +61,5 @@ public sealed class ApplyModel(GongkaiDbContext db, RequestStore store, PortalCo
     }
 
     private async Task LoadAsync() =>
-        Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Level).ThenBy(a => a.Id).ToListAsync();
+        Agencies = AgencyTree.InTreeOrder(await db.Agencies.AsNoTracking().Where(a => a.IsActive).ToListAsync());
 }

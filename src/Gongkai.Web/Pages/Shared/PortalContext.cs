@@ -37,6 +37,6 @@ public sealed class PortalContext(GongkaiDbContext db)
         var all = await db.Agencies.AsNoTracking().Where(a => a.IsActive).ToListAsync();
         var tree = new AgencyTree(all.Select(a => (a.Id, a.ParentId)));
         var ids = tree.Subtree(root.Id);
-        return all.Where(a => ids.Contains(a.Id) && a.Id != root.Id).OrderBy(a => a.Level).ThenBy(a => a.Id).ToList();
+        return AgencyTree.InTreeOrder(all.Where(a => ids.Contains(a.Id) && a.Id != root.Id));
     }
 }

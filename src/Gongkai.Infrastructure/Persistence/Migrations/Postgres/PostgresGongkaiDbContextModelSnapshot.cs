@@ -42,6 +42,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("HandledById")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -103,6 +106,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
+
+                    b.HasIndex("HandledById");
 
                     b.HasIndex("ParentId", "FullName")
                         .IsUnique();
@@ -1624,6 +1629,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Core.Agencies.Agency", b =>
                 {
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("HandledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("ParentId")

@@ -35,6 +35,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HandledById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -96,6 +99,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
+
+                    b.HasIndex("HandledById");
 
                     b.HasIndex("ParentId", "FullName")
                         .IsUnique();
@@ -1571,6 +1576,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Core.Agencies.Agency", b =>
                 {
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("HandledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("ParentId")

@@ -18,6 +18,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
     [BindProperty] public string? CreditCode { get; set; }
     [BindProperty] public AgencyLevel Level { get; set; } = AgencyLevel.Department;
     [BindProperty] public int? ParentId { get; set; }
+    [BindProperty] public int? HandledById { get; set; }
     [BindProperty] public string? OfficeName { get; set; }
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string? Postcode { get; set; }
@@ -28,6 +29,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public List<Agency> ParentChoices { get; } = [];
+    public List<Agency> HandlerChoices { get; } = [];
     public bool MayBeTop => StaffAccess.IsPlatformAdministrator(User);
 
     public async Task<IActionResult> OnGetAsync()
@@ -46,6 +48,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
             }
 
             (FullName, ShortName, CreditCode, Level, ParentId) = (agency.FullName, agency.ShortName, agency.CreditCode, agency.Level, agency.ParentId);
+            HandledById = agency.HandledById;
             (OfficeName, Address, Postcode, Phone, OfficeHours, Email) = (agency.Contact.OfficeName, agency.Contact.Address, agency.Contact.Postcode, agency.Contact.Phone, agency.Contact.OfficeHours, agency.Contact.Email);
             FeePayment = agency.Contact.FeePayment;
         }
@@ -71,7 +74,12 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
             return Forbid();
         }
 
-        var input = new AgencyInput(FullName, ShortName, CreditCode, Level, ParentId, OfficeName, Address, Postcode, Phone, OfficeHours, Email, FeePayment);
+        if (HandledById is { } handler && !await authz.MayAsync(User, StaffOperations.Administration.Administer, handler))
+        {
+            return Forbid();
+        }
+
+        var input = new AgencyInput(FullName, ShortName, CreditCode, Level, ParentId, OfficeName, Address, Postcode, Phone, OfficeHours, Email, FeePayment, HandledById);
         var result = Id is { } existing ? await commands.UpdateAsync(existing, input) : await commands.CreateAsync(input);
         if (result.IsNotFound)
         {
@@ -96,5 +104,6 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
         var scope = await access.ScopeAsync(User);
         var ownSubtree = Id is { } id ? tree.Subtree(id) : new HashSet<int>();
         ParentChoices.AddRange(all.Where(a => (a.IsActive || a.Id == ParentId) && (scope is null || scope.Contains(a.Id)) && !ownSubtree.Contains(a.Id)));
+        HandlerChoices.AddRange(all.Where(a => (a.IsActive && a.HandledById is null && a.Id != Id || a.Id == HandledById) && (scope is null || scope.Contains(a.Id))));
     }
 }

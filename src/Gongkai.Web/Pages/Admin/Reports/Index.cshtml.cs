@@ -204,7 +204,8 @@ public sealed class IndexModel(ReportBuilder builder, ReportLifecycle lifecycle,
         }
 
         var type = column.Type();
-        var agency = Subtree ? $"&agency={AgencyId}" : "";
+        // The list counts exactly what the cell counts: this agency alone, or with the agencies under it.
+        var agency = $"&agency={AgencyId}{(Subtree ? "" : "&only=true")}";
         return $"/admin/requests?year={Report.Year}&cell={cell}{(type is null ? "" : "&type=" + type)}{agency}";
     }
 }

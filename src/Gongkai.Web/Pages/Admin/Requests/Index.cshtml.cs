@@ -21,10 +21,14 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     [BindProperty(SupportsGet = true, Name = "type")] public ApplicantType? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    /// <summary>Newest first (the default), or "due": the nearest deadline first.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "outcome")] public Outcome? Outcome { get; set; }
     /// <summary>A ledger cell (new, carried-in, decided, carried-out or an outcome) of <see cref="Year"/>, from the ledger page.</summary>
     [BindProperty(SupportsGet = true, Name = "cell")] public string? Cell { get; set; }
     [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
+    /// <summary>With <see cref="AgencyId"/>: that agency alone, not the agencies under it (a report cell of one agency).</summary>
+    [BindProperty(SupportsGet = true, Name = "only")] public bool OnlyAgency { get; set; }
 
     public List<RequestRecord> Rows { get; private set; } = [];
     public Dictionary<int, string> AgencyNames { get; private set; } = [];
@@ -49,7 +53,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
                 return Forbid();
             }
 
-            scope = (await access.TreeAsync(ct)).Subtree(agency);
+            scope = OnlyAgency ? new HashSet<int> { agency } : (await access.TreeAsync(ct)).Subtree(agency);
         }
 
         var ids = scope?.ToList();
@@ -91,7 +95,10 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
             var code = RequestStore.NormalizeCode(text);
             // Finding requests by a person's name would tell who asked: only those who may read the applicant may.
             var byName = PersonalDataView.RoleMayRead(User, PersonalDataOf.Applicant);
-            query = query.Where(r => r.TrackingCode == code || r.InformationTitle.Contains(text) || (byName && r.ApplicantName.Contains(text))
+            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+            var byPhone = byName && digits.Length >= 4;
+            query = query.Where(r => (code.Length >= 4 && r.TrackingCode.Contains(code)) || r.InformationTitle.Contains(text) || (byName && r.ApplicantName.Contains(text))
+                || (byPhone && r.Phone.Contains(digits))
                 || (r.Description != null && r.Description.Contains(text)) || (r.DocumentNumber != null && r.DocumentNumber.Contains(text)));
         }
 
@@ -114,7 +121,10 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
             };
         }
 
-        Rows = await query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenByDescending(r => r.Id).Take(Limit).ToListAsync(ct);
+        query = Sort == "due"
+            ? query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenByDescending(r => r.Id)
+            : query.OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id);
+        Rows = await query.Take(Limit).ToListAsync(ct);
         AgencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
         return Page();
     }

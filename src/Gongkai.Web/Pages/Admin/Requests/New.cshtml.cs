@@ -63,6 +63,7 @@ public sealed class NewModel(GongkaiDbContext db, StaffAccess access, RequestSto
 
         if (Errors.Count > 0 || OtherErrors.Count > 0)
         {
+            Form.CapForRedisplay();
             await LoadAsync(ct);
             return Page();
         }
