@@ -111,26 +111,125 @@ public static class LetterCounting
 }
 
 /// <summary>
-/// Removes personal data from a letter before it is published: the writer's name and contact details, any mobile,
-/// landline, ID-card number or e-mail address in the text.
+/// Removes personal data from a letter before it is published: the writer's name and contact details, the names of
+/// persons found in the text (by the caller's tokenizer), any street address with a house number, mobile, landline,
+/// ID-card number or e-mail address. What the agency publishes itself — its office's phone, e-mail and address —
+/// is never removed.
 /// </summary>
 public static partial class LetterRedaction
 {
     public const string Mask = "×××";
 
-    public static string Redact(string text, params string?[] known)
+    /// <summary>The writer's own data (<paramref name="known"/>) masked, then names, addresses and numbers.</summary>
+    public static string Redact(string text, params string?[] known) => Redact(text, known, keep: [], names: []);
+
+    /// <param name="known">The writer's name and contact details, masked wherever they appear.</param>
+    /// <param name="keep">The agency's published contact data (phone, e-mail, address): never masked.</param>
+    /// <param name="names">Persons' names found in the text.</param>
+    public static string Redact(string text, IEnumerable<string?> known, IEnumerable<string?> keep, IEnumerable<string> names)
     {
-        var result = text;
-        foreach (var value in known.Where(k => !string.IsNullOrWhiteSpace(k) && k!.Trim().Length >= 2).Select(k => k!.Trim()).OrderByDescending(k => k.Length))
+        var (result, kept) = Protect(text, keep);
+        foreach (var value in known.Concat(names).Where(k => !string.IsNullOrWhiteSpace(k) && k!.Trim().Length >= 2).Select(k => k!.Trim()).Distinct().OrderByDescending(k => k.Length))
         {
             result = result.Replace(value, Mask, StringComparison.OrdinalIgnoreCase);
         }
 
+        return Restore(Patterns(result), kept);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> still holds something the patterns recognise as personal data (the agency's
+    /// own published contact data aside): a publication with it is refused.
+    /// </summary>
+    public static bool HasPersonalData(string text, IEnumerable<string?> keep)
+    {
+        var (protectedText, _) = Protect(text, keep);
+        return Patterns(protectedText) != protectedText;
+    }
+
+    private static string Patterns(string text)
+    {
+        var result = Address().Replace(text, Mask);
         result = IdNumber().Replace(result, Mask);
         result = Email().Replace(result, Mask);
         result = Mobile().Replace(result, Mask);
         return Landline().Replace(result, Mask);
     }
+
+    /// <summary>Replaces each kept value by a marker no pattern matches, so that redaction leaves it whole.</summary>
+    private static (string Text, List<string> Kept) Protect(string text, IEnumerable<string?> keep)
+    {
+        var kept = new List<string>();
+        var result = text;
+        foreach (var value in keep.SelectMany(Variants).Distinct().OrderByDescending(k => k.Length))
+        {
+            if (result.Contains(value, StringComparison.OrdinalIgnoreCase))
+            {
+                result = result.Replace(value, $"\uE000{(char)(0xE100 + kept.Count)}\uE001", StringComparison.OrdinalIgnoreCase);
+                kept.Add(value);
+            }
+        }
+
+        return (result, kept);
+    }
+
+    private static string Restore(string text, List<string> kept)
+    {
+        for (var i = 0; i < kept.Count; i++)
+        {
+            text = text.Replace($"\uE000{(char)(0xE100 + i)}\uE001", kept[i], StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>A kept value as written, and each part of a list of them ("0999-12345678、12345").</summary>
+    private static IEnumerable<string> Variants(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            yield break;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length >= 5)
+        {
+            yield return trimmed;
+        }
+
+        foreach (var part in trimmed.Split(['、', ',', '，', ';', '；', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part.Length >= 5)
+            {
+                yield return part;
+            }
+        }
+
+        // An address as a reply writes it: without spaces, from the road on, down to the house number.
+        var compact = string.Concat(trimmed.Where(c => !char.IsWhiteSpace(c)));
+        if (compact != trimmed && compact.Length >= 5)
+        {
+            yield return compact;
+        }
+
+        var street = compact[(compact.LastIndexOfAny(['省', '市', '区', '县', '旗', '镇', '乡']) + 1)..];
+        if (street.Length >= 4 && street.Length < compact.Length && street.Any(char.IsDigit))
+        {
+            yield return street;
+            var door = street.IndexOf('号', StringComparison.Ordinal);
+            if (door >= 3 && door < street.Length - 1)
+            {
+                yield return street[..(door + 1)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A street address down to the door: a road, street, lane, village or estate name, a house number and what
+    /// follows it (和平路8号3单元502, 幸福小区3栋2单元501室, 东大街12号院).
+    /// </summary>
+    [GeneratedRegex(@"(?:(?:(?![住在于是的与到从向我])\p{IsCJKUnifiedIdeographs}){1,10}?(?:大道|路|街|巷|弄|胡同|里|村|组|小区|花园|家园|苑|公寓|大厦|新村))\s*[0-9０-９]+\s*(?:号院|号楼|号|栋|幢|弄)(?:\s*[0-9０-９]+\s*(?:号楼|号|栋|幢|座|单元|楼|层|室|户))*(?:\s*[0-9０-９]{2,4}(?:室|户)?)?")]
+    private static partial Regex Address();
 
     [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{5}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])")]
     private static partial Regex IdNumber();

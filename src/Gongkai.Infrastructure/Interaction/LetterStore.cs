@@ -33,7 +33,7 @@ public sealed record LetterDue(long Id, InteractionChannel Channel, string Subje
 /// approval when the agency wants it), closed, reopened on the writer's objection, rated, and published without
 /// personal data. Every step is recorded (who, when, what); every refusal says why in Chinese and writes nothing.
 /// </summary>
-public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, Files.UntrustedFileLimits limits)
+public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, Files.UntrustedFileLimits limits, PersonNames names)
 {
     public const int SubjectMax = Letter.SubjectMax;
     public const int BodyMax = Letter.BodyMax;
@@ -229,7 +229,30 @@ public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calen
 
     /// <summary>Publishes the letter and its reply as edited here; only with the writer's consent and without their personal data.</summary>
     public Task<LetterOutcome> PublishAsync(long id, string? subject, string? body, string? reply, string actor, DateOnly today, CancellationToken ct = default) =>
-        ChangeAsync(id, (_, letter) => Task.FromResult(letter.Publish(subject, body, reply, actor, today)), ct);
+        ChangeAsync(id, async (_, letter) => letter.Publish(subject, body, reply, actor, today, await PublicContactsAsync(ct)), ct);
+
+    /// <summary>
+    /// The copy of a letter offered for publication, before the office edits it: the writer's name and contact
+    /// details, persons' names (<see cref="PersonNames"/>), street addresses and numbers removed; the agencies'
+    /// published contact data kept.
+    /// </summary>
+    public async Task<(string Subject, string Body, string? Reply)> PublicCopyAsync(LetterRecord letter, CancellationToken ct = default)
+    {
+        var keep = await PublicContactsAsync(ct);
+        string?[] known = [letter.WriterName, letter.Phone, letter.Email, letter.Address];
+        string Copy(string text) => LetterRedaction.Redact(text, known, keep, names.Find(text));
+        return (Copy(letter.Subject), Copy(letter.Body), letter.Reply is null ? null : Copy(letter.Reply));
+    }
+
+    /// <summary>
+    /// What the agencies publish of themselves in their disclosure guides — their offices' phones, e-mail addresses
+    /// and addresses: a reply may name them, and publishing a letter never removes them.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string?>> PublicContactsAsync(CancellationToken ct = default)
+    {
+        var contacts = await db.Agencies.AsNoTracking().Select(a => new { a.Contact.Phone, a.Contact.Email, a.Contact.Address }).ToListAsync(ct);
+        return contacts.SelectMany(c => new[] { c.Phone, c.Email, c.Address }).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
+    }
 
     public Task<LetterOutcome> UnpublishAsync(long id, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, (_, letter) => Task.FromResult(letter.Unpublish(actor)), ct);

@@ -43,6 +43,7 @@ public static class PersistenceServices
         services.AddScoped<AnnualReports.IArticle20Source, Publications.RecordedArticle20Source>();
         services.AddScoped<Publications.PublicationStore>();
         services.AddScoped<Interaction.LetterStore>();
+        services.AddSingleton<Interaction.PersonNames>();
         services.AddScoped<Publications.GazetteStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;

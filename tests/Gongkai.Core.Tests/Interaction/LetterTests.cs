@@ -42,4 +42,29 @@ public sealed class LetterTests
         Assert.Equal("张**", Gongkai.Core.Requests.PersonalData.MaskName(" 张三丰 "));
         Assert.Equal("李*", Gongkai.Core.Requests.PersonalData.MaskName("李"));
     }
+
+    [Theory]
+    [InlineData("我是和平路8号3单元502的住户，楼下噪音扰民。", "我是×××的住户，楼下噪音扰民。")]
+    [InlineData("家住幸福小区3栋2单元501室。", "家住×××。")]
+    [InlineData("东大街12号院门口的路灯不亮。", "×××门口的路灯不亮。")]
+    [InlineData("我住在青山镇幸福村三组 12 号。", "我住在×××。")]
+    [InlineData("共 12 户，2024年3月5日办理，涉及 3 条道路。", "共 12 户，2024年3月5日办理，涉及 3 条道路。")]
+    public void A_street_address_down_to_the_door_is_removed(string text, string published)
+    {
+        Assert.Equal(published, LetterRedaction.Redact(text));
+        Assert.Equal(published != text, LetterRedaction.HasPersonalData(text, []));
+    }
+
+    [Fact]
+    public void The_agency_s_published_contact_data_is_never_removed_and_names_found_are()
+    {
+        string?[] agency = ["0999-12345678", "gongkai@example.gov.cn", "示例省示例市示例区人民路 1 号"];
+        const string reply = "经核实，已督促物业整改。王建国反映的问题请拨打0999-12345678或发邮件至gongkai@example.gov.cn，也可到人民路1号当面反映；物业经理电话 0999-87654321。";
+
+        var published = LetterRedaction.Redact(reply, [], agency, ["王建国"]);
+
+        Assert.Equal("经核实，已督促物业整改。×××反映的问题请拨打0999-12345678或发邮件至gongkai@example.gov.cn，也可到人民路1号当面反映；物业经理电话 ×××。", published);
+        Assert.False(LetterRedaction.HasPersonalData("如有疑问请拨打0999-12345678。", agency));
+        Assert.True(LetterRedaction.HasPersonalData("如有疑问请拨打0999-12345678。", []));
+    }
 }

@@ -5,7 +5,7 @@ using Gongkai.IntegrationTests.TestSupport;
 
 namespace Gongkai.IntegrationTests.AnnualReports;
 
-public sealed class ReportPageTests
+public sealed partial class ReportPageTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -37,6 +37,50 @@ public sealed class ReportPageTests
         Assert.Contains($"cell=carried-out&amp;type=Business&amp;agency={top.Id}\">1</a>", whole);
         Assert.Contains("本年度共收到政府信息公开申请1件，上年结转1件", own);
     }
+
+    /// <summary>
+    /// Over the demo district's history: every figure of 表三 that links to its cases opens a list of exactly that many
+    /// cases, for one agency alone and for an agency with those under it, in both formats' years.
+    /// </summary>
+    [Fact]
+    public async Task Every_linked_report_cell_opens_a_list_of_exactly_its_cases()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var government = await app.AgencyAsync("示例区人民政府");
+        var office = await app.AgencyAsync("示例区人民政府办公室");
+        var client = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Supervisor, government.Id));
+        var checkedCells = 0;
+        var failures = new List<string>();
+        foreach (var (agency, subtree) in new[] { (government.Id, true), (government.Id, false), (office.Id, false) })
+        {
+            foreach (var year in new[] { 2020, 2024 })
+            {
+                var report = await client.GetStringAsync($"/admin/reports?agency={agency}&year={year}{(subtree ? "&subtree=true" : "")}");
+                foreach (System.Text.RegularExpressions.Match cell in CellLinks().Matches(report))
+                {
+                    var link = System.Net.WebUtility.HtmlDecode(cell.Groups["link"].Value);
+                    var list = await client.GetStringAsync(link);
+                    var shown = ListCount().Match(list);
+                    Assert.True(shown.Success, $"{link}: no count on the list page");
+                    if (shown.Groups["n"].Value != cell.Groups["n"].Value)
+                    {
+                        failures.Add($"{link}: the cell says {cell.Groups["n"].Value}, the list has {shown.Groups["n"].Value}");
+                    }
+
+                    checkedCells++;
+                }
+            }
+        }
+
+        Assert.True(checkedCells > 100, $"only {checkedCells} linked cells found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<a href=""(?<link>/admin/requests\?year=[^""]+)"">(?<n>\d+)</a>")]
+    private static partial System.Text.RegularExpressions.Regex CellLinks();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<caption>共 (?<n>\d+) 件")]
+    private static partial System.Text.RegularExpressions.Regex ListCount();
 
     [Fact]
     public async Task A_year_before_the_format_or_beyond_the_calendar_is_refused_in_chinese()

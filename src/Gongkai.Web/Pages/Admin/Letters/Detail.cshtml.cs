@@ -37,10 +37,16 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, LetterS
         }
 
         // The copy for publication starts without the writer's personal data.
-        var known = new[] { Letter.WriterName, Letter.Phone, Letter.Email, Letter.Address };
-        PublicSubject = Letter.PublicSubject ?? LetterRedaction.Redact(Letter.Subject, known);
-        PublicBody = Letter.PublicBody ?? LetterRedaction.Redact(Letter.Body, known);
-        PublicReply = Letter.PublicReply ?? (Letter.Reply is null ? null : LetterRedaction.Redact(Letter.Reply, known));
+        if (Letter.AgreesToPublish && (Letter.PublicSubject is null || Letter.PublicBody is null || Letter.PublicReply is null))
+        {
+            var copy = await store.PublicCopyAsync(Letter, ct);
+            (PublicSubject, PublicBody, PublicReply) = (Letter.PublicSubject ?? copy.Subject, Letter.PublicBody ?? copy.Body, Letter.PublicReply ?? copy.Reply);
+        }
+        else
+        {
+            (PublicSubject, PublicBody, PublicReply) = (Letter.PublicSubject, Letter.PublicBody, Letter.PublicReply);
+        }
+
         Reply = Letter.Reply;
         return await PageAsync(ct);
     }
