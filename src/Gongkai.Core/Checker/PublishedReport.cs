@@ -62,6 +62,34 @@ public sealed record ReportLine(int Number, string Text)
     /// <summary>The normalized text without white space (<see cref="ReportText.Compact"/>), kept: the rules read it again and again.</summary>
     public string Compact => compact ??= ReportText.WithoutWhiteSpace(Normalized);
 
+    /// <summary>
+    /// The text as printed behind a fragment of <see cref="Normalized"/> (“，” where the rules read “,”); null when
+    /// the fragment is not in this line.
+    /// </summary>
+    public string? Verbatim(string normalizedFragment)
+    {
+        var start = Normalized.IndexOf(normalizedFragment, StringComparison.Ordinal);
+        if (start < 0 || normalizedFragment.Length == 0)
+        {
+            return null;
+        }
+
+        ReportText.Normalize(Text, out var origins);
+        if (origins.Length != Normalized.Length)
+        {
+            return null;
+        }
+
+        var from = origins[start];
+        var to = origins[start + normalizedFragment.Length - 1];
+        if (char.IsHighSurrogate(Text[to]) && to + 1 < Text.Length)
+        {
+            to++;
+        }
+
+        return Text[from..(to + 1)];
+    }
+
     /// <summary>The line as a table row: its label, and the cells that end it with their separators (see <see cref="ReportParser.SplitRow"/>).</summary>
     internal (string Label, string Cells) Row => row ??= ReportParser.SplitRow(Normalized);
 }

@@ -27,9 +27,40 @@ public static partial class ReportChecker
             }
         }
 
-        var findings = context.Findings;
+        var findings = Verbatim(report, context.Findings);
         return Bounded(report.EndsEarly is { } end && !report.TablesOnly ? EndsEarly.Kept(report, end, findings) : findings);
     }
+
+    /// <summary>
+    /// The rules read normalized text (full-width punctuation folded, Traditional characters simplified); what a
+    /// finding quotes of its line is given back as the report prints it.
+    /// </summary>
+    private static List<Finding> Verbatim(PublishedReport report, List<Finding> findings)
+    {
+        var lines = report.Lines.ToDictionary(l => l.Number);
+        return findings.Select(finding =>
+        {
+            if (LineNumber().Match(finding.Location) is not { Success: true } at || !lines.TryGetValue(int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture), out var line))
+            {
+                return finding;
+            }
+
+            var message = Quoted().Replace(finding.Message, m =>
+            {
+                var quoted = m.Groups["text"].Value;
+                var shortened = quoted.EndsWith('…');
+                var fragment = shortened ? quoted[..^1] : quoted;
+                return line.Verbatim(fragment) is { } printed && printed != fragment ? $"“{printed}{(shortened ? "…" : "")}”" : m.Value;
+            });
+            return message == finding.Message ? finding : finding with { Message = message };
+        }).ToList();
+    }
+
+    [GeneratedRegex(@"^第(\d+)行")]
+    private static partial Regex LineNumber();
+
+    [GeneratedRegex(@"“(?<text>[^“”]+)”")]
+    private static partial Regex Quoted();
 
     /// <summary>At most this many findings of one rule are listed for one report; the rest are counted in one more.</summary>
     public const int MaxFindingsPerRule = 20;

@@ -231,6 +231,27 @@ public static class ReportText
         ['衝'] = '冲',
     };
 
+    /// <summary>
+    /// <see cref="Normalize(string)"/> with, for each character of the result, the index of the character of
+    /// <paramref name="text"/> it came from: what a finding quotes is given back as printed.
+    /// </summary>
+    public static string Normalize(string text, out int[] origins)
+    {
+        var builder = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            var piece = Normalize(text.Substring(i, length));
+            builder.Append(piece);
+            map.AddRange(Enumerable.Repeat(i, piece.Length));
+            i += length - 1;
+        }
+
+        origins = [.. map];
+        return builder.ToString();
+    }
+
     public static string Normalize(string text)
     {
         var builder = new StringBuilder(text.Length);

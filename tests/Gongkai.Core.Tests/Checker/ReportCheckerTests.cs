@@ -31,4 +31,16 @@ public sealed class ReportCheckerTests
         Assert.Contains(ReportChecker.Check(ReportParser.Parse(lines)), f => f.RuleId == RuleId.S4);
         Assert.Empty(ReportChecker.Check(tablesOnly));
     }
+
+    [Fact]
+    public void A_finding_quotes_its_line_as_printed_not_as_the_rules_read_it()
+    {
+        // Full-width punctuation is folded for the rules (，→ ,  ：→ :); the quote keeps it.
+        const string sentence = "坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开：全年召开专题会议3次。";
+        var n5 = Check(Report(five: sentence + "\n" + sentence), "N5");
+
+        var quote = Assert.Single(n5).Message;
+        Assert.Contains("以公开为常态、不公开为例外，全面推进", quote);
+        Assert.DoesNotContain(",", quote);
+    }
 }

@@ -26,7 +26,8 @@ public sealed class AgencyTests
     };
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task An_administrator_creates_an_agency_and_it_is_audited_and_public(Db db)
     {
         var app = GongkaiApp.For(db);
@@ -73,7 +74,8 @@ public sealed class AgencyTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_duplicate_name_under_one_parent_is_refused_but_allowed_under_another(Db db)
     {
         var app = GongkaiApp.For(db);
@@ -104,7 +106,8 @@ public sealed class AgencyTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task An_agency_cannot_be_made_its_own_ancestor(Db db)
     {
         var app = GongkaiApp.For(db);
@@ -173,7 +176,8 @@ public sealed class AgencyTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task The_api_creates_agencies_and_refuses_bad_input_with_chinese_problem_details(Db db)
     {
         var app = GongkaiApp.For(db);

@@ -7,7 +7,8 @@ namespace Gongkai.IntegrationTests.AnnualReports;
 public sealed class Article20Tests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_publisher_enters_the_figures_and_the_subtree_report_adds_them_up(Db db)
     {
         var app = GongkaiApp.For(db);

@@ -10,7 +10,8 @@ namespace Gongkai.IntegrationTests.AnnualReports;
 public sealed class DemoReportTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task The_demo_district_has_published_reports_for_2020_and_2024_and_every_year_passes_every_rule(Db db)
     {
         using var app = new GongkaiApp(db, demoHistory: true);

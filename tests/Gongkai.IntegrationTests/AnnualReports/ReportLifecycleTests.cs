@@ -17,7 +17,8 @@ public sealed class ReportLifecycleTests
         app.WithDbAsync(d => d.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.AgencyId == agencyId && r.Year == year && !r.Subtree));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_report_is_reviewed_approved_by_another_person_published_on_the_portal_and_reopened_with_a_reason(Db db)
     {
         var app = GongkaiApp.For(db);
@@ -80,7 +81,8 @@ public sealed class ReportLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task An_approved_year_refuses_edits_that_would_change_its_figures_and_shows_drift_it_did_not_cause(Db db)
     {
         var app = GongkaiApp.For(db);

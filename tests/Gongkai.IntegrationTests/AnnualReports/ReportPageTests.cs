@@ -8,7 +8,8 @@ namespace Gongkai.IntegrationTests.AnnualReports;
 public sealed partial class ReportPageTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_subtree_report_is_generated_from_the_records_with_every_rule_holding(Db db)
     {
         var app = GongkaiApp.For(db);

@@ -9,7 +9,8 @@ namespace Gongkai.IntegrationTests.Appeals;
 public sealed class AppealTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_handler_records_a_reconsideration_linked_to_its_request_and_the_year_table_counts_it(Db db)
     {
         var app = GongkaiApp.For(db);

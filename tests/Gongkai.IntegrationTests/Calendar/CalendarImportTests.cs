@@ -37,7 +37,8 @@ public sealed class CalendarImportTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Importing_a_new_year_makes_a_new_version_and_extends_the_calendar(Db db)
     {
         using var app = new GongkaiApp(db);

@@ -199,7 +199,7 @@ public sealed class InjectedErrorTests
 
         var extra = Assert.Single(findings);
         Assert.Equal(("S3", Severity.Info), (extra.RuleId, extra.Severity));
-        Assert.Contains("其中:通过政务服务热线转办", extra.Message);
+        Assert.Contains("其中：通过政务服务热线转办", extra.Message); // quoted as printed
     }
 
     [Fact]
@@ -268,8 +268,8 @@ public sealed class InjectedErrorTests
 
         var s8 = result.Findings.Where(f => f.RuleId == "S8").ToList();
         Assert.Contains(s8, f => f.Message.Contains("存在的主要问题及改进情况”只写了“无。”", StringComparison.Ordinal));
-        Assert.Contains(s8, f => f.Message.StartsWith("“(一)主动公开”下没有内容", StringComparison.Ordinal));
-        Assert.Contains(s8, f => f.Message.StartsWith("“(五)监督保障”下没有内容", StringComparison.Ordinal));
+        Assert.Contains(s8, f => f.Message.StartsWith("“（一）主动公开”下没有内容", StringComparison.Ordinal));
+        Assert.Contains(s8, f => f.Message.StartsWith("“（五）监督保障”下没有内容", StringComparison.Ordinal));
         Assert.All(s8, f => Assert.Equal(Severity.Warning, f.Severity));
         Assert.DoesNotContain(result.Findings, f => f.RuleId == "S8" && f.Message.Contains("(二)依申请公开", StringComparison.Ordinal));
     }

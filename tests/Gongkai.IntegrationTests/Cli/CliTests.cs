@@ -18,7 +18,8 @@ public sealed class CliTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Calendar_add_prints_the_due_date_alone_on_its_line(Db db)
     {
         using var database = TestDatabase.Create(db);
@@ -62,7 +63,8 @@ public sealed class CliTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Calendar_import_adds_a_version_and_a_bad_file_writes_nothing(Db db)
     {
         using var database = TestDatabase.Create(db);
@@ -83,7 +85,8 @@ public sealed class CliTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Demo_data_then_agencies_list_prints_code_tab_name(Db db)
     {
         using var database = TestDatabase.Create(db);

@@ -56,7 +56,8 @@ public sealed partial class LetterTests
         WebUtility.HtmlDecode(await (await visitor.PostFormAsync("/interaction/track", "/interaction/track", new() { ["Code"] = code })).Content.ReadAsStringAsync());
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task An_anonymous_inquiry_is_assigned_answered_tracked_and_rated(Db db)
     {
         var app = GongkaiApp.For(db);

@@ -10,7 +10,8 @@ namespace Gongkai.IntegrationTests.Persistence;
 public sealed class FirstRunTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Demo_data_makes_a_fictional_district_with_one_account_per_role(Db db)
     {
         using var app = new GongkaiApp(db, demoData: true);
@@ -29,7 +30,8 @@ public sealed class FirstRunTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Without_demo_data_the_first_run_makes_one_administrator_with_a_one_time_password(Db db)
     {
         using var app = new GongkaiApp(db, demoData: false);

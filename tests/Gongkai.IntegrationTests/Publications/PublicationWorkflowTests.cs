@@ -61,7 +61,8 @@ public sealed partial class PublicationWorkflowTests
         client.PostFormAsync($"/admin/publications/{id}", $"/admin/publications/{id}?handler={handler}", fields ?? []);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_normative_document_is_reviewed_then_published_the_same_day_as_its_interpretation(Db db)
     {
         var app = GongkaiApp.For(db);

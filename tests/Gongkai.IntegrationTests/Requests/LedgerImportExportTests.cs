@@ -24,7 +24,8 @@ public sealed partial class LedgerImportExportTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_historic_xlsx_ledger_is_imported_and_counted_without_writing_notices(Db db)
     {
         var app = GongkaiApp.For(db);

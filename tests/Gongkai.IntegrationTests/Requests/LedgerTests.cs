@@ -46,7 +46,8 @@ public sealed class LedgerTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task The_database_ledger_equals_the_ledger_built_from_the_cases(Db db)
     {
         var app = GongkaiApp.For(db);

@@ -35,7 +35,8 @@ public sealed class RequestApiTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_platform_forwards_a_request_and_anyone_with_code_and_phone_digits_reads_its_status(Db db)
     {
         var app = GongkaiApp.For(db);

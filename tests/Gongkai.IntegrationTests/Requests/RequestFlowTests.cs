@@ -121,7 +121,8 @@ public sealed partial class RequestFlowTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task One_request_goes_online_confirmed_corrected_extended_decided_delivered_and_archived(Db db)
     {
         var clock = FixedClock.At("2024-05-05T20:00:00+08:00");
@@ -248,7 +249,8 @@ public sealed partial class RequestFlowTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Simultaneous_saves_of_one_request_cannot_both_land(Db db)
     {
         var app = GongkaiApp.For(db);

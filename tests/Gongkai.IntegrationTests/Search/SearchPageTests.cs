@@ -53,7 +53,8 @@ public sealed class SearchPageTests
     private static SearchResults Find(GongkaiApp app, string text) => app.Services.GetRequiredService<PublicationSearch>().Search(new SearchQuery(text));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task A_saved_document_is_found_on_the_search_page_with_its_title_marked_and_its_details(Db db)
     {
         var app = GongkaiApp.For(db);
@@ -76,7 +77,8 @@ public sealed class SearchPageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Indexing_follows_the_database_only_published_proactive_documents_are_found(Db db)
     {
         var app = GongkaiApp.For(db);

@@ -34,20 +34,12 @@ public sealed class TestDatabase : IDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
-    /// <summary>The providers this run covers.</summary>
-    public static TheoryData<Db> Providers
-    {
-        get
-        {
-            var data = new TheoryData<Db> { Db.Sqlite };
-            if (PostgresServer is not null || CiRequiresEverything)
-            {
-                data.Add(Db.PostgreSQL);
-            }
+    /// <summary>The embedded provider: every test over both providers has this row (<see cref="PostgresCaseAttribute"/> adds PostgreSQL's).</summary>
+    public static TheoryData<Db> Sqlite => new() { Db.Sqlite };
 
-            return data;
-        }
-    }
+    /// <summary>Why the PostgreSQL cases do not run, or null when they do (a server is named, or CI=true requires them).</summary>
+    public static string? PostgresSkipReason =>
+        PostgresServer is not null || CiRequiresEverything ? null : $"no PostgreSQL server: set {PostgresVariable} (.ci/run does) to run this case";
 
     public static TestDatabase Create(Db kind)
     {
@@ -101,4 +93,20 @@ public sealed class TestDatabase : IDisposable
             // A file still held open by a pooled connection; the temp folder is cleaned by the OS.
         }
     }
+}
+
+/// <summary>
+/// The PostgreSQL row of a test over both providers, next to <c>[MemberData(nameof(TestDatabase.Sqlite))]</c>:
+/// reported as skipped, with the reason, when no server is named — never left out silently.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresCaseAttribute : Xunit.Sdk.DataAttribute
+{
+    public override string? Skip
+    {
+        get => TestDatabase.PostgresSkipReason;
+        set { }
+    }
+
+    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[Db.PostgreSQL]];
 }

@@ -7,7 +7,8 @@ namespace Gongkai.IntegrationTests.Web;
 public sealed class PortalTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Home_page_shows_the_agency_and_the_five_sections_as_chinese_characters(Db db)
     {
         var client = GongkaiApp.For(db).Browser();
@@ -53,7 +54,8 @@ public sealed class PortalTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
     public async Task Healthz_checks_the_database_and_the_calendar(Db db)
     {
         var response = await GongkaiApp.For(db).Browser().GetAsync("/healthz");

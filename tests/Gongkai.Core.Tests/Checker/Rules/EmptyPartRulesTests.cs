@@ -19,7 +19,7 @@ public sealed class EmptyPartRulesTests
         var five = Assert.Single(none);
         Assert.Equal(Severity.Warning, five.Severity);
         Assert.Contains("存在的主要问题及改进情况”只写了“无。”", five.Message);
-        Assert.Contains("“(略)”", Assert.Single(omitted).Message);
+        Assert.Contains("“（略）”", Assert.Single(omitted).Message); // quoted as printed
         Assert.Contains("占位文字", Assert.Single(instruction).Message);
         Assert.Empty(Check(Report(), "S8"));
     }
