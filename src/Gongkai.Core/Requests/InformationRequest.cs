@@ -301,6 +301,9 @@ public sealed partial class InformationRequest
             case AssistanceProvided a:
                 _assistance.Add(a);
                 break;
+            case HandlerAssigned h:
+                Handler = h.Handler;
+                break;
             case NoticeDelivered n:
                 var delivered = _consultations.FindIndex(x => x.Number == n.Number);
                 _consultations[delivered] = _consultations[delivered] with { DeliveredOn = n.DeliveredOn };

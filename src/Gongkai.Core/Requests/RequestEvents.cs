@@ -35,6 +35,7 @@ public sealed record Actor(string UserName, string DisplayName)
 [JsonDerivedType(typeof(ReasonsRequested), "reasons-requested")]
 [JsonDerivedType(typeof(ReasonsStated), "reasons-stated")]
 [JsonDerivedType(typeof(AssistanceProvided), "assistance-provided")]
+[JsonDerivedType(typeof(HandlerAssigned), "handler-assigned")]
 public abstract record RequestEvent
 {
     public required DateOnly On { get; init; }
@@ -236,4 +237,11 @@ public sealed record ReasonsStated : RequestEvent
 public sealed record AssistanceProvided : RequestEvent
 {
     public required string Help { get; init; }
+}
+
+/// <summary>分办: the request given to a handler; given to another (改派), with the reason.</summary>
+public sealed record HandlerAssigned : RequestEvent
+{
+    public required Actor Handler { get; init; }
+    public string? Reason { get; init; }
 }

@@ -23,6 +23,9 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         request.Property(r => r.Description).HasMaxLength(2000);
         request.Property(r => r.AssistanceDetail).HasMaxLength(200);
         request.Property(r => r.HandlerUserName).HasMaxLength(256);
+        request.Property(r => r.AssignedTo).HasMaxLength(256);
+        request.Property(r => r.AssignedToName).HasMaxLength(50);
+        request.HasIndex(r => new { r.AssignedTo, r.Status });
         foreach (var name in new[] { nameof(RequestRecord.IdType), nameof(RequestRecord.ProvisionForm), nameof(RequestRecord.ObtainMethod), nameof(RequestRecord.Channel), nameof(RequestRecord.ApplicantType), nameof(RequestRecord.Status), nameof(RequestRecord.ClockState), nameof(RequestRecord.Outcome) })
         {
             request.Property(name).HasConversion<string>().HasMaxLength(50);

@@ -48,6 +48,9 @@ public sealed class RequestRecord
     public DateOnly? DecidedOn { get; internal set; }
     public Outcome? Outcome { get; internal set; }
     public string? HandlerUserName { get; internal set; }
+    /// <summary>分办: the user name of the handler the request is assigned to (the handler's own list), and their name.</summary>
+    public string? AssignedTo { get; internal set; }
+    public string? AssignedToName { get; internal set; }
     /// <summary>The number of events; the optimistic-concurrency token: two people acting at once cannot both win.</summary>
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -72,6 +75,8 @@ public sealed class RequestRecord
         DecidedOn = request.Decision?.On;
         Outcome = request.Decision?.Outcome;
         HandlerUserName = handler ?? HandlerUserName;
+        AssignedTo = request.Handler?.UserName;
+        AssignedToName = request.Handler?.DisplayName;
     }
 
     public List<RequestEventRecord> Events { get; set; } = [];

@@ -44,6 +44,7 @@ public static class RequestText
         ReasonsRequested => "要求申请人说明理由（第三十五条）",
         ReasonsStated r => r.Accepted ? "申请人说明理由（认为合理）" : "申请人说明理由（认为不合理）",
         AssistanceProvided => "为申请人提供帮助（第四十三条）",
+        HandlerAssigned h => h.Reason is null ? $"分办给{h.Handler.DisplayName}" : $"改派给{h.Handler.DisplayName}",
         _ => e.GetType().Name,
     };
 
@@ -58,6 +59,7 @@ public static class RequestText
         ReasonsRequested r => $"{Clause(r.Grounds)}；请于 {Iso(r.ReplyBy)} 前说明理由",
         ReasonsStated r => r.Reasons,
         AssistanceProvided a => a.Help,
+        HandlerAssigned h => h.Reason is { } reason ? "改派理由：" + Clause(reason) : "",
         ConsultationStarted c => $"对象：{c.Party}",
         ConsultationEnded c => c.Opinion,
         Extended x => $"经{x.ApprovedBy.DisplayName}同意；理由：{Clause(x.Reason)}",

@@ -65,6 +65,7 @@ public enum RequestAction
     RecordDelivery,
     Archive,
     Withdraw,
+    Assign,
     ReadPersonalData,
 }
 
@@ -113,6 +114,8 @@ public static class StaffOperations
             RequestAction.RecordAssistance => Caseworkers,
             // Art. 33 ¶2: an extension needs the head of the disclosure office.
             RequestAction.Extend or RequestAction.SetReasonableDeadline => Head,
+            // 分办: whoever registers requests, or the head of the office, gives them to a handler.
+            RequestAction.Assign => [StaffRoles.Clerk, StaffRoles.Approver],
             RequestAction.ReadPersonalData => Caseworkers,
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
@@ -138,6 +141,7 @@ public static class StaffOperations
             RequestAction.Deliver => "送达答复",
             RequestAction.RecordDelivery => "登记送达日期",
             RequestAction.Archive => "归档",
+            RequestAction.Assign => "分办、改派承办人",
             RequestAction.Withdraw => "登记撤回",
             RequestAction.ReadPersonalData => "查看申请人个人信息全文",
             _ => action.ToString(),

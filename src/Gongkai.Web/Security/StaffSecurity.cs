@@ -113,7 +113,7 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
 /// of that subtree handles (<see cref="Agency.HandledById"/>: a government's office handles the government's
 /// requests); a platform administrator (no agency), all.
 /// </summary>
-public sealed class StaffAccess(GongkaiDbContext db)
+public sealed class StaffAccess(GongkaiDbContext db, TimeProvider clock)
 {
     private AgencyTree? _tree;
     private ILookup<int, int>? _handled;
@@ -136,11 +136,12 @@ public sealed class StaffAccess(GongkaiDbContext db)
             return null;
         }
 
-        if (StaffClaims.AgencyOf(user) is not { } agency)
-        {
-            return new HashSet<int>();
-        }
+        return StaffClaims.AgencyOf(user) is { } agency ? await ScopeOfAsync(agency, ct) : new HashSet<int>();
+    }
 
+    /// <summary>The agencies staff of <paramref name="agency"/> may act on: its subtree and the agencies those handle.</summary>
+    public async Task<IReadOnlySet<int>> ScopeOfAsync(int agency, CancellationToken ct = default)
+    {
         var scope = new HashSet<int>((await TreeAsync(ct)).Subtree(agency));
         var handled = await HandledAsync(ct);
         foreach (var id in scope.ToList())
@@ -149,6 +150,32 @@ public sealed class StaffAccess(GongkaiDbContext db)
         }
 
         return scope;
+    }
+
+    /// <summary>
+    /// The handlers who may take a request of <paramref name="agencyId"/> (分办): staff in the handler role, not locked
+    /// out, whose agency's scope holds it.
+    /// </summary>
+    public async Task<List<Gongkai.Core.Requests.Actor>> HandlersForAsync(int agencyId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var handlerRole = await db.Roles.AsNoTracking().Where(r => r.Name == StaffRoles.Handler).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var candidates = await db.Users.AsNoTracking()
+            .Where(u => u.AgencyId != null && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == handlerRole))
+            .OrderBy(u => u.UserName)
+            .Select(u => new { u.UserName, u.DisplayName, u.AgencyId, u.LockoutEnd })
+            .ToListAsync(ct);
+        candidates.RemoveAll(c => c.LockoutEnd > now);
+        var handlers = new List<Gongkai.Core.Requests.Actor>();
+        foreach (var c in candidates)
+        {
+            if ((await ScopeOfAsync(c.AgencyId!.Value, ct)).Contains(agencyId))
+            {
+                handlers.Add(new Gongkai.Core.Requests.Actor(c.UserName!, c.DisplayName));
+            }
+        }
+
+        return handlers;
     }
 
     /// <summary>The active agencies the user may act on, for the agency choices of forms.</summary>

@@ -38,6 +38,7 @@ public sealed partial class StaffOperationTests
         ["requests.RecordDelivery"] = "CH",
         ["requests.Archive"] = "CH",
         ["requests.Withdraw"] = "CH",
+        ["requests.Assign"] = "CA",
         ["requests.ReadPersonalData"] = "CHA",
         ["requests.ImportLedger"] = "CHA",
         ["appeals.Record"] = "HA",

@@ -1347,6 +1347,14 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int>("Assistance")
                         .HasColumnType("integer");
 
@@ -1464,6 +1472,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("AgencyId", "Status", "DueOn");
 

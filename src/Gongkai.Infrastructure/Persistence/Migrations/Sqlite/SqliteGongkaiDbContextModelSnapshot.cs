@@ -1300,6 +1300,14 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Assistance")
                         .HasColumnType("INTEGER");
 
@@ -1417,6 +1425,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("AgencyId", "Status", "DueOn");
 

@@ -50,6 +50,11 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     [BindProperty] public bool OnTheSpot { get; set; }
     [BindProperty] public DeliveryMethod Method { get; set; }
     [BindProperty] public string? TrackingNumber { get; set; }
+    /// <summary>分办: the user name of the handler chosen.</summary>
+    [BindProperty] public string? AssignTo { get; set; }
+
+    /// <summary>The handlers who may take this request (<see cref="StaffAccess.HandlersForAsync"/>), for 分办.</summary>
+    public List<Actor> Handlers { get; private set; } = [];
 
     public RequestStore.Loaded Loaded { get; private set; } = null!;
     public StatutoryDeadline Clock { get; private set; } = null!;
@@ -199,6 +204,9 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
             case Act.Withdraw:
                 Case.Withdraw(step, Reason ?? "");
                 return null;
+            case Act.Assign:
+                Case.Assign(step, Handlers.FirstOrDefault(h => h.UserName == AssignTo) ?? throw new RequestRuleException("请选择承办人（本机关或承办本机关工作的机关中具有承办人角色的工作人员）。"), Reason);
+                return null;
             case Act.Register or Act.ReadPersonalData:
                 throw new RequestRuleException("无效的办理步骤。");
         }
@@ -242,6 +250,11 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         }
 
         Loaded = loaded;
+        if (StaffAuthorization.May(User, StaffOperations.Requests.Step(Act.Assign)))
+        {
+            Handlers = await access.HandlersForAsync(loaded.Record.AgencyId, ct);
+        }
+
         Today = day.Today;
         Calendar = await store.CalendarAsync(ct);
         Clock = StatutoryClock.Compute(Case, Calendar, Today);

@@ -21,6 +21,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     [BindProperty(SupportsGet = true, Name = "type")] public ApplicantType? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    /// <summary>"me": the requests assigned to the signed-in handler; "none": those not yet assigned (分办).</summary>
+    [BindProperty(SupportsGet = true, Name = "assigned")] public string? Assigned { get; set; }
     /// <summary>Newest first (the default), or "due": the nearest deadline first.</summary>
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "outcome")] public Outcome? Outcome { get; set; }
@@ -77,6 +79,16 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
             query = query.Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to);
+        }
+
+        if (Assigned == "me")
+        {
+            var me = User.Identity!.Name;
+            query = query.Where(r => r.AssignedTo == me);
+        }
+        else if (Assigned == "none")
+        {
+            query = query.Where(r => r.AssignedTo == null);
         }
 
         if (Type is { } type)
