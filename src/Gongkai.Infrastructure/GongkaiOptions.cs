@@ -23,6 +23,9 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
     /// <summary>Limits for reading uploaded files (<c>Gongkai:Uploads</c>, docs/security.md).</summary>
     public Files.UntrustedFileLimits Uploads { get; init; } = Files.UntrustedFileLimits.Default;
 
+    /// <summary>The portal's registration marks in its footer (<c>Gongkai:Site</c>).</summary>
+    public SiteSettings Site { get; init; } = new();
+
     /// <summary>With the demo data, also years of fictional casework and published reports (<c>Gongkai:DemoHistory</c>, default true).</summary>
     public bool DemoHistory { get; init; } = true;
 
@@ -50,6 +53,7 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
             Mail = mail,
             DemoHistory = configuration.GetValue("Gongkai:DemoHistory", true),
             Uploads = configuration.GetSection("Gongkai:Uploads").Get<Files.UntrustedFileLimits>() ?? Files.UntrustedFileLimits.Default,
+            Site = configuration.GetSection("Gongkai:Site").Get<SiteSettings>() ?? new(),
         };
     }
 
@@ -86,4 +90,21 @@ public sealed class MailSettings
     public string? Password { get; set; }
     public string From { get; set; } = "gongkai@localhost";
     public string PickupDirectory { get; set; } = "data/mail";
+}
+
+/// <summary>
+/// What a government website must show in its footer (《政府网站发展指引》): the 网站标识码 issued for the site, the
+/// ICP filing number and the public-security filing number. Keys <c>Gongkai:Site:IdentifierCode</c>,
+/// <c>Gongkai:Site:IcpNumber</c>, <c>Gongkai:Site:PoliceNumber</c>; each shown only when set.
+/// </summary>
+public sealed record SiteSettings
+{
+    /// <summary>网站标识码, e.g. 9999000001.</summary>
+    public string? IdentifierCode { get; init; }
+
+    /// <summary>ICP备案号, e.g. 示ICP备00000000号; linked to beian.miit.gov.cn.</summary>
+    public string? IcpNumber { get; init; }
+
+    /// <summary>公安机关备案号, e.g. 示公网安备 99999902000001号; linked to beian.mps.gov.cn.</summary>
+    public string? PoliceNumber { get; init; }
 }

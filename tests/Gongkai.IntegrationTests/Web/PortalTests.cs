@@ -148,4 +148,25 @@ public sealed class PortalTests
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("secret-stack-detail", json);
     }
+
+    [Fact]
+    public async Task The_home_page_lists_the_latest_documents_and_answers_and_the_footer_its_registration_marks()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, demoHistory: true, settings: new Dictionary<string, string>
+        {
+            ["Gongkai:Site:IdentifierCode"] = "9999000001",
+            ["Gongkai:Site:IcpNumber"] = "示ICP备00000000号",
+            ["Gongkai:Site:PoliceNumber"] = "示公网安备 99999902000001号",
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await app.Browser().GetStringAsync("/"));
+        var plain = System.Net.WebUtility.HtmlDecode(await GongkaiApp.For(Db.Sqlite).Browser().GetStringAsync("/"));
+
+        Assert.Contains("最新公开", html);
+        Assert.Matches(@"<ul class=""latest"">\s*<li><a href=""/catalog/\d+"">", html);
+        Assert.Matches(@"<li><a href=""/interaction/letters/\d+"">", html);
+        Assert.Contains("网站标识码：9999000001", html);
+        Assert.Contains(">示ICP备00000000号</a>", html);
+        Assert.Contains(">示公网安备 99999902000001号</a>", html);
+        Assert.DoesNotContain("网站标识码", plain);
+    }
 }
