@@ -39,6 +39,7 @@ internal sealed class LetterRecordConfiguration : IEntityTypeConfiguration<Lette
         l.HasOne<RequestRecord>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
         l.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.LetterId).OnDelete(DeleteBehavior.Restrict);
         l.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.LetterId).OnDelete(DeleteBehavior.Restrict);
+        l.HasMany(x => x.Emails).WithOne().HasForeignKey(m => m.LetterId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

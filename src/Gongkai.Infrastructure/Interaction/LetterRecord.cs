@@ -74,6 +74,9 @@ public sealed class LetterRecord
     /// Keeps what the letter's step decided: its state, and each step taken as an entry of its history (at
     /// <paramref name="at"/>). The only place a letter record's workflow fields are set.
     /// </summary>
+    /// <summary>The e-mails to the writer, one per step they are told of (<see cref="LetterMail"/>).</summary>
+    public List<Requests.RequestEmail> Emails { get; set; } = [];
+
     public IReadOnlyList<LetterEventRecord> Take(Letter letter, DateTimeOffset at)
     {
         var state = letter.State;

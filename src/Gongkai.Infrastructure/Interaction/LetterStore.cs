@@ -33,7 +33,7 @@ public sealed record LetterDue(long Id, InteractionChannel Channel, string Subje
 /// approval when the agency wants it), closed, reopened on the writer's objection, rated, and published without
 /// personal data. Every step is recorded (who, when, what); every refusal says why in Chinese and writes nothing.
 /// </summary>
-public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, Files.UntrustedFileLimits limits, PersonNames names)
+public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calendars, TimeProvider clock, Files.UntrustedFileLimits limits, PersonNames names, Mailer mailer)
 {
     public const int SubjectMax = Letter.SubjectMax;
     public const int BodyMax = Letter.BodyMax;
@@ -115,8 +115,10 @@ public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calen
             record.Attachments.Add(new LetterAttachment { FileName = name, ContentType = type, Size = content.Length, Sha256 = sha });
         }
 
+        LetterMail.Queue(record, record.Events, await AgencyNameAsync(agencyId, ct), clock.GetUtcNow());
         db.Letters.Add(record);
         await db.SaveChangesAsync(ct);
+        await SendMailAsync(record, ct);
         return new LetterOutcome(record, new Dictionary<string, string>());
     }
 
@@ -195,8 +197,10 @@ public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calen
         var record = NewRecord(request.AgencyId, input, today, requestId, ContentHash(input.Subject!, input.Body!),
             Letter.Receive(InteractionChannel.Complaint, Writer(input), agreesToPublish: false, today, DueFrom(calendar, today, settings), actor,
                 $"由政府信息公开申请 {RequestStore.FormatCode(request.TrackingCode)} 转来（《条例》第三十九条）"));
+        LetterMail.Queue(record, record.Events, await AgencyNameAsync(request.AgencyId, ct), clock.GetUtcNow());
         db.Letters.Add(record);
         await db.SaveChangesAsync(ct);
+        await SendMailAsync(record, ct);
         return new LetterOutcome(record, new Dictionary<string, string>());
     }
 
@@ -281,7 +285,9 @@ public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calen
             return LetterOutcome.Refused(refusal);
         }
 
-        db.LetterEvents.AddRange(record.Take(letter, clock.GetUtcNow()));
+        var steps = record.Take(letter, clock.GetUtcNow());
+        db.LetterEvents.AddRange(steps);
+        LetterMail.Queue(record, steps, await AgencyNameAsync(record.AgencyId, ct), clock.GetUtcNow());
         record.Version++;
         try
         {
@@ -293,8 +299,21 @@ public sealed partial class LetterStore(GongkaiDbContext db, CalendarStore calen
             return LetterOutcome.Refused("这封来信刚被其他人修改过，请刷新后重试。");
         }
 
+        await SendMailAsync(record, ct);
         return new LetterOutcome(record, new Dictionary<string, string>());
     }
+
+    /// <summary>After the commit: a mail server that is down delays the e-mail (the outbox retries), never the step.</summary>
+    private async Task SendMailAsync(LetterRecord record, CancellationToken ct)
+    {
+        if (record.Emails.Any(m => m.SentAt is null))
+        {
+            await mailer.SendPendingAsync(null, ct, record.Id);
+        }
+    }
+
+    private async Task<string> AgencyNameAsync(int agencyId, CancellationToken ct) =>
+        await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.FullName).SingleAsync(ct);
 
     private static Dictionary<string, string> Validate(LetterInput input, InteractionChannelSettings settings)
     {

@@ -14,10 +14,11 @@ public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimePr
 {
     public const int MaxAttempts = 10;
 
-    public async Task<int> SendPendingAsync(long? requestId = null, CancellationToken ct = default)
+    /// <summary>Sends what is queued: of one request, of one letter, or (both null) all.</summary>
+    public async Task<int> SendPendingAsync(long? requestId = null, CancellationToken ct = default, long? letterId = null)
     {
         var pending = await db.RequestEmails
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (requestId == null || m.RequestId == requestId))
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (requestId == null || m.RequestId == requestId) && (letterId == null || m.LetterId == letterId))
             .OrderBy(m => m.Id).Take(100).ToListAsync(ct);
         var sent = 0;
         foreach (var mail in pending)

@@ -28,11 +28,15 @@ public sealed class RequestNotice
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>An e-mail to the applicant, written in the same transaction as its step and sent after it (an outbox).</summary>
+/// <summary>
+/// An e-mail to an applicant or a letter's writer, written in the same transaction as its step and sent after it (an
+/// outbox): one of <see cref="RequestId"/> and <see cref="LetterId"/> is set.
+/// </summary>
 public sealed class RequestEmail
 {
     public long Id { get; set; }
-    public long RequestId { get; set; }
+    public long? RequestId { get; set; }
+    public long? LetterId { get; set; }
     /// <summary>The step whose notice it carries (attached as PDF, or .docx where no PDF could be made).</summary>
     public int? EventSequence { get; set; }
     public required string To { get; set; }

@@ -1207,7 +1207,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("LetterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RequestId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("SentAt")
@@ -1224,6 +1227,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
 
                     b.HasIndex("RequestId");
 
@@ -1848,11 +1853,15 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
                 {
+                    b.HasOne("Gongkai.Infrastructure.Interaction.LetterRecord", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
                         .WithMany("Emails")
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
@@ -1936,6 +1945,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Gongkai.Infrastructure.Interaction.LetterRecord", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("Emails");
 
                     b.Navigation("Events");
                 });

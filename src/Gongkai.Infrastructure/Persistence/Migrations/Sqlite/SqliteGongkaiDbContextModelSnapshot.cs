@@ -1166,7 +1166,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
@@ -1183,6 +1186,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
 
                     b.HasIndex("RequestId");
 
@@ -1795,11 +1800,15 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
                 {
+                    b.HasOne("Gongkai.Infrastructure.Interaction.LetterRecord", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
                         .WithMany("Emails")
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
@@ -1883,6 +1892,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Gongkai.Infrastructure.Interaction.LetterRecord", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("Emails");
 
                     b.Navigation("Events");
                 });

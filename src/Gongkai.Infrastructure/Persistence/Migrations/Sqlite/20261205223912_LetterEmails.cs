@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LetterEmails : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<long>(
+                name: "RequestId",
+                table: "RequestEmails",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(long),
+                oldType: "INTEGER");
+
+            migrationBuilder.AddColumn<long>(
+                name: "LetterId",
+                table: "RequestEmails",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestEmails_LetterId",
+                table: "RequestEmails",
+                column: "LetterId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RequestEmails_Letters_LetterId",
+                table: "RequestEmails",
+                column: "LetterId",
+                principalTable: "Letters",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_RequestEmails_Letters_LetterId",
+                table: "RequestEmails");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RequestEmails_LetterId",
+                table: "RequestEmails");
+
+            migrationBuilder.DropColumn(
+                name: "LetterId",
+                table: "RequestEmails");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "RequestId",
+                table: "RequestEmails",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L,
+                oldClrType: typeof(long),
+                oldType: "INTEGER",
+                oldNullable: true);
+        }
+    }
+}
