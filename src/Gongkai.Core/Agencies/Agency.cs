@@ -17,6 +17,11 @@ public sealed class Agency
     /// (they are counted in its annual report); only who may handle them changes.
     /// </summary>
     public int? HandledById { get; set; }
+    /// <summary>
+    /// How the agency numbers its notices to applicants (文号), e.g. <c>示府办依复〔{年}〕{号}号</c>: <c>{年}</c> the year,
+    /// <c>{号}</c> the next number of that year. Null: notices carry no number.
+    /// </summary>
+    public string? NoticeNumberPattern { get; set; }
     /// <summary>Fictional records made by the demo-data seeder.</summary>
     public bool IsDemo { get; set; }
     public DisclosureOfficeContact Contact { get; set; } = new();
@@ -49,8 +54,11 @@ public sealed record AgencyInput(
     string? OfficeHours = null,
     string? Email = null,
     string? FeePayment = null,
-    int? HandledById = null)
+    int? HandledById = null,
+    string? NoticeNumberPattern = null)
 {
+    public const int MaxNoticeNumberPattern = 50;
+
     /// <summary>Field-level problems, in Chinese, keyed by field name. Empty when the input is acceptable on its own.</summary>
     public IReadOnlyDictionary<string, string> Validate()
     {
@@ -98,6 +106,12 @@ public sealed record AgencyInput(
             errors[nameof(FeePayment)] = "缴纳方式不能超过 300 个字。";
         }
 
+        if (!string.IsNullOrWhiteSpace(NoticeNumberPattern)
+            && (!NoticeNumberPattern.Contains("{号}", StringComparison.Ordinal) || NoticeNumberPattern.Trim().Length > MaxNoticeNumberPattern))
+        {
+            errors[nameof(NoticeNumberPattern)] = $"文号格式须含“{{号}}”（序号），可含“{{年}}”（年份），不超过 {MaxNoticeNumberPattern} 个字，如“示府办依复〔{{年}}〕{{号}}号”。";
+        }
+
         if (!string.IsNullOrWhiteSpace(Phone) && !Phone.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '(' or ')' or '（' or '）' or '+' or '、' or ','))
         {
             errors[nameof(Phone)] = "联系电话只能包含数字、连字符和括号。";
@@ -114,6 +128,7 @@ public sealed record AgencyInput(
         agency.Level = Level;
         agency.ParentId = ParentId;
         agency.HandledById = HandledById;
+        agency.NoticeNumberPattern = Clean(NoticeNumberPattern);
         agency.Contact = new DisclosureOfficeContact
         {
             OfficeName = Clean(OfficeName),
@@ -133,4 +148,12 @@ public sealed record AgencyInput(
         var at = value.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.') && !value.Any(char.IsWhiteSpace);
     }
+}
+
+/// <summary>An agency's 文号 for its notices: the pattern filled in with a year and a number.</summary>
+public static class NoticeNumbers
+{
+    public static string Format(string pattern, int year, int number) =>
+        pattern.Replace("{年}", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{号}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -43,6 +43,7 @@ public sealed class DemoDataSeeder(GongkaiDbContext db, UserManager<StaffUser> u
 
         // As in a real district: the government's disclosure work is done by its office's staff.
         government.HandledById = office.Id;
+        government.NoticeNumberPattern = "示府办依复〔{年}〕{号}号";
         await db.SaveChangesAsync(ct);
 
         var credentials = new List<IssuedCredential>();

@@ -15,6 +15,9 @@ public sealed record Letter(string Title, string Body, string Issuer, string Dat
 /// </summary>
 public static class NoticeDocuments
 {
+    /// <summary>Blank lines above the issuer: a 42 mm seal overlaps the issuer and date and needs this room above them.</summary>
+    public const int SealLines = 3;
+
     public static byte[] Docx(Letter letter)
     {
         using var stream = new MemoryStream();
@@ -36,7 +39,12 @@ public static class NoticeDocuments
                 body.Append(Paragraph(lines[i], size: 32, firstLineChars: salutation ? 0 : 200));
             }
 
-            body.Append(Paragraph("", size: 32));
+            // Room for the seal, which is stamped over the issuer and the date (GB/T 9704).
+            for (var i = 0; i < SealLines; i++)
+            {
+                body.Append(Paragraph("", size: 32));
+            }
+
             body.Append(Paragraph(letter.Issuer, size: 32, justification: JustificationValues.Right));
             body.Append(Paragraph(letter.Date, size: 32, justification: JustificationValues.Right));
             body.Append(OfficialPage());
@@ -140,7 +148,8 @@ public static class NoticeDocuments
             }
         }
 
-        y += lineHeight;
+        // Room for the seal, which is stamped over the issuer and the date (GB/T 9704).
+        y += lineHeight * SealLines;
         Line(letter.Issuer, bodyFont, XStringFormats.TopRight, margin, width);
         Line(letter.Date, bodyFont, XStringFormats.TopRight, margin, width);
         graphics.Dispose();

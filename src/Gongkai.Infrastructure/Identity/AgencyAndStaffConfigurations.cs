@@ -12,6 +12,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         agency.Property(a => a.ShortName).HasMaxLength(40);
         agency.Property(a => a.CreditCode).HasMaxLength(18).IsFixedLength(false);
         agency.Property(a => a.Level).HasConversion<string>().HasMaxLength(20);
+        agency.Property(a => a.NoticeNumberPattern).HasMaxLength(AgencyInput.MaxNoticeNumberPattern);
         agency.HasIndex(a => a.CreditCode).IsUnique();
         agency.HasIndex(a => new { a.ParentId, a.FullName }).IsUnique();
         agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -21,6 +21,12 @@ public sealed class RequestNotice
     public NoticeKind Kind { get; set; }
     /// <summary>The history event that produced it.</summary>
     public int EventSequence { get; set; }
+    /// <summary>文号: the issuing agency's number for it (<see cref="Gongkai.Core.Agencies.Agency.NoticeNumberPattern"/>), when it numbers its notices.</summary>
+    public string? Reference { get; set; }
+    /// <summary>The issuing agency, year and number of the 文号: unique, so that no two notices share one.</summary>
+    public int? IssuerAgencyId { get; set; }
+    public int? NumberYear { get; set; }
+    public int? Number { get; set; }
     public required string Title { get; set; }
     public required string Text { get; set; }
     public required byte[] Docx { get; set; }

@@ -44,11 +44,17 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
             var template = await TemplateAsync(kind, ct);
             var values = Values(record, request, e, agency, parentName, calendar);
             var (title, body) = template.Render(values);
-            var letter = new Letter(title, body, agency.FullName, Chinese(e.On), null);
+            var number = agency.NoticeNumberPattern is { } pattern ? await NextNumberAsync(agency.Id, e.On.Year, ct) : (int?)null;
+            var reference = number is { } n ? NoticeNumbers.Format(agency.NoticeNumberPattern!, e.On.Year, n) : null;
+            var letter = new Letter(title, body, agency.FullName, Chinese(e.On), reference);
             var notice = new RequestNotice
             {
                 Kind = kind,
                 EventSequence = i + 1,
+                Reference = reference,
+                IssuerAgencyId = number is null ? null : agency.Id,
+                NumberYear = number is null ? null : e.On.Year,
+                Number = number,
                 Title = title,
                 Text = body,
                 Docx = NoticeDocuments.Docx(letter),
@@ -68,6 +74,18 @@ public sealed class NoticeWriter(GongkaiDbContext db, GongkaiSettings settings, 
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// The agency's next 文号 number in <paramref name="year"/>: one more than the highest saved or about to be saved.
+    /// Two nodes numbering at the same moment collide on the unique index, and the later step is refused and retried
+    /// by its user — never two notices with one number.
+    /// </summary>
+    private async Task<int> NextNumberAsync(int agencyId, int year, CancellationToken ct)
+    {
+        var saved = await db.RequestNotices.AsNoTracking().Where(n => n.IssuerAgencyId == agencyId && n.NumberYear == year).MaxAsync(n => n.Number, ct) ?? 0;
+        var pending = db.ChangeTracker.Entries<RequestNotice>().Select(x => x.Entity).Where(n => n.IssuerAgencyId == agencyId && n.NumberYear == year).Max(n => n.Number) ?? 0;
+        return Math.Max(saved, pending) + 1;
     }
 
     /// <summary>Status changes without a notice of their own still reach an applicant who gave an e-mail address.</summary>

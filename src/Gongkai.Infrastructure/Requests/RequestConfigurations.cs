@@ -102,6 +102,8 @@ internal sealed class RequestNoticeConfiguration : IEntityTypeConfiguration<Requ
         n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         n.Property(x => x.Title).HasMaxLength(200);
         n.HasIndex(x => new { x.RequestId, x.EventSequence, x.Kind }).IsUnique();
+        n.Property(x => x.Reference).HasMaxLength(60);
+        n.HasIndex(x => new { x.IssuerAgencyId, x.NumberYear, x.Number }).IsUnique();
     }
 }
 

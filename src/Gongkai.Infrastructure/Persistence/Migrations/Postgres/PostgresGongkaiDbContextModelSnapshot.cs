@@ -56,6 +56,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("NoticeNumberPattern")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
@@ -1299,13 +1303,26 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("EventSequence")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Pdf")
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
@@ -1320,6 +1337,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId", "NumberYear", "Number")
+                        .IsUnique();
 
                     b.HasIndex("RequestId", "EventSequence", "Kind")
                         .IsUnique();

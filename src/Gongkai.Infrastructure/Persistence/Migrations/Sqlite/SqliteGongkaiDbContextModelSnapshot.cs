@@ -49,6 +49,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoticeNumberPattern")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -1254,13 +1258,26 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("EventSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Pdf")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("RequestId")
                         .HasColumnType("INTEGER");
@@ -1275,6 +1292,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId", "NumberYear", "Number")
+                        .IsUnique();
 
                     b.HasIndex("RequestId", "EventSequence", "Kind")
                         .IsUnique();

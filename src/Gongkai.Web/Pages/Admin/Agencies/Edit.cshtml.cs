@@ -19,6 +19,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
     [BindProperty] public AgencyLevel Level { get; set; } = AgencyLevel.Department;
     [BindProperty] public int? ParentId { get; set; }
     [BindProperty] public int? HandledById { get; set; }
+    [BindProperty] public string? NoticeNumberPattern { get; set; }
     [BindProperty] public string? OfficeName { get; set; }
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string? Postcode { get; set; }
@@ -49,6 +50,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
 
             (FullName, ShortName, CreditCode, Level, ParentId) = (agency.FullName, agency.ShortName, agency.CreditCode, agency.Level, agency.ParentId);
             HandledById = agency.HandledById;
+            NoticeNumberPattern = agency.NoticeNumberPattern;
             (OfficeName, Address, Postcode, Phone, OfficeHours, Email) = (agency.Contact.OfficeName, agency.Contact.Address, agency.Contact.Postcode, agency.Contact.Phone, agency.Contact.OfficeHours, agency.Contact.Email);
             FeePayment = agency.Contact.FeePayment;
         }
@@ -79,7 +81,7 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, AgencyCom
             return Forbid();
         }
 
-        var input = new AgencyInput(FullName, ShortName, CreditCode, Level, ParentId, OfficeName, Address, Postcode, Phone, OfficeHours, Email, FeePayment, HandledById);
+        var input = new AgencyInput(FullName, ShortName, CreditCode, Level, ParentId, OfficeName, Address, Postcode, Phone, OfficeHours, Email, FeePayment, HandledById, NoticeNumberPattern);
         var result = Id is { } existing ? await commands.UpdateAsync(existing, input) : await commands.CreateAsync(input);
         if (result.IsNotFound)
         {

@@ -74,7 +74,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     /// <summary>The complaint this request became (Art. 39), if it did.</summary>
     public long? LinkedLetterId { get; private set; }
 
-    public sealed record NoticeRow(long Id, NoticeKind Kind, string Title, int EventSequence, bool HasPdf, DateTimeOffset CreatedAt);
+    public sealed record NoticeRow(long Id, NoticeKind Kind, string Title, string? Reference, int EventSequence, bool HasPdf, DateTimeOffset CreatedAt);
 
     public RequestRecord Record => Loaded.Record;
     public InformationRequest Case => Loaded.Request;
@@ -262,7 +262,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         Applicant = await personal.ApplicantAsync(User, Record, ct);
         RequestsThisMonth = await EarlierRequestsThisMonthAsync(ct);
         Notices = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == Id).OrderBy(n => n.Id)
-            .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
+            .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.Reference, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
         Emails = await db.RequestEmails.AsNoTracking().Where(m => m.RequestId == Id).OrderBy(m => m.Id).ToListAsync(ct);
         LinkedLetterId = await db.Letters.AsNoTracking().Where(l => l.RequestId == Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
         AttachmentNames = (await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
