@@ -85,17 +85,33 @@ public sealed partial class InformationRequest
             : null;
     }
 
-    /// <summary>The corrected request arrived: the 20 working days count afresh from today (Art. 30).</summary>
-    public void ReceiveCorrection(Step step, WorkingDayCalendar calendar)
+    /// <summary>The longest correction an applicant may type on the tracking page.</summary>
+    public const int MaxCorrectionText = 2000;
+
+    /// <summary>
+    /// The corrected request arrived: the 20 working days count afresh from that day (Art. 30). <paramref name="supplied"/>
+    /// is what the applicant wrote when correcting online (kept in the history for the handler).
+    /// </summary>
+    public void ReceiveCorrection(Step step, WorkingDayCalendar calendar, string? supplied = null)
     {
         Require(step, RequestStatus.AwaitingCorrection, "登记补正材料");
+        if (step.By == Actor.Applicant && !Reasons.IsStated(supplied))
+        {
+            throw new RequestRuleException("请写明补正的内容（按补正通知的要求说明所需信息的名称、文号或其他特征）。");
+        }
+
+        if (supplied?.Trim().Length > MaxCorrectionText)
+        {
+            throw new RequestRuleException($"补正内容不能超过 {MaxCorrectionText} 个字，现为 {supplied.Trim().Length} 个字。");
+        }
+
         // Corrected before the signed date was recorded: the applicant obviously had the notice, and is within time.
         if (CorrectionDueOn(calendar) is { } due && step.On > due)
         {
             throw new RequestRuleException($"补正期限已于 {Iso(due)} 届满。逾期补正的，视为放弃申请；如申请人有正当理由，请在备注中说明后作为新申请登记。");
         }
 
-        Apply(new CorrectionReceived { On = step.On, By = step.By, Note = step.Note });
+        Apply(new CorrectionReceived { On = step.On, By = step.By, Note = step.Note, Supplied = string.IsNullOrWhiteSpace(supplied) ? null : supplied.Trim() });
     }
 
     /// <summary>The correction period ran out: deemed withdrawn, closed as 其他处理 · 逾期不补正 (Art. 30).</summary>

@@ -99,6 +99,23 @@ public sealed partial class InformationRequest
     }
 
     /// <summary>The reply (Art. 36): one outcome as the report counts it, why, and the articles it rests on.</summary>
+    /// <summary>
+    /// Whether the information disclosed may go with the reply (files, a link to a published document): only when it
+    /// is disclosed, in whole or in part. Refused with the reason otherwise.
+    /// </summary>
+    public void CheckDisclosedInformation()
+    {
+        if (Decision is not { Outcome: Outcome.Disclosed or Outcome.PartiallyDisclosed })
+        {
+            throw new RequestRuleException("只有“予以公开”或“部分公开”的答复才附所公开的信息。");
+        }
+
+        if (ArchivedOn is not null)
+        {
+            throw new RequestRuleException("该申请已归档，不能再办理。");
+        }
+    }
+
     public void Decide(Step step, Outcome outcome, string? reason, string? legalBasis, bool onTheSpot = false)
     {
         Require(step, RequestStatus.Processing, "作出答复");

@@ -70,7 +70,11 @@ public sealed record CorrectionRequested : RequestEvent
     public bool Late { get; init; }
 }
 
-public sealed record CorrectionReceived : RequestEvent;
+public sealed record CorrectionReceived : RequestEvent
+{
+    /// <summary>What the applicant wrote when correcting online on the tracking page; null when the office registered it.</summary>
+    public string? Supplied { get; init; }
+}
 
 public sealed record CorrectionLapsed : RequestEvent;
 

@@ -35,6 +35,10 @@ public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimePr
                         message.Attachments.Add(notice.Pdf is { } pdf
                             ? new Attachment(new MemoryStream(pdf), notice.Title + ".pdf", "application/pdf")
                             : new Attachment(new MemoryStream(notice.Docx), notice.Title + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+                        if (notice.Kind == Core.Requests.NoticeKind.Reply)
+                        {
+                            await AttachDisclosedAsync(message, mail.RequestId!.Value, ct);
+                        }
                     }
                 }
 
@@ -53,6 +57,35 @@ public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimePr
         }
 
         return sent;
+    }
+
+    /// <summary>Most mail servers refuse larger messages: beyond this the files stay on the tracking page only.</summary>
+    public const long MaxDisclosedBytes = 15 * 1024 * 1024;
+
+    /// <summary>
+    /// An applicant who chose e-mail gets the information disclosed with the reply, as long as it fits in a message;
+    /// it is always on the tracking page as well.
+    /// </summary>
+    private async Task AttachDisclosedAsync(MailMessage message, long requestId, CancellationToken ct)
+    {
+        var wantsEmail = await db.Requests.AsNoTracking().AnyAsync(r => r.Id == requestId && r.ObtainMethod == Core.Requests.ObtainMethod.Email, ct);
+        var files = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == requestId && a.Purpose == AttachmentPurpose.Disclosed).OrderBy(a => a.Id).ToListAsync(ct);
+        if (!wantsEmail || files.Count == 0)
+        {
+            return;
+        }
+
+        if (files.Sum(f => f.Size) > MaxDisclosedBytes)
+        {
+            message.Body += "\n\n所公开的信息文件较大，未随邮件发送，请凭查询码在网站“查询办理进度”页面下载。";
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            var content = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == file.Sha256).Select(f => f.Content).FirstAsync(ct);
+            message.Attachments.Add(new Attachment(new MemoryStream(content), file.FileName, file.ContentType));
+        }
     }
 
     private SmtpClient Client()

@@ -63,6 +63,7 @@ internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<
         a.Property(x => x.FileName).HasMaxLength(200);
         a.Property(x => x.ContentType).HasMaxLength(100);
         a.Property(x => x.Sha256).HasMaxLength(64);
+        a.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
         a.HasOne<Publications.StoredFile>().WithMany().HasForeignKey(x => x.Sha256).OnDelete(DeleteBehavior.Restrict);
     }
 }

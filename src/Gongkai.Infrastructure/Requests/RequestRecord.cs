@@ -51,6 +51,8 @@ public sealed class RequestRecord
     /// <summary>分办: the user name of the handler the request is assigned to (the handler's own list), and their name.</summary>
     public string? AssignedTo { get; internal set; }
     public string? AssignedToName { get; internal set; }
+    /// <summary>A published document of the catalog given as (part of) the information disclosed.</summary>
+    public long? DisclosedPublicationId { get; set; }
     /// <summary>The number of events; the optimistic-concurrency token: two people acting at once cannot both win.</summary>
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -111,4 +113,19 @@ public sealed class RequestAttachment
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public required string Sha256 { get; set; }
+    /// <summary>What the file is: sent with the application, sent as a correction, or disclosed with the reply.</summary>
+    public AttachmentPurpose Purpose { get; set; }
+    /// <summary>When the applicant first downloaded it from the tracking page.</summary>
+    public DateTimeOffset? DownloadedAt { get; set; }
+}
+
+/// <summary>Why a file is kept with a request.</summary>
+public enum AttachmentPurpose
+{
+    /// <summary>Sent by the applicant with the application.</summary>
+    Application,
+    /// <summary>Sent by the applicant to correct the application (补正, Art. 30).</summary>
+    Correction,
+    /// <summary>The information disclosed, given to the applicant with the reply.</summary>
+    Disclosed,
 }

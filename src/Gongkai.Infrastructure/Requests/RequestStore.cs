@@ -58,26 +58,81 @@ public sealed class RequestStore(GongkaiDbContext db, CalendarStore calendars, N
         };
         foreach (var a in attachments)
         {
-            // Kept once per content, as publications' and letters' files are: the same scan attached to six
-            // applications is one stored file.
-            var sha = Convert.ToHexStringLower(SHA256.HashData(a.Content));
-            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == sha, ct) && db.StoredFiles.Local.All(f => f.Sha256 != sha))
-            {
-                db.StoredFiles.Add(new Publications.StoredFile { Sha256 = sha, Size = a.Content.Length, Content = a.Content, CreatedAt = clock.GetUtcNow() });
-            }
-
-            record.Attachments.Add(new RequestAttachment
-            {
-                FileName = a.FileName,
-                ContentType = a.ContentType,
-                Size = a.Content.Length,
-                Sha256 = sha,
-            });
+            // Kept once per content: the same scan attached to six applications is one stored file.
+            await StageFileAsync(record, a, AttachmentPurpose.Application, ct);
         }
 
         db.Requests.Add(record);
         await AppendAsync(record, request, ct);
         return new Loaded(record, request);
+    }
+
+    /// <summary>
+    /// The information disclosed with a reply: files (kept once per content, as the applicant's are) and a published
+    /// document of the catalog. Staged on the loaded request and saved with its step by <see cref="SaveAsync"/>; the
+    /// applicant downloads them on the tracking page, and an applicant who chose e-mail gets them with the reply.
+    /// </summary>
+    public async Task AttachDisclosedAsync(Loaded loaded, IReadOnlyList<NewAttachment> files, long? publicationId, CancellationToken ct = default)
+    {
+        if (files.Count == 0 && publicationId is null)
+        {
+            return;
+        }
+
+        loaded.Request.CheckDisclosedInformation();
+        if (publicationId is { } id)
+        {
+            var published = await db.Publications.AsNoTracking().AnyAsync(p => p.Id == id && p.Status == Core.Publications.PublicationStatus.Published
+                && p.Attribute == Core.Publications.DisclosureAttribute.Proactive, ct);
+            if (!published)
+            {
+                throw new RequestRuleException($"政府信息公开目录中没有已发布的第 {id} 号文件，请检查链接。");
+            }
+
+            loaded.Record.DisclosedPublicationId = id;
+        }
+
+        foreach (var file in files)
+        {
+            await StageFileAsync(loaded.Record, file, AttachmentPurpose.Disclosed, ct);
+        }
+    }
+
+    /// <summary>
+    /// Art. 30, online: the applicant corrects the request on the tracking page — the text asked for and files. The
+    /// clock counts afresh from today, the day the correction arrived. Refused (nothing saved) with the reason when
+    /// the request awaits no correction or the period has run out.
+    /// </summary>
+    public async Task CorrectOnlineAsync(long id, string? supplied, IReadOnlyList<NewAttachment> files, DateOnly today, CancellationToken ct = default)
+    {
+        var loaded = await LoadAsync(id, ct) ?? throw new RequestRuleException("申请不存在。");
+        try
+        {
+            loaded.Request.ReceiveCorrection(new Step(today, Actor.Applicant, today, "申请人通过查询页面在线补正"), await CalendarAsync(ct), supplied);
+            foreach (var file in files)
+            {
+                await StageFileAsync(loaded.Record, file, AttachmentPurpose.Correction, ct);
+            }
+
+            await SaveAsync(loaded, ct);
+        }
+        catch (Exception e) when (e is RequestRuleException or DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw e is RequestRuleException ? e : new RequestRuleException("该申请刚刚已被办理，您的补正未保存，请刷新后重试。");
+        }
+    }
+
+    /// <summary>A file kept with the request: stored once per content, as publications' and letters' files are.</summary>
+    private async Task StageFileAsync(RequestRecord record, NewAttachment file, AttachmentPurpose purpose, CancellationToken ct)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == sha, ct) && db.StoredFiles.Local.All(f => f.Sha256 != sha))
+        {
+            db.StoredFiles.Add(new Publications.StoredFile { Sha256 = sha, Size = file.Content.Length, Content = file.Content, CreatedAt = clock.GetUtcNow() });
+        }
+
+        record.Attachments.Add(new RequestAttachment { FileName = file.FileName, ContentType = file.ContentType, Size = file.Content.Length, Sha256 = sha, Purpose = purpose });
     }
 
     /// <summary>A request from a historic ledger, as it ended (see <see cref="InformationRequest.Historic"/>).</summary>

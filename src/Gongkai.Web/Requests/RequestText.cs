@@ -60,6 +60,7 @@ public static class RequestText
         ReasonsStated r => r.Reasons,
         AssistanceProvided a => a.Help,
         HandlerAssigned h => h.Reason is { } reason ? "改派理由：" + Clause(reason) : "",
+        CorrectionReceived { Supplied: { } supplied } => "申请人在线补正：" + supplied,
         ConsultationStarted c => $"对象：{c.Party}",
         ConsultationEnded c => c.Opinion,
         Extended x => $"经{x.ApprovedBy.DisplayName}同意；理由：{Clause(x.Reason)}",

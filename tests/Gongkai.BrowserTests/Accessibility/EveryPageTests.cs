@@ -111,10 +111,10 @@ public sealed class EveryPageTests(BrowserFixture fixture) : IClassFixture<Brows
 
         // A letter: written, received, tracked.
         await page.GotoAsync("/interaction/write?channel=Consultation");
-        await page.GetByLabel("标题", new() { Exact = true }).FillAsync("社区养老服务补贴如何申请");
-        await page.GetByLabel("内容", new() { Exact = true }).FillAsync("请问本区社区养老服务补贴的申请条件和办理地点是什么？");
-        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("赵敏");
-        await page.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13900139000");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^标题( \\*)?$")).FillAsync("社区养老服务补贴如何申请");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^内容( \\*)?$")).FillAsync("请问本区社区养老服务补贴的申请条件和办理地点是什么？");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^姓名( \\*)?$")).FillAsync("赵敏");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^联系电话( \\*)?$")).FillAsync("13900139000");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
         problems.AddRange(await CheckAsync(page, "/interaction/received", axe: true, width: true));
 

@@ -20,10 +20,10 @@ public sealed partial class LetterJourneyTests(BrowserFixture fixture) : IClassF
         await Expect(citizen.Locator(".site-name")).ToHaveTextAsync("示例区人民政府办公室");
         await citizen.GetByRole(AriaRole.Link, new() { Name = "领导信箱" }).ClickAsync();
 
-        await citizen.GetByLabel("标题", new() { Exact = true }).FillAsync("建议在滨河公园增设健身器材");
-        await citizen.GetByLabel("内容", new() { Exact = true }).FillAsync("滨河公园每天晨练的居民很多，但健身器材只有两套，建议增设一些适合老年人的器材。");
-        await citizen.GetByLabel("姓名", new() { Exact = true }).FillAsync("周晓燕");
-        await citizen.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13598765432");
+        await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^标题( \\*)?$")).FillAsync("建议在滨河公园增设健身器材");
+        await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^内容( \\*)?$")).FillAsync("滨河公园每天晨练的居民很多，但健身器材只有两套，建议增设一些适合老年人的器材。");
+        await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^姓名( \\*)?$")).FillAsync("周晓燕");
+        await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^联系电话( \\*)?$")).FillAsync("13598765432");
         await citizen.GetByLabel("同意将来信和答复在网站公开").CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
 

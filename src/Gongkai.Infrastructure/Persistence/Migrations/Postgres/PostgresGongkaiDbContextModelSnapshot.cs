@@ -1161,10 +1161,18 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("DownloadedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
@@ -1410,6 +1418,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("DisclosedPublicationId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)

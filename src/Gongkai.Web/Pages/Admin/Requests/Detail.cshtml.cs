@@ -17,7 +17,10 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 /// now. Each step is checked by Core, saved with its audit entry, and refused as a conflict if someone else acted
 /// on the request since the page was shown.
 /// </summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal, RequestDay day, StaffAuthorization authz) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[RequestSizeLimit(60 * 1024 * 1024)]
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal, RequestDay day, StaffAuthorization authz,
+    Gongkai.Infrastructure.Files.UntrustedFileLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -50,6 +53,13 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     [BindProperty] public bool OnTheSpot { get; set; }
     [BindProperty] public DeliveryMethod Method { get; set; }
     [BindProperty] public string? TrackingNumber { get; set; }
+    /// <summary>With a reply that discloses: the information disclosed as files, and a published document of the catalog.</summary>
+    [BindProperty] public List<IFormFile> DisclosedFiles { get; set; } = [];
+    /// <summary>The catalog document's number or its address (/catalog/123).</summary>
+    [BindProperty] public string? DisclosedDocument { get; set; }
+    /// <summary>The files disclosed with the reply, and when the applicant first downloaded each.</summary>
+    public List<(long Id, string Name, DateTimeOffset? DownloadedAt)> DisclosedNames { get; private set; } = [];
+
     /// <summary>分办: the user name of the handler chosen.</summary>
     [BindProperty] public string? AssignTo { get; set; }
 
@@ -107,6 +117,16 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         try
         {
             Warning = Take(action, taken);
+            if (action == Act.Decide)
+            {
+                var (files, fileErrors, _) = await ApplicationForm.ReadAttachmentsAsync(DisclosedFiles, limits, ct);
+                if (fileErrors.Count > 0)
+                {
+                    throw new RequestRuleException("所公开信息的附件：" + string.Join("；", fileErrors));
+                }
+
+                await store.AttachDisclosedAsync(Loaded, files, CatalogNumber(DisclosedDocument), ct);
+            }
         }
         catch (RequestRuleException e)
         {
@@ -214,6 +234,20 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         return null;
     }
 
+    /// <summary>A catalog document named by its number or its address; a text that is neither is refused.</summary>
+    private static long? CatalogNumber(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(?:.*/catalog/)?(\d{1,18})(?:[?#].*)?$");
+        return match.Success
+            ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new RequestRuleException("已公开文件请填写政府信息公开目录中的文件编号或链接（如 /catalog/123）。");
+    }
+
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -265,8 +299,11 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
             .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.Reference, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
         Emails = await db.RequestEmails.AsNoTracking().Where(m => m.RequestId == Id).OrderBy(m => m.Id).ToListAsync(ct);
         LinkedLetterId = await db.Letters.AsNoTracking().Where(l => l.RequestId == Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
-        AttachmentNames = (await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.FileName }).ToListAsync(ct)).Select(a => (a.Id, a.FileName)).ToList();
+        var files = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.FileName, a.Purpose, a.DownloadedAt }).ToListAsync(ct);
+        AttachmentNames = files.Where(a => a.Purpose != AttachmentPurpose.Disclosed)
+            .Select(a => (a.Id, a.Purpose == AttachmentPurpose.Correction ? a.FileName + "（补正材料）" : a.FileName)).ToList();
+        DisclosedNames = files.Where(a => a.Purpose == AttachmentPurpose.Disclosed).Select(a => (a.Id, a.FileName, a.DownloadedAt)).ToList();
         return null;
     }
 

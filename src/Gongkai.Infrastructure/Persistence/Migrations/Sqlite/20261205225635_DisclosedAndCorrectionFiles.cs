@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DisclosedAndCorrectionFiles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "DisclosedPublicationId",
+                table: "Requests",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DownloadedAt",
+                table: "RequestAttachments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Purpose",
+                table: "RequestAttachments",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Application");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DisclosedPublicationId",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "DownloadedAt",
+                table: "RequestAttachments");
+
+            migrationBuilder.DropColumn(
+                name: "Purpose",
+                table: "RequestAttachments");
+        }
+    }
+}
