@@ -57,6 +57,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Where the app writes the e-mails it sends when no mail server is set (one .eml per e-mail).</summary>
+    public string MailFolder => Path.Combine(_dataDirectory?.FullName ?? throw new InvalidOperationException(BrowserEnvironment.MissingChromiumMessage), "mail");
+
     /// <summary>A service of the running app (its endpoints, its database).</summary>
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();

@@ -24,6 +24,7 @@ public sealed partial class LetterJourneyTests(BrowserFixture fixture) : IClassF
         await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^内容( \\*)?$")).FillAsync("滨河公园每天晨练的居民很多，但健身器材只有两套，建议增设一些适合老年人的器材。");
         await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^姓名( \\*)?$")).FillAsync("周晓燕");
         await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^联系电话( \\*)?$")).FillAsync("13598765432");
+        await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^电子邮箱")).FillAsync("zhou.xiaoyan@example.com");
         await citizen.GetByLabel("同意将来信和答复在网站公开").CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
 
@@ -59,6 +60,10 @@ public sealed partial class LetterJourneyTests(BrowserFixture fixture) : IClassF
         await Expect(citizen.Locator("main")).ToContainTextAsync("增设适老健身器材八套");
         await Expect(citizen.Locator("main")).Not.ToContainTextAsync("周晓燕");
         await Expect(citizen.Locator("main")).Not.ToContainTextAsync("13598765432");
+
+        // The writer gave an e-mail address: told of the letter received, answered and published.
+        var mails = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("zhou.xiaoyan@example.com", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, mails.Count);
     }
 
     [GeneratedRegex("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")]
