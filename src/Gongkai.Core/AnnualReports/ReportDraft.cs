@@ -45,6 +45,48 @@ public static class ReportDraft
         return "本年度" + string.Join("，", parts) + "。";
     }
 
+    /// <summary>
+    /// （一）主动公开 from the catalog: what was published in the year, by kind, and the policy interpretations; null when
+    /// nothing was (the heading then stays for staff to write, and the checker's S8 flags it while it is empty).
+    /// </summary>
+    public static string? ProactiveParagraph(int published, int regulations, int normative, int interpretations, int gazetteIssues)
+    {
+        if (published == 0)
+        {
+            return null;
+        }
+
+        var kinds = new List<string>();
+        if (regulations > 0)
+        {
+            kinds.Add(Invariant($"规章{regulations}件"));
+        }
+
+        if (normative > 0)
+        {
+            kinds.Add(Invariant($"行政规范性文件{normative}件"));
+        }
+
+        if (interpretations > 0)
+        {
+            kinds.Add(Invariant($"政策解读{interpretations}篇"));
+        }
+
+        return Invariant($"本年度在政府信息公开目录中主动公开政府信息{published}条")
+            + (kinds.Count > 0 ? "，其中" + string.Join("、", kinds) : "")
+            + (gazetteIssues > 0 ? Invariant($"；编印政府公报{gazetteIssues}期") : "") + "。";
+    }
+
+    /// <summary>（三）政府信息管理 from the catalog: documents repealed or declared invalid in the year; null when none.</summary>
+    public static string? ManagementParagraph(int repealed, int expired) => repealed + expired == 0
+        ? null
+        : Invariant($"本年度对主动公开的文件及时标注有效性，废止文件{repealed}件、宣布失效文件{expired}件，均已在目录中注明。");
+
+    /// <summary>The subjects most asked about (二), e.g. “申请内容较集中的是征收补偿（12件）、道路建设（8件）”.</summary>
+    public static string? SubjectsSentence(IReadOnlyList<(string Subject, int Count)> subjects) => subjects.Count == 0
+        ? null
+        : "申请内容较集中的是" + string.Join("、", subjects.Select(s => Invariant($"{s.Subject}（{s.Count}件）"))) + "。";
+
     /// <summary>Section 六 from 2021 on states the processing fees collected, even when none (X2).</summary>
     public static string FeesParagraph(ReportFormat format, decimal feesCollected, int feeNotices)
     {

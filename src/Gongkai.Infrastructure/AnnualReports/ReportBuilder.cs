@@ -1,6 +1,7 @@
 using Gongkai.Core.Agencies;
 using Gongkai.Core.AnnualReports;
 using Gongkai.Core.Appeals;
+using Gongkai.Core.Publications;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Calendar;
 using Gongkai.Infrastructure.Persistence;
@@ -44,13 +45,18 @@ public sealed record AnnualReportModel(
     /// <summary>The year's letters to the mailbox, complaints and inquiries (互动交流), when there were any.</summary>
     public string? InteractionDraft { get; init; }
 
+    /// <summary>（一）主动公开 from the catalog, （三）政府信息管理 from repeals, the subjects most asked about in （二）.</summary>
+    public string? ProactiveDraft { get; init; }
+    public string? ManagementDraft { get; init; }
+    public string? SubjectsDraft { get; init; }
+
     /// <summary>Rule T5 ran against last year's approved (or typed-in) report.</summary>
     public bool ComparedWithLastYear { get; init; }
 
     /// <summary>The text of a written section: what staff saved, else the generated draft.</summary>
     public string SectionText(int section) => Narrative.TryGetValue(section, out var text) ? text : section switch
     {
-        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。\n（二）依申请公开。{RequestsDraft}\n（三）政府信息管理。\n（四）平台建设。{InteractionDraft}\n（五）监督保障。",
+        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。{ProactiveDraft}\n（二）依申请公开。{RequestsDraft}{SubjectsDraft}\n（三）政府信息管理。{ManagementDraft}\n（四）平台建设。{InteractionDraft}\n（五）监督保障。{AppealsDraft}",
         6 => FeesDraft,
         _ => "",
     };
@@ -130,6 +136,11 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             History = history,
             ComparedWithLastYear = lastYear is not null,
             InteractionDraft = await InteractionAsync(ids, year, ct),
+            ProactiveDraft = await ProactiveAsync(ids, yearStart, yearEnd, ct),
+            ManagementDraft = await ManagementAsync(ids, yearStart, yearEnd, ct),
+            SubjectsDraft = narrative.ContainsKey(1) ? null : ReportDraft.SubjectsSentence(RequestSubjects.Top(await db.Requests.AsNoTracking()
+                .Where(r => ids.Contains(r.AgencyId) && r.ReceivedOn >= yearStart && r.ReceivedOn <= yearEnd)
+                .OrderByDescending(r => r.Id).Take(RequestSubjects.MaxTitles).Select(r => r.InformationTitle).ToListAsync(ct))),
         };
         if (locked is null)
         {
@@ -178,6 +189,25 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
     {
         var letters = await Interaction.LetterStore.FactsAsync(db, ids, year, ct);
         return letters.Count == 0 ? null : Gongkai.Core.Interaction.LetterCounting.Paragraph(Gongkai.Core.Interaction.LetterCounting.Count(letters, year));
+    }
+
+    private async Task<string?> ProactiveAsync(List<int> ids, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var published = await db.Publications.AsNoTracking()
+            .Where(p => ids.Contains(p.AgencyId) && p.Status == PublicationStatus.Published && p.Attribute == DisclosureAttribute.Proactive
+                && p.PublishedOn >= start && p.PublishedOn <= end)
+            .GroupBy(p => new { p.Type, Interpretation = p.InterpretsId != null })
+            .Select(g => new { g.Key.Type, g.Key.Interpretation, Count = g.Count() }).ToListAsync(ct);
+        var gazette = await db.GazetteIssues.AsNoTracking().CountAsync(g => ids.Contains(g.AgencyId) && g.IsPublished && g.IssuedOn >= start && g.IssuedOn <= end, ct);
+        return ReportDraft.ProactiveParagraph(published.Sum(p => p.Count), published.Where(p => p.Type == PublicationType.Regulation).Sum(p => p.Count),
+            published.Where(p => p.Type == PublicationType.NormativeDocument).Sum(p => p.Count), published.Where(p => p.Interpretation).Sum(p => p.Count), gazette);
+    }
+
+    private async Task<string?> ManagementAsync(List<int> ids, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var repealed = await db.Publications.AsNoTracking().CountAsync(p => ids.Contains(p.AgencyId) && p.RepealedOn >= start && p.RepealedOn <= end, ct);
+        var expired = await db.Publications.AsNoTracking().CountAsync(p => ids.Contains(p.AgencyId) && p.RepealedOn == null && p.ExpiredOn >= start && p.ExpiredOn <= end, ct);
+        return ReportDraft.ManagementParagraph(repealed, expired);
     }
 
     private async Task<(decimal Collected, int Notices)> FeesAsync(List<int> ids, int year, CancellationToken ct)

@@ -1,11 +1,10 @@
-using JiebaNet.Segmenter;
-using JiebaNet.Segmenter.PosSeg;
+using Gongkai.Infrastructure.Language;
 
 namespace Gongkai.Infrastructure.Interaction;
 
 /// <summary>
 /// Finds persons' names in Chinese text with jieba's part-of-speech tagger (the <c>nr</c> tag), for the copy of a
-/// letter the office publishes. The tagger's model (about 80 MB) is loaded on first use, once per process.
+/// letter the office publishes (<see cref="ChineseTagger"/>).
 /// </summary>
 public sealed class PersonNames
 {
@@ -15,12 +14,6 @@ public sealed class PersonNames
     // Words tagged as names that are places or groups: 幸福村, 三组, 和平里.
     private static readonly string[] NotPersonEndings = ["村", "镇", "乡", "组", "区", "县", "市", "省", "路", "街", "巷", "里", "园", "苑", "局", "委", "办", "站", "所", "院", "校", "厂", "店", "湖", "山", "河", "桥"];
 
-    private static readonly Lazy<PosSegmenter> Segmenter = new(() =>
-    {
-        ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "jieba");
-        return new PosSegmenter();
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
     /// <summary>The distinct names of persons in <paramref name="text"/>, as written there.</summary>
     public IReadOnlyList<string> Find(string text)
     {
@@ -29,7 +22,7 @@ public sealed class PersonNames
             return [];
         }
 
-        var tokens = Segmenter.Value.Cut(text).ToList();
+        var tokens = ChineseTagger.Tag(text).ToList();
         var names = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
         {

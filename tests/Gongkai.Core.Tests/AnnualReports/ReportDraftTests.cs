@@ -65,4 +65,17 @@ public sealed class ReportDraftTests
         Assert.Equal("不能为负数。", Article20Figures.Validate(v2021.Tables[0], "本年制发件数", -1));
         Assert.Null(Article20Figures.Validate(v2019.Tables[1], "本年增/减", -3));
     }
+
+    [Fact]
+    public void The_draft_of_sections_one_and_three_comes_from_the_catalog_and_the_requests()
+    {
+        Assert.Equal("本年度在政府信息公开目录中主动公开政府信息126条，其中行政规范性文件8件、政策解读8篇；编印政府公报12期。",
+            ReportDraft.ProactiveParagraph(126, 0, 8, 8, 12));
+        Assert.Equal("本年度在政府信息公开目录中主动公开政府信息3条。", ReportDraft.ProactiveParagraph(3, 0, 0, 0, 0));
+        Assert.Null(ReportDraft.ProactiveParagraph(0, 0, 0, 0, 0));
+        Assert.Equal("本年度对主动公开的文件及时标注有效性，废止文件2件、宣布失效文件1件，均已在目录中注明。", ReportDraft.ManagementParagraph(2, 1));
+        Assert.Null(ReportDraft.ManagementParagraph(0, 0));
+        Assert.Equal("申请内容较集中的是征收补偿（12件）、道路建设（8件）。", ReportDraft.SubjectsSentence([("征收补偿", 12), ("道路建设", 8)]));
+        Assert.Null(ReportDraft.SubjectsSentence([]));
+    }
 }

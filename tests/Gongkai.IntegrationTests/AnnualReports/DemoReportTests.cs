@@ -72,6 +72,13 @@ public sealed class DemoReportTests
         Assert.Contains($"/catalog/{interpretation.Id}", await app.Browser().GetStringAsync($"/catalog/{policy.Id}"));
         Assert.Contains($"/catalog/{policy.Id}", await app.Browser().GetStringAsync($"/catalog/{interpretation.Id}"));
 
+        // A year not yet written starts from the records: what was published, the subjects asked about, the appeals.
+        var draft = reports[2025].SectionText(1);
+        var published2025 = documents.Count(p => p.PublishedOn?.Year == 2025 && p.Attribute == Gongkai.Core.Publications.DisclosureAttribute.Proactive);
+        Assert.Contains($"（一）主动公开。本年度在政府信息公开目录中主动公开政府信息{published2025}条", draft);
+        Assert.Matches(@"申请内容较集中的是[^（]+（\d+件）", draft);
+        Assert.Matches(@"（五）监督保障。本年度", draft);
+
         // The same reports as open data.
         using var list = System.Text.Json.JsonDocument.Parse(await app.Browser().GetStringAsync("/api/reports"));
         Assert.Equal(3, list.RootElement.GetArrayLength());

@@ -269,8 +269,10 @@ public sealed class InjectedErrorTests
         var s8 = result.Findings.Where(f => f.RuleId == "S8").ToList();
         Assert.Contains(s8, f => f.Message.Contains("存在的主要问题及改进情况”只写了“无。”", StringComparison.Ordinal));
         Assert.Contains(s8, f => f.Message.StartsWith("“（一）主动公开”下没有内容", StringComparison.Ordinal));
-        Assert.Contains(s8, f => f.Message.StartsWith("“（五）监督保障”下没有内容", StringComparison.Ordinal));
+        Assert.Contains(s8, f => f.Message.StartsWith("“（四）平台建设”下没有内容", StringComparison.Ordinal));
+        // Filled from the records: the appeals of the year under （五）, the requests under （二）.
+        Assert.DoesNotContain(s8, f => f.Message.Contains("（五）监督保障", StringComparison.Ordinal));
         Assert.All(s8, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.DoesNotContain(result.Findings, f => f.RuleId == "S8" && f.Message.Contains("(二)依申请公开", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "S8" && f.Message.Contains("（二）依申请公开", StringComparison.Ordinal));
     }
 }
