@@ -134,4 +134,19 @@ public sealed class AgencyTreeTests
         Assert.Equal([10, 11], tree.Subtree(10).Order());
         Assert.Equal([12], tree.Roots);
     }
+
+    [Fact]
+    public void Lists_show_each_agency_under_its_parent_a_government_before_its_departments()
+    {
+        static Agency A(int id, string name, AgencyLevel level, int? parent) => new() { Id = id, FullName = name, ShortName = name, CreditCode = "", Level = level, ParentId = parent };
+        var agencies = new[]
+        {
+            A(3, "区教育局", AgencyLevel.Department, 1), A(5, "城东街道", AgencyLevel.Township, 1), A(2, "区政府办公室", AgencyLevel.Department, 1),
+            A(1, "区政府", AgencyLevel.Government, null), A(6, "教育局所属学校", AgencyLevel.Department, 3),
+        };
+
+        Assert.Equal(["区政府", "区政府办公室", "区教育局", "教育局所属学校", "城东街道"], AgencyTree.InTreeOrder(agencies).Select(a => a.FullName));
+        // A list without the parent: its children start their own branches.
+        Assert.Equal(["区政府办公室", "区教育局", "教育局所属学校"], AgencyTree.InTreeOrder(agencies.Where(a => a.Id is 2 or 3 or 6)).Select(a => a.FullName));
+    }
 }

@@ -169,4 +169,60 @@ public sealed class PortalTests
         Assert.Contains(">示公网安备 99999902000001号</a>", html);
         Assert.DoesNotContain("网站标识码", plain);
     }
+
+    [Fact]
+    public async Task The_site_has_its_icon_and_a_staff_page_s_error_keeps_the_staff_layout()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var icon = await app.Browser().GetAsync("/favicon.ico");
+        var staff = await app.LoginAsync(await app.NewStaffAsync(Gongkai.Infrastructure.Identity.StaffRoles.Handler, (await app.AgencyAsync("示例区人民政府办公室")).Id));
+        var missing = await staff.GetAsync("/admin/requests/999999999");
+        var html = System.Net.WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("政务公开后台", html);
+        Assert.Contains("返回工作台", html);
+        var notFound = await app.Browser().GetAsync("/no-such-page");
+        var portal = System.Net.WebUtility.HtmlDecode(await notFound.Content.ReadAsStringAsync());
+        Assert.Contains("返回首页", portal);
+        Assert.DoesNotContain("政务公开后台", portal);
+    }
+
+    [Fact]
+    public async Task A_refused_application_names_the_field_and_never_sends_a_huge_field_back()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.AgencyAsync("示例区人民政府");
+        async Task<(int Status, string Html)> ApplyWith(int length)
+        {
+            var response = await app.Browser().PostFormAsync("/apply", "/apply", new()
+            {
+                ["AgencyId"] = $"{agency.Id}",
+                ["Form.ApplicantType"] = "NaturalPerson",
+                ["Form.ApplicantName"] = "张三",
+                ["Form.IdType"] = "ResidentIdCard",
+                ["Form.IdNumber"] = "11010519491231002X",
+                ["Form.Phone"] = "13800138000",
+                ["Form.InformationTitle"] = "示例区 2026 年道路维修计划",
+                ["Form.Description"] = new string('长', length),
+                ["Form.ProvisionForm"] = "Electronic",
+                ["Form.ObtainMethod"] = "Online",
+            });
+            return ((int)response.StatusCode, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+
+        // Within the form's size limits: refused by the field's own rule, which names it; the page holds 2000 characters of it.
+        var (status, html) = await ApplyWith(300_000);
+        Assert.Equal(200, status);
+        Assert.Contains("所需政府信息的内容描述不能超过 2000 个字，现为 300000 个字。", html);
+        Assert.True(html.Length < 100_000, $"the page is {html.Length} characters");
+
+        // Beyond them (a value over 4 MB): a short Chinese error page, nothing sent back.
+        var (tooLarge, refused) = await ApplyWith(2_000_000);
+        Assert.Equal(400, tooLarge);
+        Assert.Contains("请求有误", refused);
+        Assert.True(refused.Length < 20_000);
+    }
 }
