@@ -54,6 +54,8 @@ public static class AuditActions
     public const string PublicationReviewed = "publication.review";
     public const string PublicationPublished = "publication.publish";
     public const string PublicationValidityEnded = "publication.end-validity";
+    public const string ConsultationStarted = "consultation.start";
+    public const string ConsultationFeedbackPublished = "consultation.feedback";
     public const string DisclosureSettingsSaved = "disclosure-settings.save";
     public const string GazetteSaved = "gazette.save";
     public const string LetterChanged = "letter.step";
@@ -97,6 +99,8 @@ public static class AuditActions
         PublicationReviewed => "文件通过保密审查",
         PublicationPublished => "发布主动公开文件",
         PublicationValidityEnded => "登记文件废止或失效",
+        ConsultationStarted => "发布征求意见",
+        ConsultationFeedbackPublished => "公布意见采纳情况",
         DisclosureSettingsSaved => "修改公开目录、索引号规则或公开指南",
         GazetteSaved => "保存政府公报",
         LetterChanged => "办理互动交流来信",

@@ -119,6 +119,7 @@ public sealed partial class DemoHistory(GongkaiDbContext db, RequestStore store,
             await db.SaveChangesAsync(ct);
             await GazetteAsync(government, ct);
             await LettersAsync(government, lastYear, random, today, ct);
+            await ConsultationsAsync(government, today, ct);
             foreach (var year in reportYears)
             {
                 await NarrativeAsync(government.Id, year, subtree: true, ct);

@@ -38,6 +38,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Publications.CatalogCategory> CatalogCategories => Set<Publications.CatalogCategory>();
     public DbSet<Publications.DisclosureSettings> DisclosureSettings => Set<Publications.DisclosureSettings>();
     public DbSet<Publications.GazetteIssueRecord> GazetteIssues => Set<Publications.GazetteIssueRecord>();
+    public DbSet<Participation.ConsultationRecord> Consultations => Set<Participation.ConsultationRecord>();
+    public DbSet<Participation.ConsultationComment> ConsultationComments => Set<Participation.ConsultationComment>();
     public DbSet<Publications.GazetteItem> GazetteItems => Set<Publications.GazetteItem>();
     public DbSet<Interaction.LetterRecord> Letters => Set<Interaction.LetterRecord>();
     public DbSet<Interaction.LetterEventRecord> LetterEvents => Set<Interaction.LetterEventRecord>();

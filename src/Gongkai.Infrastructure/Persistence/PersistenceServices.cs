@@ -44,6 +44,7 @@ public static class PersistenceServices
         services.AddScoped<Publications.PublicationStore>();
         services.AddScoped<Interaction.LetterStore>();
         services.AddSingleton<Interaction.PersonNames>();
+        services.AddScoped<Participation.ConsultationStore>();
         services.AddScoped<Publications.GazetteStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;

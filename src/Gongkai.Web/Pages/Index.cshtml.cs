@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
-/// <summary>The portal's home page: the sections, the latest documents and answered letters, the agencies under this one.</summary>
-public sealed class IndexModel(PortalContext portal, GongkaiDbContext db) : PageModel
+/// <summary>The portal's home page: the sections, the latest documents, open consultations and answered letters, the agencies under this one.</summary>
+public sealed class IndexModel(PortalContext portal, GongkaiDbContext db, RequestDay day) : PageModel
 {
     public const int Latest = 8;
 
@@ -16,6 +16,7 @@ public sealed class IndexModel(PortalContext portal, GongkaiDbContext db) : Page
     public IReadOnlyList<Agency> Children { get; private set; } = [];
     public List<(long Id, string Title, DateOnly? PublishedOn)> Documents { get; private set; } = [];
     public List<(long Id, string Subject, DateOnly? AnsweredOn)> Letters { get; private set; } = [];
+    public List<(long Id, string Title, DateOnly ClosesOn)> Consultations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,5 +38,11 @@ public sealed class IndexModel(PortalContext portal, GongkaiDbContext db) : Page
             .OrderByDescending(l => l.AnsweredOn).ThenByDescending(l => l.Id).Take(Latest)
             .Select(l => new { l.Id, Subject = l.PublicSubject ?? "", l.AnsweredOn }).ToListAsync(ct))
             .Select(l => (l.Id, l.Subject, l.AnsweredOn)).ToList();
+        var today = day.Today;
+        Consultations = (await db.Consultations.AsNoTracking()
+            .Where(c => ids.Contains(c.AgencyId) && c.OpensOn <= today && c.ClosesOn >= today)
+            .OrderBy(c => c.ClosesOn).ThenByDescending(c => c.Id).Take(Latest)
+            .Select(c => new { c.Id, c.Title, c.ClosesOn }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Title, c.ClosesOn)).ToList();
     }
 }

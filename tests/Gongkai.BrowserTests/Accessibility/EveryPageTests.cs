@@ -50,6 +50,8 @@ public sealed class EveryPageTests(BrowserFixture fixture) : IClassFixture<Brows
         ["interaction/received"] = [],
         ["interaction/track"] = ["/interaction/track"],
         ["interaction/letters/{id:long}"] = [],
+        ["consultations"] = ["/consultations"],
+        ["consultations/{id:long}"] = [],
         ["reports"] = ["/reports", "/reports?all=true"],
         ["reports/{id:int}/{handler?}/{format?}"] = ["/reports/1"],
         ["reports/check"] = ["/reports/check"],
@@ -89,6 +91,16 @@ public sealed class EveryPageTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GotoAsync("/interaction");
         await page.Locator("table.stack th a").First.ClickAsync();
         problems.AddRange(await CheckAsync(page, page.Url, axe: true, width: true));
+
+        // A consultation open for comment (the demo has one), and its form refused empty.
+        await page.GotoAsync("/consultations");
+        await page.Locator("table.stack th a").First.ClickAsync();
+        problems.AddRange(await CheckAsync(page, page.Url, axe: true, width: true));
+        if (await page.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).CountAsync() > 0)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+            problems.AddRange(await CheckAsync(page, page.Url + " (refused)", axe: true, width: true));
+        }
 
         // An application: the form refused, then sent; the receipt prints; the tracking page shows the request.
         await page.GotoAsync("/apply");

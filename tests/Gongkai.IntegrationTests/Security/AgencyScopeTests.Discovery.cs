@@ -120,6 +120,9 @@ public sealed partial class AgencyScopeTests
             d.Appeals.Add(appeal);
             var category = new CatalogCategory { AgencyId = agency.Id, Name = "分类" + marker[..10] };
             d.CatalogCategories.Add(category);
+            var consultation = new Gongkai.Infrastructure.Participation.ConsultationRecord { AgencyId = agency.Id, CreatedBy = "scope" };
+            consultation.Take(Gongkai.Core.Participation.Consultation.Start(new("征求意见" + marker[..10], "征求意见稿的内容，为权限测试而写，二十字以上：" + marker, new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31)), new DateOnly(2024, 3, 1)).Consultation!);
+            d.Consultations.Add(consultation);
             await d.SaveChangesAsync();
             var notice = await d.RequestNotices.Where(n => n.RequestId == requestId).Select(n => n.Id).FirstAsync();
             string S(long v) => v.ToString(CultureInfo.InvariantCulture);
@@ -137,6 +140,7 @@ public sealed partial class AgencyScopeTests
                 [Kind.Gazette] = S(gazette.Id),
                 [Kind.Appeal] = S(appeal.Id),
                 [Kind.Category] = S(category.Id),
+                [Kind.Consultation] = S(consultation.Id),
             };
         });
     }

@@ -31,6 +31,7 @@ public sealed partial class AgencyScopeTests
         Gazette,
         Appeal,
         Category,
+        Consultation,
     }
 
     /// <summary>
@@ -72,6 +73,8 @@ public sealed partial class AgencyScopeTests
         ["admin/gazette/edit/{id:int?} PrintRun"] = NotAnId,
         ["admin/gazette/edit/{id:int?} Selected"] = Names(Kind.Publication),
         ["admin/gazette/edit/{id:int?} Orders"] = NoEffect(Kind.Publication),
+        ["admin/consultations AgencyId"] = Names(Kind.Agency),
+        ["admin/consultations/{id:long} id"] = Names(Kind.Consultation),
         ["admin/letters RequestId"] = Names(Kind.Request),
         ["admin/letters Year"] = NotAnId,
         ["admin/letters/{id:long} id"] = Names(Kind.Letter),

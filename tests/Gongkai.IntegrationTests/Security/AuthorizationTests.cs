@@ -76,6 +76,9 @@ public sealed class AuthorizationTests
         ["GET admin/letters/settings"] = Access.Approvers,
         ["GET admin/letters/new"] = Access.Caseworkers,
         ["GET admin/letters/{id:long}"] = Access.Staff,
+        ["GET admin/consultations"] = Access.Staff,
+        ["GET admin/consultations/index"] = Access.Staff,
+        ["GET admin/consultations/{id:long}"] = Access.Staff,
         ["GET admin/publications"] = Access.Staff,
         ["GET admin/publications/index"] = Access.Staff,
         ["GET admin/publications/edit/{id:long?}"] = Access.Writers,
@@ -246,6 +249,15 @@ public sealed class AuthorizationTests
             await db.SaveChangesAsync();
             return letter.Id;
         });
+        var consultationId = await app.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeProvider>(app.Services).GetLocalNow().DateTime);
+            var consultation = new Gongkai.Infrastructure.Participation.ConsultationRecord { AgencyId = office.Id, CreatedBy = "test" };
+            consultation.Take(Gongkai.Core.Participation.Consultation.Start(new("权限测试征求意见", "权限测试征求意见稿的内容，共二十个字以上。", today, today.AddDays(10)), today).Consultation!);
+            db.Consultations.Add(consultation);
+            await db.SaveChangesAsync();
+            return consultation.Id;
+        });
         var failures = new StringBuilder();
 
         foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
@@ -255,7 +267,8 @@ public sealed class AuthorizationTests
             {
                 // An {id:int} is the agency's, except on the gazette's pages, where it is the issue's.
                 var intId = route.Contains("gazette", StringComparison.Ordinal) ? gazetteId : office.Id;
-                var response = await SendAsync(client, route, intId, route.Contains("publications", StringComparison.Ordinal) ? publicationId : route.Contains("letters", StringComparison.Ordinal) ? letterId : requestId);
+                var response = await SendAsync(client, route, intId, route.Contains("publications", StringComparison.Ordinal) ? publicationId : route.Contains("letters", StringComparison.Ordinal) ? letterId
+                    : route.Contains("consultations", StringComparison.Ordinal) ? consultationId : requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
                     : response.IsRedirectTo("/admin/access-denied");
