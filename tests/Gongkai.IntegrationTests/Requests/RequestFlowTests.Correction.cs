@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Requests;
@@ -11,25 +10,8 @@ namespace Gongkai.IntegrationTests.Requests;
 /// <summary>Art. 30 online: the applicant sees what to correct and by when on /track, corrects there, and the clock restarts.</summary>
 public sealed partial class RequestFlowTests
 {
-    private static async Task<HttpResponseMessage> CorrectAsync(HttpClient client, string code, string tail, string supplied, params (string Name, byte[] Content)[] files)
-    {
-        var page = await client.GetStringAsync("/track");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
-            { new StringContent(code), "Code" },
-            { new StringContent(tail), "PhoneTail" },
-            { new StringContent(supplied), "Supplied" },
-        };
-        foreach (var (name, content) in files)
-        {
-            var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "CorrectionFiles", name);
-        }
-
-        return await client.PostAsync("/track?handler=Correct", form);
-    }
+    private static Task<HttpResponseMessage> CorrectAsync(HttpClient client, string code, string tail, string supplied, params (string Name, byte[] Content)[] files) =>
+        client.PostFilesAsync("/track", "/track?handler=Correct", new() { ["Code"] = code, ["PhoneTail"] = tail, ["Supplied"] = supplied }, "CorrectionFiles", files);
 
     [Fact]
     public async Task The_applicant_corrects_online_and_the_twenty_working_days_count_from_that_day()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Requests;
 using Gongkai.IntegrationTests.TestSupport;
@@ -16,26 +15,8 @@ public sealed partial class RequestFlowTests
     private static async Task<HttpResponseMessage> StepWithFilesAsync(GongkaiApp app, HttpClient client, long id, string step, Dictionary<string, string> fields, string fileField, params (string Name, byte[] Content)[] files)
     {
         var version = await app.WithDbAsync(d => d.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
-        var page = await client.GetStringAsync($"/admin/requests/{id}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
-            { new StringContent(step), "step" },
-            { new StringContent($"{version}"), "Version" },
-        };
-        foreach (var (key, value) in fields)
-        {
-            form.Add(new StringContent(value), key);
-        }
-
-        foreach (var (name, content) in files)
-        {
-            var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, fileField, name);
-        }
-
-        return await client.PostAsync($"/admin/requests/{id}", form);
+        var all = new Dictionary<string, string>(fields) { ["step"] = step, ["Version"] = $"{version}" };
+        return await client.PostFilesAsync($"/admin/requests/{id}", $"/admin/requests/{id}", all, fileField, files);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Auditing;
@@ -15,42 +14,12 @@ public sealed partial class RequestFlowTests
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
-    private static Dictionary<string, string> Application(int agencyId, string title, string idNumber = "11010519491231002X") => new()
-    {
-        ["AgencyId"] = $"{agencyId}",
-        ["Form.ApplicantType"] = "NaturalPerson",
-        ["Form.ApplicantName"] = "张三",
-        ["Form.IdType"] = "ResidentIdCard",
-        ["Form.IdNumber"] = idNumber,
-        ["Form.Phone"] = "138-0013-8000",
-        ["Form.Email"] = "zhang@example.com",
-        ["Form.Address"] = "示例区人民路 1 号",
-        ["Form.Postcode"] = "999001",
-        ["Form.InformationTitle"] = title,
-        ["Form.ProvisionForm"] = "Electronic",
-        ["Form.ObtainMethod"] = "Online",
-    };
+    private static Dictionary<string, string> Application(int agencyId, string title, string idNumber = "11010519491231002X") =>
+        ApplicationForms.Fields(agencyId, title, idNumber);
 
     /// <summary>Submits the public form as a browser would, with files.</summary>
-    private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
-    {
-        var page = await client.GetStringAsync("/apply");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" } };
-        foreach (var (key, value) in fields)
-        {
-            form.Add(new StringContent(value), key);
-        }
-
-        foreach (var (name, content) in files)
-        {
-            var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, "Attachments", name);
-        }
-
-        return await client.PostAsync("/apply", form);
-    }
+    private static Task<HttpResponseMessage> ApplyAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files) =>
+        client.PostFilesAsync("/apply", "/apply", fields, "Attachments", files);
 
     private static async Task<HttpResponseMessage> StepAsync(GongkaiApp app, HttpClient client, long id, string step, Dictionary<string, string>? fields = null)
     {
@@ -285,15 +254,7 @@ public sealed partial class RequestFlowTests
         var admin = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, null));
         var y2024 = (await app.WithDbAsync(d => d.CalendarVersions.OrderBy(v => v.Id).Select(v => v.Json).FirstAsync()));
         var corrected = Regex.Replace(y2024, "\"2024\": \\{\\s*\"holidays\": \\[", "\"2024\": { \"holidays\": [\"2024-03-15\", ");
-        var page = await admin.GetStringAsync("/admin/calendar");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-
-        var response = await admin.PostAsync("/admin/calendar", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Json"] = corrected,
-            ["Note"] = "更正 2024 年",
-        }));
+        var response = await admin.PostFormAsync("/admin/calendar", "/admin/calendar", new() { ["Json"] = corrected, ["Note"] = "更正 2024 年" });
         var message = await MessageAfterAsync(admin, response);
 
         Assert.Contains("1 件申请的答复期限随之调整", message);
@@ -366,7 +327,4 @@ public sealed partial class RequestFlowTests
         Assert.Contains("示例自定义模板", Documents.DocxText(notice.Docx));
         Assert.Contains("测试申请人：", notice.Text);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

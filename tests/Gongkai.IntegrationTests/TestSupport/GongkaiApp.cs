@@ -267,7 +267,11 @@ public static partial class FormPosting
     }
 
     /// <summary>Posts a multipart form with one file, as a browser would after loading <paramref name="formPage"/> for its antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    public static Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields, string fileField, string fileName, byte[] content) =>
+        client.PostFilesAsync(formPage, action, fields, fileField, (fileName, content));
+
+    /// <summary>Posts a multipart form with any number of files (none too), after loading <paramref name="formPage"/> for its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields, string fileField, params (string Name, byte[] Content)[] files)
     {
         var page = await client.GetStringAsync(formPage);
         var token = TokenPattern().Match(page);
@@ -282,7 +286,13 @@ public static partial class FormPosting
             form.Add(new StringContent(value), name);
         }
 
-        form.Add(new ByteArrayContent(content), fileField, fileName);
+        foreach (var (name, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, fileField, name);
+        }
+
         return await client.PostAsync(action, form);
     }
 

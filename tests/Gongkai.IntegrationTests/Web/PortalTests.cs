@@ -197,19 +197,9 @@ public sealed class PortalTests
         var agency = await app.AgencyAsync("示例区人民政府");
         async Task<(int Status, string Html)> ApplyWith(int length)
         {
-            var response = await app.Browser().PostFormAsync("/apply", "/apply", new()
-            {
-                ["AgencyId"] = $"{agency.Id}",
-                ["Form.ApplicantType"] = "NaturalPerson",
-                ["Form.ApplicantName"] = "张三",
-                ["Form.IdType"] = "ResidentIdCard",
-                ["Form.IdNumber"] = "11010519491231002X",
-                ["Form.Phone"] = "13800138000",
-                ["Form.InformationTitle"] = "示例区 2026 年道路维修计划",
-                ["Form.Description"] = new string('长', length),
-                ["Form.ProvisionForm"] = "Electronic",
-                ["Form.ObtainMethod"] = "Online",
-            });
+            var fields = ApplicationForms.Fields(agency.Id, "示例区 2026 年道路维修计划");
+            fields["Form.Description"] = new string('长', length);
+            var response = await app.Browser().PostFormAsync("/apply", "/apply", fields);
             return ((int)response.StatusCode, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         }
 

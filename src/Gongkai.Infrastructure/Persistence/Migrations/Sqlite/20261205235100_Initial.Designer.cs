@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261205084956_Initial")]
+    [Migration("20261205235100_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -38,6 +38,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HandledById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -47,6 +50,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeNumberPattern")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
@@ -99,6 +106,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
+
+                    b.HasIndex("HandledById");
 
                     b.HasIndex("ParentId", "FullName")
                         .IsUnique();
@@ -759,6 +768,85 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Letters");
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Participation.ConsultationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("ConsultationComments");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Participation.ConsultationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "ClosesOn");
+
+                    b.ToTable("Consultations");
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.CatalogCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -1116,9 +1204,17 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DownloadedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestId")
@@ -1164,7 +1260,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
@@ -1181,6 +1280,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
 
                     b.HasIndex("RequestId");
 
@@ -1247,13 +1348,26 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("EventSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Pdf")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("RequestId")
                         .HasColumnType("INTEGER");
@@ -1268,6 +1382,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId", "NumberYear", "Number")
+                        .IsUnique();
 
                     b.HasIndex("RequestId", "EventSequence", "Kind")
                         .IsUnique();
@@ -1295,6 +1412,14 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ApplicantType")
                         .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -1328,6 +1453,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisclosedPublicationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(100)
@@ -1415,6 +1543,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
@@ -1576,6 +1706,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
                         .WithMany()
+                        .HasForeignKey("HandledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
@@ -1685,6 +1820,24 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Participation.ConsultationComment", b =>
+                {
+                    b.HasOne("Gongkai.Infrastructure.Participation.ConsultationRecord", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Participation.ConsultationRecord", b =>
+                {
+                    b.HasOne("Gongkai.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.CatalogCategory", b =>
                 {
                     b.HasOne("Gongkai.Core.Agencies.Agency", null)
@@ -1778,11 +1931,15 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEmail", b =>
                 {
+                    b.HasOne("Gongkai.Infrastructure.Interaction.LetterRecord", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gongkai.Infrastructure.Requests.RequestRecord", null)
                         .WithMany("Emails")
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestEventRecord", b =>
@@ -1867,7 +2024,14 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Navigation("Attachments");
 
+                    b.Navigation("Emails");
+
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Participation.ConsultationRecord", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Publications.GazetteIssueRecord", b =>

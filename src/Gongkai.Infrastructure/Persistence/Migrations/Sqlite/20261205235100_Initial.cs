@@ -23,6 +23,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ParentId = table.Column<int>(type: "INTEGER", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HandledById = table.Column<int>(type: "INTEGER", nullable: true),
+                    NoticeNumberPattern = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     OfficeAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OfficeEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -35,6 +37,12 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Agencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agencies_Agencies_HandledById",
+                        column: x => x.HandledById,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Agencies_Agencies_ParentId",
                         column: x => x.ParentId,
@@ -266,6 +274,33 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DisclosureSettings",
                 columns: table => new
                 {
@@ -449,6 +484,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     HandlerUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AssignedTo = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AssignedToName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisclosedPublicationId = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -591,6 +629,29 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationComments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationComments_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -746,7 +807,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DownloadedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -762,33 +825,6 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         column: x => x.Sha256,
                         principalTable: "StoredFiles",
                         principalColumn: "Sha256",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequestEmails",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
-                    EventSequence = table.Column<int>(type: "INTEGER", nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequestEmails", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RequestEmails_Requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "Requests",
-                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -826,6 +862,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     RequestId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EventSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    IssuerAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NumberYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     Docx = table.Column<byte[]>(type: "BLOB", nullable: false),
@@ -895,11 +935,50 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RequestEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LetterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventSequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestEmails_Letters_LetterId",
+                        column: x => x.LetterId,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestEmails_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_CreditCode",
                 table: "Agencies",
                 column: "CreditCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agencies_HandledById",
+                table: "Agencies",
+                column: "HandledById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_ParentId_FullName",
@@ -991,6 +1070,16 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_CatalogCategories_ParentId",
                 table: "CatalogCategories",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationComments_ConsultationId",
+                table: "ConsultationComments",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_AgencyId_ClosesOn",
+                table: "Consultations",
+                columns: new[] { "AgencyId", "ClosesOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GazetteIssues_AgencyId_Year_Number",
@@ -1103,6 +1192,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestEmails_LetterId",
+                table: "RequestEmails",
+                column: "LetterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestEmails_RequestId",
                 table: "RequestEmails",
                 column: "RequestId");
@@ -1124,6 +1218,12 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Type", "On" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestNotices_IssuerAgencyId_NumberYear_Number",
+                table: "RequestNotices",
+                columns: new[] { "IssuerAgencyId", "NumberYear", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestNotices_RequestId_EventSequence_Kind",
                 table: "RequestNotices",
                 columns: new[] { "RequestId", "EventSequence", "Kind" },
@@ -1133,6 +1233,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Requests_AgencyId_Status_DueOn",
                 table: "Requests",
                 columns: new[] { "AgencyId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssignedTo_Status",
+                table: "Requests",
+                columns: new[] { "AssignedTo", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Ledger_Decided",
@@ -1149,8 +1254,6 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
-
-            AppendOnlyTriggers.CreateSqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -1185,6 +1288,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CatalogCategories");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationComments");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -1235,10 +1341,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "GazetteIssues");
+                name: "Consultations");
 
             migrationBuilder.DropTable(
-                name: "Letters");
+                name: "GazetteIssues");
 
             migrationBuilder.DropTable(
                 name: "Publications");
@@ -1248,6 +1354,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Letters");
 
             migrationBuilder.DropTable(
                 name: "Requests");

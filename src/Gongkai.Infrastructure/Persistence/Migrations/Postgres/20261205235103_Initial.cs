@@ -24,6 +24,8 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ParentId = table.Column<int>(type: "integer", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    HandledById = table.Column<int>(type: "integer", nullable: true),
+                    NoticeNumberPattern = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     OfficeAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     OfficeEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -36,6 +38,12 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Agencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agencies_Agencies_HandledById",
+                        column: x => x.HandledById,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Agencies_Agencies_ParentId",
                         column: x => x.ParentId,
@@ -267,6 +275,33 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Feedback = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DisclosureSettings",
                 columns: table => new
                 {
@@ -450,6 +485,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     HandlerUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AssignedTo = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AssignedToName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisclosedPublicationId = table.Column<long>(type: "bigint", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -592,6 +630,29 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationComments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationComments_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -747,7 +808,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DownloadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -763,33 +826,6 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         column: x => x.Sha256,
                         principalTable: "StoredFiles",
                         principalColumn: "Sha256",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequestEmails",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RequestId = table.Column<long>(type: "bigint", nullable: false),
-                    EventSequence = table.Column<int>(type: "integer", nullable: true),
-                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequestEmails", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RequestEmails_Requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "Requests",
-                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -827,6 +863,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     RequestId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     EventSequence = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    IssuerAgencyId = table.Column<int>(type: "integer", nullable: true),
+                    NumberYear = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: true),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Text = table.Column<string>(type: "text", nullable: false),
                     Docx = table.Column<byte[]>(type: "bytea", nullable: false),
@@ -896,11 +936,50 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RequestEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: true),
+                    LetterId = table.Column<long>(type: "bigint", nullable: true),
+                    EventSequence = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestEmails_Letters_LetterId",
+                        column: x => x.LetterId,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestEmails_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_CreditCode",
                 table: "Agencies",
                 column: "CreditCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agencies_HandledById",
+                table: "Agencies",
+                column: "HandledById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_ParentId_FullName",
@@ -992,6 +1071,16 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_CatalogCategories_ParentId",
                 table: "CatalogCategories",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationComments_ConsultationId",
+                table: "ConsultationComments",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_AgencyId_ClosesOn",
+                table: "Consultations",
+                columns: new[] { "AgencyId", "ClosesOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GazetteIssues_AgencyId_Year_Number",
@@ -1104,6 +1193,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestEmails_LetterId",
+                table: "RequestEmails",
+                column: "LetterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestEmails_RequestId",
                 table: "RequestEmails",
                 column: "RequestId");
@@ -1125,6 +1219,12 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Type", "On" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestNotices_IssuerAgencyId_NumberYear_Number",
+                table: "RequestNotices",
+                columns: new[] { "IssuerAgencyId", "NumberYear", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestNotices_RequestId_EventSequence_Kind",
                 table: "RequestNotices",
                 columns: new[] { "RequestId", "EventSequence", "Kind" },
@@ -1134,6 +1234,11 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Requests_AgencyId_Status_DueOn",
                 table: "Requests",
                 columns: new[] { "AgencyId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssignedTo_Status",
+                table: "Requests",
+                columns: new[] { "AssignedTo", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Ledger_Decided",
@@ -1150,8 +1255,6 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
-
-            AppendOnlyTriggers.CreatePostgres(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -1186,6 +1289,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CatalogCategories");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationComments");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -1236,10 +1342,10 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "GazetteIssues");
+                name: "Consultations");
 
             migrationBuilder.DropTable(
-                name: "Letters");
+                name: "GazetteIssues");
 
             migrationBuilder.DropTable(
                 name: "Publications");
@@ -1249,6 +1355,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Letters");
 
             migrationBuilder.DropTable(
                 name: "Requests");
