@@ -1255,6 +1255,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
+
+            // The histories and the audit log refuse UPDATE and DELETE in the database itself.
+            AppendOnlyTriggers.CreatePostgres(migrationBuilder);
         }
 
         /// <inheritdoc />

@@ -1254,6 +1254,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
+
+            // The histories and the audit log refuse UPDATE and DELETE in the database itself.
+            AppendOnlyTriggers.CreateSqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
