@@ -26,6 +26,9 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
     /// <summary>The portal's registration marks in its footer (<c>Gongkai:Site</c>).</summary>
     public SiteSettings Site { get; init; } = new();
 
+    /// <summary><c>Gongkai:Node:Name</c>: this node's name among several (<see cref="Nodes.NodeIdentity"/>).</summary>
+    public string? NodeName { get; init; }
+
     /// <summary>With the demo data, also years of fictional casework and published reports (<c>Gongkai:DemoHistory</c>, default true).</summary>
     public bool DemoHistory { get; init; } = true;
 
@@ -54,6 +57,7 @@ public sealed record GongkaiSettings(string DataDirectory, DatabaseProvider Prov
             DemoHistory = configuration.GetValue("Gongkai:DemoHistory", true),
             Uploads = configuration.GetSection("Gongkai:Uploads").Get<Files.UntrustedFileLimits>() ?? Files.UntrustedFileLimits.Default,
             Site = configuration.GetSection("Gongkai:Site").Get<SiteSettings>() ?? new(),
+            NodeName = configuration["Gongkai:Node:Name"],
         };
     }
 

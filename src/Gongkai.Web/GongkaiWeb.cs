@@ -2,9 +2,11 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Infrastructure;
 using Gongkai.Infrastructure.Identity;
+using Gongkai.Infrastructure.Nodes;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Api;
+using Gongkai.Web.Scaling;
 using Gongkai.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -24,8 +26,9 @@ public static class GongkaiWeb
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         services.AddGongkaiInfrastructure(settings);
-        services.AddGongkaiSearch(settings);
-        services.AddHostedService<SearchIndexStartup>();
+        services.AddGongkaiSearch(settings, follow: true);
+        services.AddGongkaiJobs();
+        services.Configure<JobOptions>(builder.Configuration.GetSection("Gongkai:Jobs"));
         services.AddDataProtection().SetApplicationName("Gongkai").PersistKeysToDbContext<GongkaiDbContext>();
         services.AddHostingSecurity(builder.Configuration, settings);
         services.AddGongkaiIdentityCore()
@@ -34,6 +37,8 @@ public static class GongkaiWeb
             .AddDefaultTokenProviders();
         services.AddStaffSecurity();
         services.AddRateLimits(builder.Configuration);
+        services.AddSharedState(builder.Configuration);
+        services.AddGongkaiTelemetry(builder.Configuration, NodeIdentity.From(settings.NodeName));
         services.AddSingleton<TrackingGuard>();
         services.AddSingleton<LoginThrottle>();
         services.Configure<ApiClientOptions>(o => builder.Configuration.GetSection("Gongkai:ApiClients").Bind(o.Clients));
@@ -53,6 +58,11 @@ public static class GongkaiWeb
             foreach (var page in new[] { "/Reports/Check", "/Admin/Requests/Import", "/Admin/Reports/Article20" })
             {
                 o.Conventions.AddPageApplicationModelConvention(page, m => UploadLimits.Apply(m, settings.Uploads.MaxUploadBytes + UploadLimits.FormOverhead));
+            }
+
+            foreach (var page in PortalCache.Pages)
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = PortalCache.Policy }));
             }
         });
         services.AddRouting(o => o.LowercaseUrls = true);
@@ -77,7 +87,6 @@ public static class GongkaiWeb
             doc.Info.Description = "机关、节假日安排等接口。写操作需要以工作人员身份登录（Cookie）。错误以 RFC 9457 ProblemDetails 返回。";
             return Task.CompletedTask;
         }));
-        services.AddHostedService<Gongkai.Web.Requests.MailOutboxService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -117,18 +126,26 @@ public static class GongkaiWeb
             await next();
         });
 
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Pages link our CSS and scripts with a content hash (asp-append-version): such a URL never changes content.
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = c.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=3600",
+        });
         app.UseRouting();
         app.UseBodyLimits();
         app.UseAuthentication();
         app.UseMustChangePassword();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseUploadLimits();
 
         app.MapRazorPages();
         app.MapGongkaiApi();
         app.MapFeeds();
+        app.UseGongkaiTelemetry();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Gongkai API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

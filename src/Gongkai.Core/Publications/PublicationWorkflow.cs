@@ -53,6 +53,48 @@ public sealed class Publication
     /// <summary>A document as stored, to take its next step.</summary>
     public static Publication Restore(PublicationState state) => new(state);
 
+    /// <summary>What an imported document's review says: it was cleared before its first publication, not here.</summary>
+    public const string ImportedOpinion = "从原网站导入的已发布文件：保密审查已在原发布前进行，本系统未重新审查。";
+
+    /// <summary>Why an imported rule or normative document has no interpretation published with it here.</summary>
+    public const string ImportedNoInterpretationReason = "从原网站导入的已发布文件，政策解读未随目录导入。";
+
+    /// <summary>
+    /// A 主动公开 document that was already published on the agency's former website (<c>gongkai publications import</c>),
+    /// entered as published on its original day. The dates obey the rules of <see cref="Publish"/>; the review and the
+    /// reason for no interpretation say that they happened before the import rather than naming a reviewer who did not
+    /// review it. Interpretations are not imported as such.
+    /// </summary>
+    public static PublicationRefusal? Imported(string title, PublicationType type, DateOnly writtenOn, DateOnly publishedOn, DateOnly today, string importedBy, DateTimeOffset at, out Publication? document)
+    {
+        document = null;
+        var refusal = publishedOn < writtenOn ? $"发布日期不能早于成文日期（{writtenOn:yyyy-MM-dd}）。"
+            : publishedOn > today ? "发布日期不能晚于今天。"
+            : null;
+        if (refusal is not null)
+        {
+            return new("PublishedOn", refusal);
+        }
+
+        document = new(new PublicationState
+        {
+            Title = title,
+            Type = type,
+            Attribute = DisclosureAttribute.Proactive,
+            WrittenOn = writtenOn,
+            Status = PublicationStatus.Published,
+            CreatedBy = importedBy,
+            ReviewedBy = importedBy,
+            ReviewedAt = at,
+            ReviewOpinion = ImportedOpinion,
+            PublishedOn = publishedOn,
+            PublishedBy = importedBy,
+            PublishedAt = at,
+            NoInterpretationReason = type is PublicationType.Regulation or PublicationType.NormativeDocument ? ImportedNoInterpretationReason : null,
+        });
+        return null;
+    }
+
     /// <summary>
     /// The office changes the document. A published document stays published (its page and the index follow) and
     /// cannot stop being 主动公开 that way; a reviewed one goes back to draft: what was reviewed is what gets published.

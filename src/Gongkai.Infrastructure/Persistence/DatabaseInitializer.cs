@@ -55,8 +55,17 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    /// <summary>Migrations, roles and the built-in holiday schedule: what every command needs.</summary>
+    /// <summary>
+    /// Migrations, roles and the built-in holiday schedule: what every command needs. Under the startup lock, so that
+    /// nodes and commands starting together on one PostgreSQL database do it once.
+    /// </summary>
     public async Task PrepareAsync(CancellationToken ct = default)
+    {
+        await using var held = await Nodes.StartupLock.AcquireAsync(settings, ct);
+        await PrepareUnlockedAsync(ct);
+    }
+
+    private async Task PrepareUnlockedAsync(CancellationToken ct)
     {
         await MigrateAsync(ct);
         foreach (var role in StaffRoles.All)
@@ -78,7 +87,9 @@ public sealed class DatabaseInitializer(
     /// <summary>The web host's first run: prepare, then on an empty database the demo data or a first administrator.</summary>
     public async Task<IReadOnlyList<IssuedCredential>> InitializeAsync(CancellationToken ct = default)
     {
-        await PrepareAsync(ct);
+        // The first seed too: two nodes starting on an empty database must not both seed it.
+        await using var held = await Nodes.StartupLock.AcquireAsync(settings, ct);
+        await PrepareUnlockedAsync(ct);
         if (!await IsEmptyAsync(ct))
         {
             return [];

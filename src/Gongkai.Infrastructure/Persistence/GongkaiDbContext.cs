@@ -45,6 +45,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Interaction.LetterEventRecord> LetterEvents => Set<Interaction.LetterEventRecord>();
     public DbSet<Interaction.LetterAttachment> LetterAttachments => Set<Interaction.LetterAttachment>();
     public DbSet<Interaction.InteractionChannelSettings> InteractionChannels => Set<Interaction.InteractionChannelSettings>();
+    public DbSet<Nodes.ChangeFeedEntry> ChangeFeed => Set<Nodes.ChangeFeedEntry>();
+    public DbSet<Nodes.JobLease> JobLeases => Set<Nodes.JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

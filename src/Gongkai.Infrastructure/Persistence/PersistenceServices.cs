@@ -20,13 +20,26 @@ public static class PersistenceServices
         services.AddSingleton<Files.UntrustedFileGate>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
+            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>((sp, o) =>
+            {
+                ConfigureSqlite(o, settings.ConnectionString);
+                // Whatever the host adds to follow saves (the web portal's cache).
+                o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+            });
         }
         else
         {
-            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>(o => ConfigurePostgres(o, settings.ConnectionString));
+            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>((sp, o) =>
+            {
+                ConfigurePostgres(o, settings.ConnectionString);
+                // Whatever the host adds to follow saves (the web portal's cache).
+                o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+            });
         }
 
+        services.AddSingleton(Nodes.NodeIdentity.From(settings.NodeName));
+        services.AddScoped<Nodes.JobLeases>();
+        services.AddScoped<Nodes.ChangeFeedReader>();
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<Requests.RequestStore>();

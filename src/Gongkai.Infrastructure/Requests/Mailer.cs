@@ -10,19 +10,36 @@ namespace Gongkai.Infrastructure.Requests;
 /// to the pickup folder (<c>data/mail</c> by default), so nothing is lost and an office without a mail server can
 /// still see what would have gone out. A failed send stays queued with its error and is tried again later.
 /// </summary>
-public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimeProvider clock)
+public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimeProvider clock, Nodes.NodeIdentity node)
 {
     public const int MaxAttempts = 10;
 
-    /// <summary>Sends what is queued: of one request, of one letter, or (both null) all.</summary>
+    /// <summary>
+    /// How long a node's claim on an e-mail holds: long enough for any SMTP exchange; a node that died while sending
+    /// leaves it to another after this.
+    /// </summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Sends what is queued: of one request, of one letter, or (both null) all. Every e-mail is first claimed in one
+    /// conditional UPDATE, so when several nodes (or a step and the outbox job) reach the same e-mail, one sends it.
+    /// </summary>
     public async Task<int> SendPendingAsync(long? requestId = null, CancellationToken ct = default, long? letterId = null)
     {
-        var pending = await db.RequestEmails
+        var now = clock.GetUtcNow();
+        var candidates = await db.RequestEmails.AsNoTracking()
             .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (requestId == null || m.RequestId == requestId) && (letterId == null || m.LetterId == letterId))
-            .OrderBy(m => m.Id).Take(100).ToListAsync(ct);
+            .Where(m => m.ClaimedUntil == null || m.ClaimedUntil < now)
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(100).ToListAsync(ct);
         var sent = 0;
-        foreach (var mail in pending)
+        foreach (var id in candidates)
         {
+            var mail = await ClaimAsync(id, ct);
+            if (mail is null)
+            {
+                continue;
+            }
+
             mail.Attempts++;
             try
             {
@@ -53,11 +70,27 @@ public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimePr
                 mail.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
             }
 
+            mail.ClaimedUntil = null;
             await db.SaveChangesAsync(ct);
         }
 
         return sent;
     }
+
+    /// <summary>The e-mail, claimed for this node; null when it was sent or another node holds it.</summary>
+    private async Task<RequestEmail?> ClaimAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + ClaimTime;
+        var claimed = await db.RequestEmails
+            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, node.Name).SetProperty(m => m.ClaimedUntil, until), ct);
+        return claimed == 0 ? null : await db.RequestEmails.FirstAsync(m => m.Id == id, ct);
+    }
+
+    /// <summary>E-mails waiting to go out (the outbox's depth, a metric).</summary>
+    public Task<int> QueuedCountAsync(CancellationToken ct = default) =>
+        db.RequestEmails.CountAsync(m => m.SentAt == null && m.Attempts < MaxAttempts, ct);
 
     /// <summary>Most mail servers refuse larger messages: beyond this the files stay on the tracking page only.</summary>
     public const long MaxDisclosedBytes = 15 * 1024 * 1024;
@@ -104,5 +137,19 @@ public sealed class Mailer(GongkaiDbContext db, GongkaiSettings settings, TimePr
         }
 
         return client;
+    }
+}
+
+/// <summary>Retries queued e-mails every few minutes, on one node at a time, so a mail server that was down catches up on its own.</summary>
+public sealed class MailOutboxJob : Nodes.IRecurringJob
+{
+    public string Name => "mail-outbox";
+
+    public TimeSpan Every => TimeSpan.FromMinutes(1);
+
+    public async Task<string?> RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var sent = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mailer>(services).SendPendingAsync(null, ct);
+        return sent > 0 ? $"sent {sent} queued e-mails" : null;
     }
 }

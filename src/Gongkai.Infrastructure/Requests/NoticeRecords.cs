@@ -52,4 +52,9 @@ public sealed class RequestEmail
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The node sending it now (<see cref="Nodes.NodeIdentity"/>): no other node takes it until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

@@ -20,7 +20,7 @@ namespace Gongkai.Infrastructure.Search;
 /// documents where the query's words are real words. Bigrams find every two-character word (复议, 公开); SmartCn
 /// alone misses some (bench/Gongkai.SearchBench).
 /// </remarks>
-public sealed class PublicationSearch : IDisposable
+public sealed partial class PublicationSearch : IDisposable
 {
     /// <summary>The deepest result that can be paged to; beyond it the visitor is asked to narrow the search.</summary>
     public const int MaxResults = 2000;
@@ -65,6 +65,7 @@ public sealed class PublicationSearch : IDisposable
             }
 
             IsStale = !(_writer.CommitData.TryGetValue(SchemaKey, out var schema) && schema == Schema);
+            FeedPosition = _writer.CommitData.TryGetValue(FeedKey, out var position) && long.TryParse(position, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
             _manager = new SearcherManager(_writer, true, null);
         }
         catch
@@ -81,6 +82,12 @@ public sealed class PublicationSearch : IDisposable
 
     /// <summary>The index was written with another schema (an older version of this class) and should be rebuilt.</summary>
     public bool IsStale { get; private set; }
+
+    /// <summary>
+    /// The last change-feed entry this index has applied (<see cref="Nodes.ChangeFeedFollower"/>), committed with the
+    /// documents it changed; null for an index that has never followed the feed.
+    /// </summary>
+    public long? FeedPosition { get; private set; }
 
     /// <summary>Documents in the index.</summary>
     public int Count
@@ -134,7 +141,7 @@ public sealed class PublicationSearch : IDisposable
     /// fails, or <paramref name="ct"/> cancels, the old index stays as it was. Reports the number indexed so far.
     /// </summary>
     /// <returns>The number of documents indexed.</returns>
-    public int Rebuild(IEnumerable<SearchDocument> documents, int total, IProgress<int>? progress = null, CancellationToken ct = default)
+    public int Rebuild(IEnumerable<SearchDocument> documents, int total, IProgress<int>? progress = null, CancellationToken ct = default, long? feedPosition = null)
     {
         lock (_gate)
         {
@@ -158,8 +165,9 @@ public sealed class PublicationSearch : IDisposable
                             progress?.Report(count);
                         }
                     });
-                _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
+                _writer.SetCommitData(CommitData(feedPosition ?? FeedPosition, current: true));
                 _writer.Commit();
+                FeedPosition = feedPosition ?? FeedPosition;
                 _writer.Config.RAMBufferSizeMB = BufferMB;
             }
             catch (Exception e)
@@ -314,6 +322,8 @@ public sealed class PublicationSearch : IDisposable
 
     private void CommitAndRefresh()
     {
+        // Every commit states the schema and the feed position: the last commit's data is what a reopened index reads.
+        _writer.SetCommitData(CommitData(FeedPosition, current: !IsStale));
         _writer.Commit();
         _manager.MaybeRefreshBlocking();
     }

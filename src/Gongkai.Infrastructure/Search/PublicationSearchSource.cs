@@ -25,6 +25,19 @@ public sealed class PublicationSearchSource(GongkaiDbContext db)
         return record is null ? null : ToSearchDocument(record);
     }
 
+    /// <summary>Those of <paramref name="ids"/> the public may find now (the others are to leave the index).</summary>
+    public async Task<List<SearchDocument>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        var found = new List<SearchDocument>(ids.Count);
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            var records = await Searchable.Where(p => chunk.Contains(p.Id)).ToListAsync(ct);
+            found.AddRange(records.Select(ToSearchDocument));
+        }
+
+        return found;
+    }
+
     /// <summary>How many documents <see cref="All"/> will give.</summary>
     public Task<int> CountAsync(CancellationToken ct = default) => Searchable.CountAsync(ct);
 

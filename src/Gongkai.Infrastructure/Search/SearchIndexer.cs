@@ -6,7 +6,7 @@ namespace Gongkai.Infrastructure.Search;
 /// Keeps the index in step with the database: <see cref="Publications.PublicationStore"/> tells it of every saved
 /// change (publishing, editing, repealing), and anything else that changes a document calls <see cref="IndexAsync"/>.
 /// </summary>
-public sealed class SearchIndexer(PublicationSearchSource source, PublicationSearch search, ILogger<SearchIndexer> logger) : Publications.IPublicationObserver
+public sealed class SearchIndexer(PublicationSearchSource source, PublicationSearch search, Nodes.ChangeFeedReader feed, ILogger<SearchIndexer> logger) : Publications.IPublicationObserver
 {
     /// <summary><see cref="Publications.PublicationStore"/> calls this after every saved change.</summary>
     public async Task ChangedAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
@@ -49,7 +49,9 @@ public sealed class SearchIndexer(PublicationSearchSource source, PublicationSea
     /// <returns>The number of documents indexed.</returns>
     public async Task<int> RebuildAsync(IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        // The feed's head is read first: whatever commits during the rebuild is applied again after it (harmless).
+        var head = await feed.NewestAsync(ct);
         var total = await source.CountAsync(ct);
-        return search.Rebuild(source.All(ct), total, progress, ct);
+        return search.Rebuild(source.All(ct), total, progress, ct, head);
     }
 }

@@ -9,15 +9,22 @@ public static class SearchServices
     public static string IndexPath(GongkaiSettings settings) => Path.Combine(settings.DataDirectory, "search-index");
 
     /// <summary>
-    /// The index opens on first use, so commands that never search do not take its lock. The web host also adds
-    /// <see cref="SearchIndexStartup"/>.
+    /// The index opens on first use, so commands that never search do not take its lock. A web node
+    /// (<paramref name="follow"/>) also indexes its own saves at once and follows the change feed for everyone else's;
+    /// the command line only writes the database, and the nodes pick its changes up from the feed.
     /// </summary>
-    public static IServiceCollection AddGongkaiSearch(this IServiceCollection services, GongkaiSettings settings)
+    public static IServiceCollection AddGongkaiSearch(this IServiceCollection services, GongkaiSettings settings, bool follow = false)
     {
         services.AddSingleton(sp => new PublicationSearch(IndexPath(settings), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<PublicationSearchSource>();
         services.AddScoped<SearchIndexer>();
-        services.AddScoped<Publications.IPublicationObserver>(sp => sp.GetRequiredService<SearchIndexer>());
+        if (follow)
+        {
+            services.AddScoped<Publications.IPublicationObserver>(sp => sp.GetRequiredService<SearchIndexer>());
+            services.AddSingleton<Nodes.ChangeFeedFollower>();
+            services.AddHostedService(sp => sp.GetRequiredService<Nodes.ChangeFeedFollower>());
+        }
+
         return services;
     }
 }

@@ -43,7 +43,7 @@ public static class Feeds
                     new XElement(Atom + "author", new XElement(Atom + "name", i.Issuer)),
                     new XElement(Atom + "summary", i.Summary))));
             return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml; charset=utf-8");
-        });
+        }).CacheOutput(Scaling.PortalCache.Policy);
 
         app.MapGet("/feeds/publications.rss", async (HttpContext context, PortalContext portal, GongkaiDbContext db, CancellationToken ct) =>
         {
@@ -61,7 +61,7 @@ public static class Feeds
                     new XElement("pubDate", i.Published.ToString("r", CultureInfo.InvariantCulture)),
                     new XElement("description", i.Summary))));
             return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("rss", new XAttribute("version", "2.0"), channel)), "application/rss+xml; charset=utf-8");
-        });
+        }).CacheOutput(Scaling.PortalCache.Policy);
 
         app.MapGet("/sitemap.xml", async (HttpContext context, GongkaiDbContext db, CancellationToken ct) =>
         {
@@ -87,7 +87,7 @@ public static class Feeds
             urls.AddRange(documents.Select(d => Url("/catalog/" + d.Id.ToString(CultureInfo.InvariantCulture),
                 d.UpdatedAt is { } u ? DateOnly.FromDateTime(u.ToOffset(TimeSpan.FromHours(8)).DateTime) : d.PublishedOn)));
             return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", urls)), "application/xml; charset=utf-8");
-        });
+        }).CacheOutput(Scaling.PortalCache.Policy);
     }
 
     private sealed record Item(long Id, string Title, string Issuer, string Summary, DateTimeOffset Published, DateTimeOffset Updated);

@@ -65,10 +65,20 @@ public static class RateLimits
         {
             foreach (var limit in limits)
             {
-                o.AddPolicy(limit.Policy, context => limit.PostsOnly && !HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetNoLimiter(limit.Policy + ":read")
-                    : RateLimitPartition.GetFixedWindowLimiter(limit.Policy + ":" + ClientKey(context.Connection.RemoteIpAddress),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 }));
+                var options = new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 };
+                o.AddPolicy(limit.Policy, context =>
+                {
+                    if (limit.PostsOnly && !HttpMethods.IsPost(context.Request.Method))
+                    {
+                        return RateLimitPartition.GetNoLimiter(limit.Policy + ":read");
+                    }
+
+                    var key = limit.Policy + ":" + ClientKey(context.Connection.RemoteIpAddress);
+                    // Several nodes count together in Redis when it is configured (Scaling/SharedState).
+                    return context.RequestServices.GetService<Scaling.SharedCounters>() is { } shared
+                        ? RateLimitPartition.Get(key, k => new Scaling.RedisWindowLimiter(shared, k, limit.PermitLimit, limit.Window, new FixedWindowRateLimiter(options)))
+                        : RateLimitPartition.GetFixedWindowLimiter(key, _ => options);
+                });
             }
 
             o.OnRejected = (context, ct) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Gongkai.Core.Publications;
+using Gongkai.Infrastructure.Nodes;
 using Gongkai.Infrastructure.Publications;
 using Gongkai.Infrastructure.Search;
 using Gongkai.IntegrationTests.TestSupport;
@@ -209,24 +210,24 @@ public sealed class SearchPageTests
     public async Task At_start_an_empty_index_is_rebuilt_from_the_published_documents()
     {
         using var app = new GongkaiApp(Db.Sqlite, demoData: false);
-        // The host's own check ran at start, on an empty database: it found nothing to do.
-        await app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SearchIndexStartup>().Single().ExecuteTask!;
+        var follower = app.Services.GetRequiredService<ChangeFeedFollower>();
+        await follower.CatchUpAsync();
         var agency = await app.NewAgencyAsync(null);
         var word = UniqueWord();
         var record = Record(agency.Id, $"{word}管理办法");
+        var search = app.Services.GetRequiredService<PublicationSearch>();
         await app.WithDbAsync(db =>
         {
             db.Publications.Add(record);
             return db.SaveChangesAsync();
         });
-        var search = app.Services.GetRequiredService<PublicationSearch>();
-        var before = search.Count;
+        // As if the index folder had been deleted after the feed's old entries were pruned: it cannot catch up.
+        await app.WithDbAsync(db => db.ChangeFeed.ExecuteDeleteAsync());
+        search.Rebuild([], 0, feedPosition: 0);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO \"ChangeFeed\" (\"Id\", \"Topic\", \"EntityId\", \"At\") VALUES (1000, 'letter', 1, '2026-01-01 00:00:00')"));
 
-        var startup = new SearchIndexStartup(app.Services.GetRequiredService<IServiceScopeFactory>(), search, NullLogger<SearchIndexStartup>.Instance);
-        await startup.StartAsync(CancellationToken.None);
-        await startup.ExecuteTask!;
+        await follower.CatchUpAsync();
 
-        Assert.Equal(0, before);
         Assert.Equal(1, search.Count);
         Assert.Equal([record.Id], Find(app, word).Ids());
         Assert.StartsWith(app.Database.DataDirectory, search.IndexPath, StringComparison.Ordinal);
