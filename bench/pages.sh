@@ -17,7 +17,7 @@ dotnet build -c Release src/Gongkai.Web -v q -nologo >/dev/null
 start_node() { # port name
   mkdir -p "$data/$2"
   URLS=http://127.0.0.1:$1 Gongkai__DataDirectory=$data/$2 Gongkai__Node__Name=$2 \
-    dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll --contentRoot src/Gongkai.Web >"$data/$2.log" 2>&1 &
+    dotnet src/Gongkai.Web/bin/Release/net10.0/Gongkai.Web.dll --contentRoot "$PWD/src/Gongkai.Web" >"$data/$2.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return; sleep 0.5; done
   echo "node $2 did not start: $data/$2.log" >&2; exit 1

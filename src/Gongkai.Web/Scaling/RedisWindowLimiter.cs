@@ -29,18 +29,11 @@ public sealed class RedisWindowLimiter(SharedCounters counters, string key, int 
 
     public override RateLimiterStatistics? GetStatistics() => fallback.GetStatistics();
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
-    {
-        Interlocked.Exchange(ref _lastUsed, Stopwatch.GetTimestamp());
-        try
-        {
-            return Lease(counters.Redis.GetDatabase().ScriptEvaluate(Script, [_key], [_windowMs]));
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            return fallback.AttemptAcquire(permitCount);
-        }
-    }
+    /// <summary>
+    /// Never waits for Redis on a request thread (a blocked thread per request starves the pool under load): the
+    /// rate-limiting middleware asks this first and, when it is not granted, waits for <see cref="AcquireAsyncCore"/>.
+    /// </summary>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => Undecided;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -65,23 +58,25 @@ public sealed class RedisWindowLimiter(SharedCounters counters, string key, int 
         base.Dispose(disposing);
     }
 
+    private static readonly RateLimitLease Undecided = new WindowLease(false, TimeSpan.Zero, decided: false);
+
     private RateLimitLease Lease(RedisResult result)
     {
         var values = (RedisResult[])result!;
         var count = (long)values[0];
         var ttl = TimeSpan.FromMilliseconds(Math.Max(0, (long)values[1]));
-        return new WindowLease(count <= permits, ttl);
+        return new WindowLease(count <= permits, ttl, decided: true);
     }
 
-    private sealed class WindowLease(bool acquired, TimeSpan retryAfter) : RateLimitLease
+    private sealed class WindowLease(bool acquired, TimeSpan retryAfter, bool decided) : RateLimitLease
     {
         public override bool IsAcquired => acquired;
 
-        public override IEnumerable<string> MetadataNames => acquired ? [] : [MetadataName.RetryAfter.Name];
+        public override IEnumerable<string> MetadataNames => acquired || !decided ? [] : [MetadataName.RetryAfter.Name];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            if (!acquired && metadataName == MetadataName.RetryAfter.Name)
+            if (!acquired && decided && metadataName == MetadataName.RetryAfter.Name)
             {
                 metadata = retryAfter;
                 return true;
