@@ -88,7 +88,7 @@ internal static class Seeding
         }
 
         var requests = new BulkInsert(db, "Requests", "Id", "AgencyId", "TrackingCode", "ApplicantName", "IdType", "IdNumber", "Phone", "InformationTitle",
-            "ProvisionForm", "ObtainMethod", "Channel", "ApplicantType", "Status", "SubmittedOn", "ReceivedOn", "ClockState", "DecidedOn", "Outcome", "Version", "CreatedAt", "UpdatedAt");
+            "ProvisionForm", "ObtainMethod", "Assistance", "Channel", "ApplicantType", "Status", "SubmittedOn", "ReceivedOn", "ClockState", "DueProvisional", "DecidedOn", "Outcome", "Version", "CreatedAt", "UpdatedAt");
         var events = new BulkInsert(db, "RequestEvents", "RequestId", "Sequence", "Type", "On", "RecordedAt", "UserName", "Json");
         var appeals = new BulkInsert(db, "Appeals", "AgencyId", "Kind", "RequestId", "Body", "FiledOn", "ConcludedOn", "Result");
         const int batch = 5000;
@@ -131,8 +131,8 @@ internal static class Seeding
 
                 var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
                 requests.Add(id, agencyId, "B" + id.ToString("D11", CultureInfo.InvariantCulture), "基准测试", IdentityDocumentType.ResidentIdCard,
-                    "11010519491231002X", "13800138000", "基准测试申请", ProvisionForm.Electronic, ObtainMethod.Online, Channel.Online, type,
-                    decided is null ? RequestStatus.Processing : RequestStatus.Archived, on, on, decided is null ? ClockState.Running : ClockState.Met,
+                    "11010519491231002X", "13800138000", "基准测试申请", ProvisionForm.Electronic, ObtainMethod.Online, 0, Channel.Online, type,
+                    decided is null ? RequestStatus.Processing : RequestStatus.Archived, on, on, decided is null ? ClockState.Running : ClockState.Met, false,
                     decided, outcome, Math.Max(1, steps.Count), at, at);
                 foreach (var (e, sequence) in steps.Select((e, n) => (e, n + 1)))
                 {
