@@ -77,6 +77,26 @@ public sealed class PortalCache : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Evicts the lists and the pages of <paramref name="changed"/>. A cache that cannot be reached (Redis down) is
+    /// logged, never thrown: its entries end within <see cref="Lifetime"/> anyway.
+    /// </summary>
+    public static async Task EvictAsync(IOutputCacheStore store, IEnumerable<(string Topic, long Id)> changed, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await store.EvictByTagAsync(Tag, ct);
+            foreach (var (topic, id) in changed)
+            {
+                await store.EvictByTagAsync(EntityTag(topic, id), ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Portal cache not evicted: {Error}; cached pages end within {Minutes} minutes.", e.GetType().Name, Lifetime.TotalMinutes);
+        }
+    }
+
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -93,23 +113,17 @@ public sealed class PortalCache : IOutputCachePolicy
 }
 
 /// <summary>Evicts the portal's cached pages for the change feed's entries (on every node; shared in Redis when configured).</summary>
-public sealed class PortalCacheEvictor(IOutputCacheStore store) : IChangeFeedHandler
+public sealed class PortalCacheEvictor(IOutputCacheStore store, ILogger<PortalCacheEvictor> logger) : IChangeFeedHandler
 {
-    public async Task HandleAsync(IReadOnlyList<ChangeFeedEntry> entries, CancellationToken ct)
-    {
-        await store.EvictByTagAsync(PortalCache.Tag, ct);
-        foreach (var (topic, id) in entries.Select(e => (e.Topic, e.EntityId)).Distinct())
-        {
-            await store.EvictByTagAsync(PortalCache.EntityTag(topic, id), ct);
-        }
-    }
+    public Task HandleAsync(IReadOnlyList<ChangeFeedEntry> entries, CancellationToken ct) =>
+        PortalCache.EvictAsync(store, entries.Select(e => (e.Topic, e.EntityId)).Distinct(), logger, ct);
 }
 
 /// <summary>
 /// Evicts at once, on the node that saved it, when a save changes what the portal shows — so that whoever published
 /// sees it on the next page; the other nodes hear of it from the change feed within seconds.
 /// </summary>
-public sealed class PortalCacheInterceptor(IOutputCacheStore store) : SaveChangesInterceptor
+public sealed class PortalCacheInterceptor(IOutputCacheStore store, ILogger<PortalCacheInterceptor> logger) : SaveChangesInterceptor
 {
     private readonly AsyncLocal<List<object>?> _changed = new();
 
@@ -127,14 +141,8 @@ public sealed class PortalCacheInterceptor(IOutputCacheStore store) : SaveChange
         if (_changed.Value is { } changed)
         {
             _changed.Value = null;
-            await store.EvictByTagAsync(PortalCache.Tag, cancellationToken);
-            foreach (var entity in changed)
-            {
-                if (Topic(entity) is { } key)
-                {
-                    await store.EvictByTagAsync(PortalCache.EntityTag(key.Topic, key.Id), cancellationToken);
-                }
-            }
+            // The save has committed: whatever happens to the cache, it must not look as if it had failed.
+            await PortalCache.EvictAsync(store, changed.Select(Topic).OfType<(string Topic, long Id)>().Distinct(), logger, cancellationToken);
         }
 
         return await base.SavedChangesAsync(eventData, result, cancellationToken);

@@ -27,6 +27,9 @@ public static class SharedState
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 2000;
             options.SyncTimeout = 1000;
+            options.AsyncTimeout = 1000;
+            // While Redis is unreachable, fail at once (and count or cache in this node) rather than queue each call.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             var connection = ConnectionMultiplexer.Connect(options);
             services.AddSingleton<IConnectionMultiplexer>(connection);
             services.AddSingleton(new SharedCounters(connection, KeyPrefix(configuration) + "limit:"));
