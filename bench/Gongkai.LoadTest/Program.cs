@@ -296,7 +296,8 @@ static async Task<ServiceProvider> OpenAsync(DatabaseProvider provider, string c
     {
         ["Gongkai:Database:Provider"] = provider.ToString(),
         ["ConnectionStrings:Gongkai"] = connection,
-        ["Gongkai:DataDirectory"] = Path.GetTempPath(),
+        // A folder of its own: the data directory is made private (0700), which must never happen to /tmp itself.
+        ["Gongkai:DataDirectory"] = Path.Combine(Path.GetTempPath(), "gongkai-loadtest"),
     }).Build();
     var services = new ServiceCollection();
     services.AddLogging();

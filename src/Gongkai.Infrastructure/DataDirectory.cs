@@ -24,6 +24,11 @@ public static class DataDirectory
         {
             Directory.CreateDirectory(path, Private);
         }
+        else if (File.GetUnixFileMode(path).HasFlag(UnixFileMode.StickyBit))
+        {
+            // A shared folder such as /tmp: making it private would lock every other user and service out of it.
+            throw new InvalidOperationException($"Gongkai:DataDirectory '{path}' is a shared folder (like /tmp): give Gongkai a folder of its own.");
+        }
 
         File.SetUnixFileMode(path, Private);
     }

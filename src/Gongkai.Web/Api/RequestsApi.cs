@@ -64,7 +64,7 @@ public static class RequestsApi
 
     private static async Task<IResult> RequestStatusOf(StatusQuery query, RequestStore store, TrackingGuard guard, HttpContext http, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(query.Code) && guard.WaitForCode(query.Code) is var wait && wait > TimeSpan.Zero)
+        if (!string.IsNullOrWhiteSpace(query.Code) && await guard.WaitForCodeAsync(query.Code) is var wait && wait > TimeSpan.Zero)
         {
             await RateLimits.Refuse(http, StatusCodes.Status429TooManyRequests, "请求过于频繁", TrackingGuard.Message(wait), wait);
             return Results.Empty;
@@ -75,13 +75,13 @@ public static class RequestsApi
         {
             if (loaded is not null)
             {
-                guard.WrongTail(query.Code!);
+                await guard.WrongTailAsync(query.Code!);
             }
 
             return NotFound("查询码或联系电话后四位不正确。");
         }
 
-        guard.Opened(query.Code!);
+        await guard.OpenedAsync(query.Code!);
 
         var request = loaded.Request;
         var deadline = await store.DeadlineAsync(request, ct);

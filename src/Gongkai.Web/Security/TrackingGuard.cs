@@ -4,12 +4,20 @@ namespace Gongkai.Web.Security;
 
 /// <summary>
 /// Counts wrong answers per key (a tracking code, an account and address) and, past a few free ones, makes the key
-/// wait before the next answer is even checked. Counters live in this node's memory and are forgotten after a quiet
-/// <see cref="Forget"/>; with several nodes each keeps its own (a guesser gains at most the node count).
+/// wait before the next answer is even checked. Counters are forgotten after a quiet <see cref="Forget"/>. With Redis
+/// configured (<see cref="Scaling.SharedCounters"/>) every node counts in the same counters, keyed by a hash (no code or
+/// user name is stored there); without it, or while Redis cannot be reached, in this node's memory.
 /// </summary>
-public abstract class FailureThrottle(TimeProvider clock, int freeFailures, TimeSpan forget)
+public abstract class FailureThrottle(TimeProvider clock, int freeFailures, TimeSpan forget, Scaling.SharedCounters? shared)
 {
     private const int MaxKeys = 100_000;
+
+    private const string FailScript = """
+        local count = redis.call('HINCRBY', KEYS[1], 'count', 1)
+        redis.call('HSET', KEYS[1], 'last', ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return count
+        """;
 
     private sealed class Failures
     {
@@ -25,8 +33,21 @@ public abstract class FailureThrottle(TimeProvider clock, int freeFailures, Time
     protected abstract TimeSpan WaitAfter(int failures);
 
     /// <summary>How long <paramref name="key"/> must wait before an answer is checked again; zero when it may be checked now.</summary>
-    public TimeSpan WaitFor(string key)
+    public async ValueTask<TimeSpan> WaitForAsync(string key)
     {
+        if (shared is not null)
+        {
+            try
+            {
+                var values = await shared.Redis.GetDatabase().HashGetAsync(SharedKey(key), ["count", "last"]);
+                return values[0].IsNull ? TimeSpan.Zero : WaitFor((int)values[0], new DateTimeOffset((long)values[1], TimeSpan.Zero));
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // Counted in memory until Redis is back.
+            }
+        }
+
         if (!_keys.TryGetValue(key, out var failures))
         {
             return TimeSpan.Zero;
@@ -34,25 +55,32 @@ public abstract class FailureThrottle(TimeProvider clock, int freeFailures, Time
 
         lock (failures)
         {
-            var since = clock.GetUtcNow() - failures.Last;
-            if (since >= Forget)
+            var wait = WaitFor(failures.Count, failures.Last);
+            if (clock.GetUtcNow() - failures.Last >= Forget)
             {
                 failures.Count = 0;
-                return TimeSpan.Zero;
             }
 
-            if (failures.Count < freeFailures)
-            {
-                return TimeSpan.Zero;
-            }
-
-            var wait = WaitAfter(failures.Count) - since;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return wait;
         }
     }
 
-    public void Failed(string key)
+    public async ValueTask FailedAsync(string key)
     {
+        if (shared is not null)
+        {
+            try
+            {
+                await shared.Redis.GetDatabase().ScriptEvaluateAsync(FailScript, [SharedKey(key)],
+                    [clock.GetUtcNow().UtcTicks, (long)Forget.TotalMilliseconds]);
+                return;
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // Counted in memory until Redis is back.
+            }
+        }
+
         if (_keys.Count >= MaxKeys)
         {
             Sweep();
@@ -66,7 +94,36 @@ public abstract class FailureThrottle(TimeProvider clock, int freeFailures, Time
         }
     }
 
-    public void Succeeded(string key) => _keys.TryRemove(key, out _);
+    public async ValueTask SucceededAsync(string key)
+    {
+        _keys.TryRemove(key, out _);
+        if (shared is not null)
+        {
+            try
+            {
+                await shared.Redis.GetDatabase().KeyDeleteAsync(SharedKey(key));
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // Forgotten after the quiet period in any case.
+            }
+        }
+    }
+
+    private TimeSpan WaitFor(int count, DateTimeOffset last)
+    {
+        var since = clock.GetUtcNow() - last;
+        if (since >= Forget || count < freeFailures)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = WaitAfter(count) - since;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private StackExchange.Redis.RedisKey SharedKey(string key) =>
+        shared!.Prefix + "fail:" + GetType().Name + ":" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     private void Sweep()
     {
@@ -89,7 +146,7 @@ public abstract class FailureThrottle(TimeProvider clock, int freeFailures, Time
 /// <see cref="FreeFailures"/> wrong tails the code answers nothing for <see cref="Pause"/>, from any address — the
 /// applicant waits that long at most, and a guesser needs years.
 /// </summary>
-public sealed class TrackingGuard(TimeProvider clock) : FailureThrottle(clock, FreeFailures, Pause)
+public sealed class TrackingGuard(TimeProvider clock, Scaling.SharedCounters? shared = null) : FailureThrottle(clock, FreeFailures, Pause, shared)
 {
     public const int FreeFailures = 5;
     public static readonly TimeSpan Pause = TimeSpan.FromMinutes(15);
@@ -99,11 +156,11 @@ public sealed class TrackingGuard(TimeProvider clock) : FailureThrottle(clock, F
     /// <summary>Codes are typed with or without the dashes and in either case.</summary>
     public static string Key(string code) => new(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).Take(64).ToArray());
 
-    public TimeSpan WaitForCode(string code) => WaitFor(Key(code));
+    public ValueTask<TimeSpan> WaitForCodeAsync(string code) => WaitForAsync(Key(code));
 
-    public void WrongTail(string code) => Failed(Key(code));
+    public ValueTask WrongTailAsync(string code) => FailedAsync(Key(code));
 
-    public void Opened(string code) => Succeeded(Key(code));
+    public ValueTask OpenedAsync(string code) => SucceededAsync(Key(code));
 
     /// <summary>The refusal shown while a code waits.</summary>
     public static string Message(TimeSpan wait) =>
@@ -116,7 +173,7 @@ public sealed class TrackingGuard(TimeProvider clock) : FailureThrottle(clock, F
 /// further attempt from that address waits 30 s, 1, 2, 4, 8, at most 15 minutes (docs/adr/0010-login-throttling.md).
 /// The account's owner, from their own address, is never held up by someone else's guessing.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock) : FailureThrottle(clock, FreeFailures, TimeSpan.FromHours(1))
+public sealed class LoginThrottle(TimeProvider clock, Scaling.SharedCounters? shared = null) : FailureThrottle(clock, FreeFailures, TimeSpan.FromHours(1), shared)
 {
     public const int FreeFailures = 5;
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15);

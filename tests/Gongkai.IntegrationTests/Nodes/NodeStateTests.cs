@@ -169,6 +169,34 @@ public sealed class NodeStateTests
         Assert.Null(staffSecond.Headers.ETag);
     }
 
+    [ManyNodesFact]
+    public async Task Wrong_answers_counted_on_one_node_hold_on_another_through_redis()
+    {
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ManyNodes.Redis!);
+        var shared = new Gongkai.Web.Scaling.SharedCounters(redis, $"gongkai-test-{Guid.NewGuid():N}:");
+        var (a, b) = (new Gongkai.Web.Security.TrackingGuard(TimeProvider.System, shared), new Gongkai.Web.Security.TrackingGuard(TimeProvider.System, shared));
+        var (loginA, loginB) = (new Gongkai.Web.Security.LoginThrottle(TimeProvider.System, shared), new Gongkai.Web.Security.LoginThrottle(TimeProvider.System, shared));
+        var code = "GK" + Guid.NewGuid().ToString("N")[..10];
+        var login = Gongkai.Web.Security.LoginThrottle.Key("clerk", IPAddress.Loopback);
+
+        for (var i = 0; i < Gongkai.Web.Security.TrackingGuard.FreeFailures; i++)
+        {
+            await a.WrongTailAsync(code);
+            await loginA.FailedAsync(login);
+        }
+
+        var waitOnB = await b.WaitForCodeAsync(code);
+        var loginWaitOnB = await loginB.WaitForAsync(login);
+        var stored = await redis.GetServers()[0].KeysAsync(pattern: shared.Prefix + "*").ToListAsync();
+        await b.OpenedAsync(code);
+
+        Assert.True(waitOnB > TimeSpan.FromMinutes(14), $"node B waits {waitOnB}");
+        Assert.True(loginWaitOnB > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, await a.WaitForCodeAsync(code));
+        Assert.DoesNotContain(stored, k => k.ToString().Contains(code, StringComparison.Ordinal) || k.ToString().Contains("clerk", StringComparison.Ordinal));
+        await redis.DisposeAsync();
+    }
+
     private static async Task WithinAsync(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();

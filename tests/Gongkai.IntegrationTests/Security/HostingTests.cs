@@ -96,6 +96,25 @@ public sealed class HostingTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_shared_folder_such_as_tmp_is_refused_as_the_data_directory_and_left_as_it_was()
+    {
+        var shared = Directory.CreateTempSubdirectory("gongkai-shared-").FullName;
+        File.SetUnixFileMode(shared, (UnixFileMode)Convert.ToInt32("1777", 8));
+        try
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => Gongkai.Infrastructure.DataDirectory.EnsurePrivate(shared));
+
+            Assert.Contains("shared folder", refused.Message);
+            Assert.Equal((UnixFileMode)Convert.ToInt32("1777", 8), File.GetUnixFileMode(shared));
+        }
+        finally
+        {
+            Directory.Delete(shared);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task A_first_run_one_time_password_goes_to_a_private_file_not_to_the_console()
     {
         using var app = new GongkaiApp(Db.Sqlite, demoData: false);

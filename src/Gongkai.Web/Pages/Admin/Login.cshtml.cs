@@ -41,7 +41,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
         var name = UserName.Trim();
         var key = LoginThrottle.Key(name.Length > MaxUserNameLength ? name[..MaxUserNameLength] : name, HttpContext.Connection.RemoteIpAddress);
-        if (throttle.WaitFor(key) is var wait && wait > TimeSpan.Zero)
+        if (await throttle.WaitForAsync(key) is var wait && wait > TimeSpan.Zero)
         {
             audit.Add(AuditActions.LoginThrottled, name, "等待期内再次尝试", userName: name);
             await db.SaveChangesAsync();
@@ -56,7 +56,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         {
             // The same work as a real check, so that the time taken does not tell which names exist.
             hasher.VerifyHashedPassword(new StaffUser { DisplayName = "" }, _dummyHash ??= hasher.HashPassword(new StaffUser { DisplayName = "" }, Guid.NewGuid().ToString()), Password);
-            throttle.Failed(key);
+            await throttle.FailedAsync(key);
             audit.Add(AuditActions.LoginFailed, name, user is null ? "用户名不存在" : "账号已停用", user?.AgencyId, userName: name);
             await db.SaveChangesAsync();
             Error = "用户名或密码不正确。";
@@ -66,7 +66,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            throttle.Succeeded(key);
+            await throttle.SucceededAsync(key);
             audit.Add(AuditActions.LoginSucceeded, name, null, user.AgencyId, userName: name);
             await db.SaveChangesAsync();
             if (user.MustChangePassword)
@@ -86,7 +86,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             return Page();
         }
 
-        throttle.Failed(key);
+        await throttle.FailedAsync(key);
         audit.Add(AuditActions.LoginFailed, name, "密码错误", user.AgencyId, userName: name);
         await db.SaveChangesAsync();
         Error = "用户名或密码不正确。";

@@ -118,7 +118,7 @@ public sealed class TrackModel(RequestStore store, GongkaiDbContext db, Gongkai.
             return Page();
         }
 
-        if (guard.WaitForCode(Code) is var wait && wait > TimeSpan.Zero)
+        if (await guard.WaitForCodeAsync(Code) is var wait && wait > TimeSpan.Zero)
         {
             Error = Gongkai.Web.Security.TrackingGuard.Message(wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -132,14 +132,14 @@ public sealed class TrackModel(RequestStore store, GongkaiDbContext db, Gongkai.
         {
             if (loaded is not null)
             {
-                guard.WrongTail(Code);
+                await guard.WrongTailAsync(Code);
             }
 
             Error = "查询码或联系电话后四位不正确，请核对后重试。";
             return Page();
         }
 
-        guard.Opened(Code);
+        await guard.OpenedAsync(Code);
 
         Found = loaded;
         Deadline = await store.DeadlineAsync(loaded.Request, ct);
