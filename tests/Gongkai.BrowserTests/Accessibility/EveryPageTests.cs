@@ -185,6 +185,8 @@ public sealed class EveryPageTests(BrowserFixture fixture) : IClassFixture<Brows
 
     private static async Task<List<string>> CheckAsync(IPage page, string address, bool axe, bool width)
     {
+        // A click that navigates returns before the new page has loaded: check the page, not the moment between two.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var problems = new List<string>();
         var violations = await page.EvaluateAsync<string[]>("() => window.__policyViolations || []");
         problems.AddRange(violations.Select(v => $"{address}: content security policy: {v}"));
