@@ -12,6 +12,8 @@ data=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
 export ASPNETCORE_ENVIRONMENT=Production URLS=http://127.0.0.1:5099 Gongkai__DataDirectory=$data Gongkai__DemoData=true
 export Gongkai__ApiClients__0__Name=bench Gongkai__ApiClients__0__KeySha256=$hash Gongkai__ApiClients__0__AgencyIds__0=2
 export Logging__LogLevel__Default=Warning
+# The read-back asks the status API once per accepted request from one address: lift that address's tracking limit.
+export Gongkai__RateLimits__tracking__PermitLimit=1000000
 if [ "$provider" = postgres ]; then
   server=${2:?postgres needs a server connection string}
   db=gongkai_bench_$(date +%s)

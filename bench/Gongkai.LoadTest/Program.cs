@@ -276,6 +276,12 @@ static async Task<int> Report(Dictionary<string, string> o)
         ledgerTimings.Add(watch.Elapsed.TotalMilliseconds);
     }
 
+    // Where a report's time goes: the builder reports each phase as it starts.
+    var phases = new PhaseClock();
+    await builder.BuildAsync(agencyId, year, subtree, progress: phases);
+    phases.Report("end");
+    Console.WriteLine("phases: " + string.Join("; ", phases.Durations().Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Milliseconds:F1}ms"))));
+
     reportTimings.Sort();
     sqlTimings.Sort();
     ledgerTimings.Sort();
@@ -313,3 +319,15 @@ static async Task<ServiceProvider> OpenAsync(DatabaseProvider provider, string c
 // autovacuum does on PostgreSQL (whose index-only scans also need the visibility map a VACUUM writes).
 static async Task AnalyzeAsync(GongkaiDbContext db) =>
     await db.Database.ExecuteSqlRawAsync(db is SqliteGongkaiDbContext ? "ANALYZE;" : "VACUUM ANALYZE;");
+
+/// <summary>Times between the phases a report build announces (synchronously, unlike <see cref="Progress{T}"/>).</summary>
+internal sealed class PhaseClock : IProgress<string>
+{
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private readonly List<(string Phase, double At)> _marks = [("start", 0)];
+
+    public void Report(string value) => _marks.Add((value, _watch.Elapsed.TotalMilliseconds));
+
+    public IEnumerable<(string Phase, double Milliseconds)> Durations() =>
+        _marks.Zip(_marks.Skip(1), (a, b) => (a.Phase, b.At - a.At));
+}

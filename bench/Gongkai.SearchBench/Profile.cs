@@ -93,6 +93,66 @@ public static class Profile
     }
 }
 
+/// <summary>
+/// The two passes of a bounded search (--bounded PATH): the heading query alone (how many documents hold every word
+/// in a heading), the main query filtered to them, and the main query read to <see cref="PublicationSearch.MatchBudget"/>.
+/// </summary>
+public static class BoundedProfile
+{
+    public static void Run(string path, int runs)
+    {
+        using var analyzers = new SearchAnalyzers();
+        var queries = new SearchQueries(analyzers);
+        using var directory = LuceneFSDirectory.Open(path);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        using var product = new PublicationSearch(path, TimeProvider.System);
+        Console.WriteLine("| Query | heading hits | heading alone | main over headings | main to the budget | top 20 as exact | top 10 as exact | page score, % of exact | total, error |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var text in Queries.All)
+        {
+            var (match, rank, heading, _) = queries.Parts(text);
+            var main = rank is null ? match! : new BooleanQuery { { match!, Occur.MUST }, { rank, Occur.SHOULD } };
+            var query = new SearchQuery(text);
+            var steps = new[] { new List<double>(), [], [] };
+            var hits = 0;
+            for (var r = 0; r < runs + 2; r++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var alone = TopScoreDocCollector.Create(20, true);
+                searcher.Search(heading!, alone);
+                var t0 = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                hits = alone.TotalHits;
+                start = Stopwatch.GetTimestamp();
+                searcher.Search(main, SearchQueries.Filter(query, heading), new FacetingCollector(TopScoreDocCollector.Create(20, true), query));
+                var t1 = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                start = Stopwatch.GetTimestamp();
+                searcher.Search(main, new FacetingCollector(TopScoreDocCollector.Create(20, true), query, PublicationSearch.MatchBudget));
+                var t2 = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (r >= 2)
+                {
+                    (steps[0], steps[1], steps[2]) = ([.. steps[0], t0], [.. steps[1], t1], [.. steps[2], t2]);
+                }
+            }
+
+            // What the budget changes: the first page against reading every match.
+            product.Budget = int.MaxValue;
+            var exact = product.Search(query);
+            product.Budget = PublicationSearch.MatchBudget;
+            var bounded = product.Search(query);
+            var ids = bounded.Hits.Select(h => h.Id).ToList();
+            var exactIds = exact.Hits.Select(h => h.Id).ToList();
+            var same20 = ids.Intersect(exactIds).Count();
+            var same10 = ids.Take(10).Intersect(exactIds.Take(10)).Count();
+            var score = exact.Hits.Sum(h => h.Score) is > 0 and var best ? bounded.Hits.Sum(h => h.Score) / best : 1;
+            var error = exact.Total == 0 ? 0 : (bounded.Total - exact.Total) / (double)exact.Total;
+            var medians = string.Join(" | ", steps.Select(s => Runner.Percentile(s, 50).ToString("F1", CultureInfo.InvariantCulture)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {text} | {hits:N0} | {medians} | {same20} of {exactIds.Count} | {same10} of {Math.Min(10, exactIds.Count)} | {score:P1} | {bounded.Total:N0}{(bounded.IsEstimate ? "*" : "")}, {error:+0.0%;-0.0%;0} |"));
+        }
+    }
+}
+
 /// <summary>What analysing a document costs, per analyzer and text, one thread (--analysis-cost): where indexing time goes.</summary>
 public static class AnalysisCost
 {
@@ -114,6 +174,13 @@ public static class AnalysisCost
         Time("SmartCn: title + body", analyzers.Words, d => d.Title + "\n" + d.Body);
         Time("SmartCn: title", analyzers.Words, d => d.Title);
         Time("SmartCn: body's first 500", analyzers.Words, d => d.Body[..Math.Min(500, d.Body.Length)]);
+        Time("SmartCn: body's first 300", analyzers.Words, d => d.Body[..Math.Min(300, d.Body.Length)]);
+        Time("3- and 4-grams: body", analyzers.Grams, d => d.Body);
+        Time("StandardTokenizer: body", Analyzer.NewAnonymous((f, r) => new TokenStreamComponents(new Lucene.Net.Analysis.Standard.StandardTokenizer(SearchAnalyzers.Version, r))), d => d.Body);
+        Time("+ width + lower: body", Analyzer.NewAnonymous((f, r) => { var t = new Lucene.Net.Analysis.Standard.StandardTokenizer(SearchAnalyzers.Version, r); return new TokenStreamComponents(t, new Lucene.Net.Analysis.Core.LowerCaseFilter(SearchAnalyzers.Version, new Lucene.Net.Analysis.Cjk.CJKWidthFilter(t))); }), d => d.Body);
+        Time("+ bigrams: body", Analyzer.NewAnonymous((f, r) => { var t = new Lucene.Net.Analysis.Standard.StandardTokenizer(SearchAnalyzers.Version, r); return new TokenStreamComponents(t, new Lucene.Net.Analysis.Cjk.CJKBigramFilter(new Lucene.Net.Analysis.Core.LowerCaseFilter(SearchAnalyzers.Version, new Lucene.Net.Analysis.Cjk.CJKWidthFilter(t)), Lucene.Net.Analysis.Cjk.CJKScript.HAN, true)); }), d => d.Body);
+        Time("+ all scripts: body", Analyzer.NewAnonymous((f, r) => { var t = new Lucene.Net.Analysis.Standard.StandardTokenizer(SearchAnalyzers.Version, r); return new TokenStreamComponents(t, new Lucene.Net.Analysis.Cjk.CJKBigramFilter(new Lucene.Net.Analysis.Core.LowerCaseFilter(SearchAnalyzers.Version, new Lucene.Net.Analysis.Cjk.CJKWidthFilter(t)), Lucene.Net.Analysis.Cjk.CJKScript.HAN | Lucene.Net.Analysis.Cjk.CJKScript.HIRAGANA | Lucene.Net.Analysis.Cjk.CJKScript.KATAKANA | Lucene.Net.Analysis.Cjk.CJKScript.HANGUL, true)); }), d => d.Body);
+        Time("bigram analyzer: body", analyzers.Bigrams, d => d.Body);
     }
 
     private static long Count(Analyzer analyzer, IEnumerable<GovDocument> docs, Func<GovDocument, string> text)

@@ -24,6 +24,7 @@ for (var i = 0; i < args.Length; i++)
         case "--distribution": distribution = Enum.Parse<WordDistribution>(args[++i], ignoreCase: true); break;
         case "--reuse": reuse = true; break;
         case "--profile": Profile.Run(args[++i], runs); return 0;
+        case "--bounded": BoundedProfile.Run(args[++i], runs); return 0;
         case "--explore": Explore.Run(args[++i], runs); return 0;
         case "--tokens": Explore.Tokens(args[++i]); return 0;
         case "--analysis-cost": AnalysisCost.Run([.. Enumerable.Range(1, 2_000).Select(id => Generator.Make(seed, id, distribution))]); return 0;

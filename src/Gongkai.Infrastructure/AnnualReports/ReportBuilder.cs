@@ -210,26 +210,42 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
         return ReportDraft.ManagementParagraph(repealed, expired);
     }
 
+    /// <summary>
+    /// Fee notices sent in the year, and what the requests paid in the year were charged. The year's fee events and
+    /// their requests' agencies are read from covering indexes (no event's or request's row) for every agency, and
+    /// sifted by agency here: an agency list in the query made SQLite seek each event's request once per agency listed
+    /// (120 ms for a tree of 1,000 agencies); up to <see cref="SmallScope"/> agencies the list is in the query (one seek
+    /// each). Only the paid notices' amounts are read from their rows.
+    /// </summary>
+    private const int SmallScope = 50;
+
     private async Task<(decimal Collected, int Notices)> FeesAsync(List<int> ids, int year, CancellationToken ct)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var fees = await db.RequestEvents.AsNoTracking()
-            .Where(e => e.Type == nameof(FeePaid) && e.On >= start && e.On <= end)
-            .Join(db.Requests.Where(r => ids.Contains(r.AgencyId)), e => e.RequestId, r => r.Id, (e, r) => e.RequestId)
-            .ToListAsync(ct);
-        var feeNotices = await db.RequestEvents.AsNoTracking()
-            .Where(e => e.Type == nameof(FeeNoticeSent) && e.On >= start && e.On <= end)
-            .Join(db.Requests.Where(r => ids.Contains(r.AgencyId)), e => e.RequestId, r => r.Id, (e, r) => e.Json)
-            .ToListAsync(ct);
-        var collected = 0m;
-        foreach (var json in await db.RequestEvents.AsNoTracking().Where(e => e.Type == nameof(FeeNoticeSent) && fees.Contains(e.RequestId)).Select(e => e.Json).ToListAsync(ct))
+        var scope = ids.ToHashSet();
+        string[] types = [nameof(FeePaid), nameof(FeeNoticeSent)];
+        var query = db.RequestEvents.AsNoTracking()
+            .Where(e => types.Contains(e.Type) && e.On >= start && e.On <= end)
+            .Join(db.Requests, e => e.RequestId, r => r.Id, (e, r) => new { e.Type, e.RequestId, r.AgencyId });
+        if (ids.Count <= SmallScope)
         {
-            using var notice = System.Text.Json.JsonDocument.Parse(json);
-            collected += notice.RootElement.GetProperty("Amount").GetDecimal();
+            query = query.Where(e => ids.Contains(e.AgencyId));
         }
 
-        return (collected, feeNotices.Count);
+        var events = (await query.ToListAsync(ct)).Where(e => scope.Contains(e.AgencyId)).ToList();
+        var fees = events.Where(e => e.Type == nameof(FeePaid)).Select(e => e.RequestId).Distinct().ToList();
+        var collected = 0m;
+        foreach (var chunk in fees.Chunk(1000))
+        {
+            foreach (var json in await db.RequestEvents.AsNoTracking().Where(e => e.Type == nameof(FeeNoticeSent) && chunk.Contains(e.RequestId)).Select(e => e.Json).ToListAsync(ct))
+            {
+                using var notice = System.Text.Json.JsonDocument.Parse(json);
+                collected += notice.RootElement.GetProperty("Amount").GetDecimal();
+            }
+        }
+
+        return (collected, events.Count(e => e.Type == nameof(FeeNoticeSent)));
     }
 
     /// <summary>Requests received and decided in each of the five years up to <paramref name="year"/> (from the first year with records).</summary>

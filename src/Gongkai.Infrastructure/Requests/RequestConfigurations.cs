@@ -41,6 +41,8 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         // Covering indexes for the year ledger (LedgerQuery): its range scans never touch the wide rows. The index
         // for "received this year" differs by provider (see the subclasses): each is what that planner uses best.
         request.HasIndex(r => new { r.DecidedOn, r.ReceivedOn, r.ApplicantType, r.Outcome, r.AgencyId }).HasDatabaseName("IX_Requests_Ledger_Decided");
+        // A request's agency without reading its wide row: the annual report looks up the agency of each fee event.
+        request.HasIndex(r => new { r.Id, r.AgencyId }).HasDatabaseName("IX_Requests_Id_AgencyId");
     }
 }
 
@@ -49,8 +51,9 @@ internal sealed class RequestEventRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<RequestEventRecord> e)
     {
         e.HasIndex(x => new { x.RequestId, x.Sequence }).IsUnique();
-        // The annual report's fee figures: one year's events of one type, without reading every event there is.
-        e.HasIndex(x => new { x.Type, x.On });
+        // The annual report's fee figures: one year's events of one type, and their requests, without reading every
+        // event there is or any event's row.
+        e.HasIndex(x => new { x.Type, x.On, x.RequestId });
         e.Property(x => x.Type).HasMaxLength(50);
         e.Property(x => x.UserName).HasMaxLength(256);
     }

@@ -11,7 +11,13 @@ namespace Gongkai.Infrastructure.Search;
 /// <paramref name="inner"/> (which ranks them), and counts each dimension's values over the documents that pass every
 /// other filter ("drill sideways"): one pass gives the results and the counts a filter link would lead to.
 /// </summary>
-internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : ICollector
+/// <remarks>
+/// With a <paramref name="budget"/>, each segment stops after its share of that many matches (its share of all
+/// documents): the rest of the segment is not read, and its counts are scaled up by the share of the segment that was
+/// (<see cref="Bounded"/>, <see cref="Estimate"/>). Matches are spread over a segment's documents the way documents
+/// were added, so the scaled counts are estimates of the whole.
+/// </remarks>
+internal sealed class FacetingCollector(ICollector inner, SearchQuery query, int budget = int.MaxValue) : ICollector
 {
     private const int Dimensions = 4;
     private const int YearDim = 0, TypeDim = 1, CategoryDim = 2, IssuerDim = 3;
@@ -26,6 +32,21 @@ internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : I
     private readonly int[][] _ordCounts = new int[Dimensions][];
     private SegmentValues _segment = SegmentValues.Empty;
     private int[] _yearCounts = [];
+    private int _segmentBudget = int.MaxValue, _seen, _passed, _maxDoc;
+    private double _scale = 1, _estimate;
+
+    /// <summary>Some segment stopped at its share of the budget: <see cref="Estimate"/> and the facet counts are estimates.</summary>
+    public bool Bounded { get; private set; }
+
+    /// <summary>The documents that passed every filter: exact unless <see cref="Bounded"/>, then scaled up.</summary>
+    public int Estimate
+    {
+        get
+        {
+            FlushSegment();
+            return (int)Math.Min(int.MaxValue, Math.Round(_estimate));
+        }
+    }
 
     /// <summary>
     /// A segment's year and type, category and issuer ordinals as arrays, read once per segment: reading doc values hit
@@ -64,6 +85,10 @@ internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : I
 
         _segment = Cache.GetValue(reader.CoreCacheKey, _ => Read(reader, _sorted));
         _yearCounts = new int[_segment.MaxYear - _segment.MinYear + 1];
+        _maxDoc = reader.MaxDoc;
+        var all = ReaderUtil.GetTopLevelContext(context).Reader.MaxDoc;
+        _segmentBudget = budget == int.MaxValue || all == 0 ? int.MaxValue : Math.Max(1, (int)Math.Ceiling((double)budget * _maxDoc / all));
+        (_seen, _passed, _scale) = (0, 0, 1);
     }
 
     private static SegmentValues Read(AtomicReader reader, SortedDocValues?[] sorted)
@@ -95,6 +120,18 @@ internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : I
 
     public void Collect(int doc)
     {
+        Count(doc);
+        if (++_seen >= _segmentBudget && doc + 1 < _maxDoc)
+        {
+            // The segment's share is read: what it found stands for the whole segment.
+            _scale = _maxDoc / (double)(doc + 1);
+            Bounded = true;
+            throw new CollectionTerminatedException();
+        }
+    }
+
+    private void Count(int doc)
+    {
         var year = _segment.Years[doc];
         Span<int> ords = stackalloc int[Dimensions];
         Span<bool> passes = stackalloc bool[Dimensions];
@@ -109,6 +146,7 @@ internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : I
 
         if (failures == 0)
         {
+            _passed++;
             inner.Collect(doc);
         }
 
@@ -151,15 +189,23 @@ internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : I
     private static List<ValueCount> Top(Dictionary<string, int> values, int limit) =>
         values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(limit).Select(v => new ValueCount(v.Key, v.Value)).ToList();
 
-    /// <summary>Ordinals are per segment: turn this segment's counts into values before the next.</summary>
+    /// <summary>
+    /// Ordinals are per segment: turn this segment's counts into values before the next (scaled up when the segment
+    /// was not read to its end).
+    /// </summary>
     private void FlushSegment()
     {
+        var scale = _scale;
+        int Scaled(int n) => scale == 1 ? n : (int)Math.Round(n * scale);
+        _estimate += _passed * scale;
+        _passed = 0;
+        _scale = 1;
         for (var i = 0; i < _yearCounts.Length; i++)
         {
             if (_yearCounts[i] > 0)
             {
                 var year = _segment.MinYear + i;
-                _years[year] = _years.GetValueOrDefault(year) + _yearCounts[i];
+                _years[year] = _years.GetValueOrDefault(year) + Scaled(_yearCounts[i]);
                 _yearCounts[i] = 0;
             }
         }
@@ -178,7 +224,7 @@ internal sealed class FacetingCollector(ICollector inner, SearchQuery query) : I
                 {
                     values.LookupOrd(ord, term);
                     var key = term.Utf8ToString();
-                    _values[d][key] = _values[d].GetValueOrDefault(key) + counts[ord];
+                    _values[d][key] = _values[d].GetValueOrDefault(key) + Scaled(counts[ord]);
                     counts[ord] = 0;
                 }
             }

@@ -197,7 +197,7 @@ public sealed partial class PublicationSearch : IDisposable
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
-        var (match, rank, searchable) = _queries.Text(query.Text ?? "");
+        var (match, rank, heading, searchable) = _queries.Parts(query.Text ?? "");
         if (!searchable || query.AgencyIds is { Count: 0 })
         {
             return SearchResults.Empty(page, size);
@@ -207,22 +207,6 @@ public sealed partial class PublicationSearch : IDisposable
         var start = (long)(page - 1) * size;
         var reachable = start < MaxResults;
         var wanted = reachable ? (int)Math.Min(start + size, MaxResults) : 1;
-
-        ICollector top;
-        Func<TopDocs> topDocs;
-        Func<int> totalHits;
-        if (byDate)
-        {
-            var byDateCollector = TopFieldCollector.Create(NewestFirst, wanted, false, match is not null, false, true);
-            (top, topDocs, totalHits) = (byDateCollector, () => byDateCollector.GetTopDocs((int)start, size), () => byDateCollector.TotalHits);
-        }
-        else
-        {
-            var byScore = TopScoreDocCollector.Create(wanted, true);
-            (top, topDocs, totalHits) = (byScore, () => byScore.GetTopDocs((int)start, size), () => byScore.TotalHits);
-        }
-
-        var collector = new FacetingCollector(top, query);
         var today = ChinaDate.Today(_clock);
         var searcher = Acquire(out var manager);
         try
@@ -233,12 +217,14 @@ public sealed partial class PublicationSearch : IDisposable
             Query main = match is null ? new MatchAllDocsQuery()
                 : ranked is null ? match
                 : new BooleanQuery { { match, Occur.MUST }, { ranked, Occur.SHOULD } };
-            searcher.Search(main, SearchQueries.Filter(query), collector);
+            var (collector, found, total) = byDate
+                ? ByDate(searcher, main, query, wanted, start, size)
+                : ByScore(searcher, main, heading, query, wanted, start, size);
             var hits = new List<SearchHit>();
             var words = SearchQueries.Words(query.Text ?? "");
             if (reachable)
             {
-                foreach (var scored in topDocs().ScoreDocs)
+                foreach (var scored in found)
                 {
                     var stored = IndexDocuments.Read(searcher.Doc(scored.Doc));
                     hits.Add(new SearchHit(
@@ -259,7 +245,7 @@ public sealed partial class PublicationSearch : IDisposable
                 }
             }
 
-            return new SearchResults(totalHits(), hits, collector.Facets(FacetLimit)) { Page = page, PageSize = size };
+            return new SearchResults(total, hits, collector.Facets(FacetLimit)) { Page = page, PageSize = size, IsEstimate = collector.Bounded };
         }
         finally
         {

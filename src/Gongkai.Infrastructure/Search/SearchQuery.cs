@@ -66,13 +66,19 @@ public sealed record SearchQuery(
 }
 
 /// <summary>
-/// One page of results. <paramref name="Total"/> counts every match; only the first
+/// One page of results. <paramref name="Total"/> counts every match (an estimate when <see cref="IsEstimate"/>); only the first
 /// <see cref="PublicationSearch.MaxResults"/> can be paged to.
 /// </summary>
 public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets)
 {
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
+
+    /// <summary>
+    /// <see cref="Total"/> and the facet counts are estimates: more documents matched than a search reads in a large
+    /// index (<see cref="PublicationSearch.MatchBudget"/>).
+    /// </summary>
+    public bool IsEstimate { get; init; }
 
     /// <summary>More matched than can be paged to: the visitor should narrow the search.</summary>
     public bool IsCapped => Total > PublicationSearch.MaxResults;

@@ -1426,7 +1426,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Type", "On");
+                    b.HasIndex("Type", "On", "RequestId");
 
                     b.ToTable("RequestEvents");
                 });
@@ -1649,6 +1649,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssignedTo", "Status");
 
+                    b.HasIndex("Id", "AgencyId")
+                        .HasDatabaseName("IX_Requests_Id_AgencyId");
+
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
                     b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId")
@@ -1656,6 +1659,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReceivedOn", "DecidedOn", "ApplicantType", "Outcome", "AgencyId")
                         .HasDatabaseName("IX_Requests_Ledger_Received");
+
+                    b.HasIndex(new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" }, "IX_Requests_Ledger_Carried")
+                        .HasFilter("\"DecidedOn\" IS NULL OR date_part('year', \"DecidedOn\") <> date_part('year', \"ReceivedOn\")");
 
                     b.ToTable("Requests");
                 });

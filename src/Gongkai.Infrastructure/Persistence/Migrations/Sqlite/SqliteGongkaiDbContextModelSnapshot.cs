@@ -1377,7 +1377,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Type", "On");
+                    b.HasIndex("Type", "On", "RequestId");
 
                     b.ToTable("RequestEvents");
                 });
@@ -1596,6 +1596,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssignedTo", "Status");
 
+                    b.HasIndex("Id", "AgencyId")
+                        .HasDatabaseName("IX_Requests_Id_AgencyId");
+
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
                     b.HasIndex("ApplicantType", "Outcome", "AgencyId", "ReceivedOn", "DecidedOn")
@@ -1603,6 +1606,9 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId")
                         .HasDatabaseName("IX_Requests_Ledger_Decided");
+
+                    b.HasIndex(new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" }, "IX_Requests_Ledger_Carried")
+                        .HasFilter("\"DecidedOn\" IS NULL OR substr(\"DecidedOn\", 1, 4) <> substr(\"ReceivedOn\", 1, 4)");
 
                     b.ToTable("Requests");
                 });
