@@ -282,6 +282,15 @@ static async Task<int> Report(Dictionary<string, string> o)
     phases.Report("end");
     Console.WriteLine("phases: " + string.Join("; ", phases.Durations().Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Milliseconds:F1}ms"))));
 
+    // The public statistics of every agency in scope for the year (the open-data download), counted together.
+    var statistics = scope.ServiceProvider.GetRequiredService<Gongkai.Infrastructure.Statistics.PublicStatistics>();
+    var inScopeAgencies = await db.Agencies.AsNoTracking().Where(a => inScopeIds.Contains(a.Id)).ToListAsync();
+    await statistics.ForAsync(inScopeAgencies, year);
+    var statisticsWatch = Stopwatch.StartNew();
+    var figures = await statistics.ForAsync(inScopeAgencies, year);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"statistics of {figures.Count} agencies: {statisticsWatch.Elapsed.TotalMilliseconds:F0}ms, received {figures.Sum(f => f.Received)}"));
+
     reportTimings.Sort();
     sqlTimings.Sort();
     ledgerTimings.Sort();

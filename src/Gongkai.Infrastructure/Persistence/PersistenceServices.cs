@@ -47,6 +47,7 @@ public static class PersistenceServices
         services.AddScoped<Requests.Mailer>();
         services.AddScoped<Requests.LedgerImport>();
         services.AddScoped<AnnualReports.ReportBuilder>();
+        services.AddScoped<Statistics.PublicStatistics>();
         services.AddScoped<AnnualReports.ReportLifecycle>();
         services.AddScoped<AnnualReports.ReportLocks>();
         services.AddScoped<AnnualReports.ReportContentStore>();

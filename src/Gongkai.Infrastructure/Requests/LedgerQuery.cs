@@ -36,6 +36,32 @@ public static class LedgerQuery
         return ledger;
     }
 
+    /// <summary>
+    /// The year ledger of every agency at once (the public statistics): the same reads as <see cref="BuildAsync"/>, grouped
+    /// by agency. Agencies without requests have no entry.
+    /// </summary>
+    public static async Task<Dictionary<int, YearLedger>> BuildPerAgencyAsync(GongkaiDbContext db, int year, CancellationToken ct = default)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var ledgers = new Dictionary<int, YearLedger>();
+        YearLedger Of(int agencyId) => ledgers.TryGetValue(agencyId, out var l) ? l : ledgers[agencyId] = new YearLedger(year);
+        var received = await db.Requests.AsNoTracking().Where(r => r.ReceivedOn >= start && r.ReceivedOn <= end)
+            .GroupBy(r => new { r.AgencyId, r.ApplicantType, Outcome = r.DecidedOn != null && r.DecidedOn <= end ? r.Outcome : null })
+            .Select(g => new { g.Key.AgencyId, g.Key.ApplicantType, g.Key.Outcome, Count = g.Count() })
+            .ToListAsync(ct);
+        foreach (var row in received)
+        {
+            Of(row.AgencyId).Add(row.ApplicantType, LedgerPlace.NewThisYear, row.Outcome, row.Count);
+        }
+
+        foreach (var row in await CarriedInAsync(db, start, end, ct))
+        {
+            Of(row.AgencyId).Add(Enum.Parse<ApplicantType>(row.ApplicantType), LedgerPlace.CarriedIn, row.Outcome is null ? null : Enum.Parse<Outcome>(row.Outcome), row.Count);
+        }
+
+        return ledgers;
+    }
+
     /// <summary>The partial index of the requests a later year can carry in (see <see cref="SqliteCarried"/>).</summary>
     public const string CarriedIndex = "IX_Requests_Ledger_Carried";
 

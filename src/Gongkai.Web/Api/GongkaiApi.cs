@@ -15,6 +15,7 @@ public static class GongkaiApi
         api.MapReportsApi();
         api.MapCheckApi();
         api.MapSearchApi();
+        api.MapStatisticsApi();
         api.MapClockApi();
         api.MapPublicationsApi();
         api.MapAuditApi();

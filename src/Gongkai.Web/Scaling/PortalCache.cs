@@ -26,7 +26,7 @@ public sealed class PortalCache : IOutputCachePolicy
     public static readonly string[] Pages =
     [
         "/Index", "/Catalog/Index", "/Catalog/Document", "/Gazette/Index", "/Gazette/Issue", "/Guide",
-        "/Interaction/Index", "/Interaction/Letter", "/Consultations/Index", "/Reports/Index", "/Reports/View",
+        "/Interaction/Index", "/Interaction/Letter", "/Consultations/Index", "/Reports/Index", "/Reports/View", "/Statistics/Index",
     ];
 
     public static readonly PortalCache Instance = new();

@@ -55,6 +55,7 @@ public sealed class EveryPageTests(BrowserFixture fixture) : IClassFixture<Brows
         ["reports"] = ["/reports", "/reports?all=true"],
         ["reports/{id:int}/{handler?}/{format?}"] = ["/reports/1"],
         ["reports/check"] = ["/reports/check"],
+        ["statistics"] = ["/statistics", "/statistics?year=2024"],
         ["tools/deadline"] = ["/tools/deadline"],
         ["error"] = ["/no-such-page"],
     };

@@ -103,6 +103,7 @@ public sealed class AuthorizationTests
         ["POST api/requests/status"] = Access.Public,
         ["POST api/clock"] = Access.Public,
         ["GET api/search"] = Access.Public,
+        ["GET api/statistics"] = Access.Public,
         ["GET api/publications/{id:long}"] = Access.Public,
     };
 
