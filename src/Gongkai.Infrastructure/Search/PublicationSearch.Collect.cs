@@ -9,13 +9,14 @@ public sealed partial class PublicationSearch
     /// <summary>
     /// How many matches a search by relevance reads, at most, in a large index (<see cref="BoundedFrom"/>): each
     /// segment stops at its share. A text found in more documents than this (政府信息公开 in one of six documents of a
-    /// million) is then ranked among the documents that hold every word in their title, 文号 or keywords — all of them
-    /// — and this many of the rest, spread over the whole index; its total and filter counts are estimates ("约").
+    /// million) is then ranked among the documents that hold every word in their title, 文号 or keywords — the
+    /// <see cref="MaxResults"/> best of them by those fields — and this many of the rest, spread over the whole index;
+    /// its total and filter counts are estimates ("约").
     /// </summary>
     /// <remarks>
     /// Scoring every one of 160,000 matches was most of the time of the slowest searches at a million documents
-    /// (bench/README.md, step 4); the documents left out hold the words only in their body and would rank below the
-    /// heading matches that are always read. Ordering by date reads every match (the newest could be anywhere).
+    /// (bench/README.md, step 4); the documents left out hold the words only in their body, and mostly rank below the
+    /// heading matches that are always scored. Ordering by date reads every match (the newest could be anywhere).
     /// </remarks>
     public const int MatchBudget = 20_000;
 
@@ -54,9 +55,11 @@ public sealed partial class PublicationSearch
         }
 
         // The best heading matches by the heading query alone (cheap: short fields), then scored by the main query.
-        var headed = TopScoreDocCollector.Create(wanted, true);
+        // Always as many as can be paged to, whatever the page: every page then ranks the same candidates, so that no
+        // document is shown on two pages or skipped between them.
+        var headed = TopScoreDocCollector.Create(MaxResults, true);
         searcher.Search(heading, SearchQueries.Filter(query), new FacetingCollector(headed, query));
-        var picked = headed.GetTopDocs(0, wanted).ScoreDocs;
+        var picked = headed.GetTopDocs(0, MaxResults).ScoreDocs;
         var rescored = TopScoreDocCollector.Create(Math.Max(1, picked.Length), true);
         if (picked.Length > 0)
         {

@@ -57,6 +57,26 @@ public sealed class BoundedSearchTests
     }
 
     [Fact]
+    public void The_pages_of_a_bounded_search_follow_one_order()
+    {
+        using var index = new TemporaryIndex();
+        (index.Search.Budget, index.Search.BudgetFrom) = (40, 0);
+        // 400 matches; every fifth holds the words in a title of its own length, and bodies say them more or less often.
+        index.Search.Upsert(Enumerable.Range(1, 400).Select(i => Doc(i,
+            i % 5 == 0 ? $"关于{new string('做', i % 7)}好政府信息公开申请工作的通知" : $"关于第{i}项重点工作的通知",
+            string.Concat(Enumerable.Repeat("各单位要做好政府信息公开工作，依法受理申请。", 1 + i % 4)))));
+
+        var oneLongPage = index.Search.Search(Query(Common, pageSize: 100));
+        var fivePages = Enumerable.Range(1, 5).SelectMany(p => index.Search.Search(Query(Common, page: p, pageSize: 20)).Ids()).ToList();
+
+        Assert.True(oneLongPage.IsEstimate);
+        Assert.Equal(100, fivePages.Distinct().Count());
+        Assert.Equal(oneLongPage.Ids(), fivePages);
+        // All 80 heading matches rank above the rest here (their title scores), so the first 80 are exactly they.
+        Assert.All(fivePages.Take(80), id => Assert.Equal(0, id % 5));
+    }
+
+    [Fact]
     public void Within_the_budget_date_order_and_filters_stay_exact()
     {
         using var index = Catalog(budget: 40);
