@@ -16,11 +16,8 @@ public static class Profile
 {
     public static void Run(string path, int runs)
     {
-        using var analyzers = new SearchAnalyzers();
-        var queries = new SearchQueries(analyzers);
-        using var directory = LuceneFSDirectory.Open(path);
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader);
+        using var index = new IndexOnDisk(path);
+        var (analyzers, queries, reader, searcher) = (index.Analyzers, index.Queries, index.Reader, index.Searcher);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reader.NumDocs:N0} documents in {path}; {runs} runs, median ms"));
         Console.WriteLine("| Query | hits | match only | + rank | + facets | + read 20 | + titles | + snippets |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
@@ -101,11 +98,8 @@ public static class BoundedProfile
 {
     public static void Run(string path, int runs)
     {
-        using var analyzers = new SearchAnalyzers();
-        var queries = new SearchQueries(analyzers);
-        using var directory = LuceneFSDirectory.Open(path);
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader);
+        using var index = new IndexOnDisk(path);
+        var (analyzers, queries, reader, searcher) = (index.Analyzers, index.Queries, index.Reader, index.Searcher);
         using var product = new PublicationSearch(path, TimeProvider.System);
         Console.WriteLine("| Query | heading hits | heading alone | main over headings | main to the budget | top 20 as exact | top 10 as exact | page score, % of exact | total, error |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
@@ -192,5 +186,32 @@ public static class AnalysisCost
         }
 
         return n;
+    }
+}
+
+/// <summary>A bench-built index opened for reading, with the product's analyzers and query builder.</summary>
+internal sealed class IndexOnDisk : IDisposable
+{
+    private readonly LuceneFSDirectory _directory;
+
+    public IndexOnDisk(string path)
+    {
+        Analyzers = new SearchAnalyzers();
+        Queries = new SearchQueries(Analyzers);
+        _directory = LuceneFSDirectory.Open(path);
+        Reader = DirectoryReader.Open(_directory);
+        Searcher = new IndexSearcher(Reader);
+    }
+
+    public SearchAnalyzers Analyzers { get; }
+    public SearchQueries Queries { get; }
+    public DirectoryReader Reader { get; }
+    public IndexSearcher Searcher { get; }
+
+    public void Dispose()
+    {
+        Reader.Dispose();
+        _directory.Dispose();
+        Analyzers.Dispose();
     }
 }

@@ -4,7 +4,6 @@ using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Search;
 using Gongkai.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static Gongkai.Web.Api.Problems;
 
 namespace Gongkai.Web.Api;
@@ -22,22 +21,13 @@ public static class SearchApi
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> Search(
         [AsParameters] SearchParameters p, PublicationSearch search, GongkaiDbContext db, PortalContext portal, RequestDay day, CancellationToken ct)
     {
-        List<int>? agencies = null;
-        if (!string.IsNullOrWhiteSpace(p.Agency))
+        var (agency, agencyProblem) = await AgencyParameter.FindAsync(p.Agency, db, ct);
+        if (agencyProblem is not null)
         {
-            if (!int.TryParse(p.Agency, NumberStyles.None, CultureInfo.InvariantCulture, out var agencyId))
-            {
-                return BadRequest("参数 agency 应为机关编号（正整数）。");
-            }
-
-            var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId && a.IsActive, ct);
-            if (agency is null)
-            {
-                return NotFound($"没有编号为 {agencyId} 的机关。");
-            }
-
-            agencies = (await portal.AgenciesUnderAsync(agency)).Select(a => a.Id).Append(agency.Id).ToList();
+            return agencyProblem;
         }
+
+        var agencies = agency is null ? null : (await portal.AgenciesUnderAsync(agency)).Select(a => a.Id).Append(agency.Id).ToList();
 
         int? year = null;
         if (!string.IsNullOrWhiteSpace(p.Year))

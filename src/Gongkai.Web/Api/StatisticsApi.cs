@@ -4,7 +4,6 @@ using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Statistics;
 using Gongkai.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static Gongkai.Web.Api.Problems;
 
 namespace Gongkai.Web.Api;
@@ -44,27 +43,16 @@ public static class StatisticsApi
             }
         }
 
-        Gongkai.Core.Agencies.Agency? agency;
-        if (!string.IsNullOrWhiteSpace(p.Agency))
+        var (agency, problem) = await AgencyParameter.FindAsync(p.Agency, db, ct);
+        if (problem is not null)
         {
-            if (!int.TryParse(p.Agency, NumberStyles.None, CultureInfo.InvariantCulture, out var agencyId))
-            {
-                return BadRequest("参数 agency 应为机关编号（正整数）。");
-            }
-
-            agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId && a.IsActive, ct);
-            if (agency is null)
-            {
-                return NotFound($"没有编号为 {agencyId} 的机关。");
-            }
+            return problem;
         }
-        else
+
+        agency ??= await portal.CurrentAgencyAsync(context);
+        if (agency is null)
         {
-            agency = await portal.CurrentAgencyAsync(context);
-            if (agency is null)
-            {
-                return NotFound("本平台尚未设置机关。");
-            }
+            return NotFound("本平台尚未设置机关。");
         }
 
         var agencies = new[] { agency }.Concat(await portal.AgenciesUnderAsync(agency));
