@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "intake" => await Intake(Options(args)),
     "ledger" => await Ledger(Options(args)),
     "report" => await Report(Options(args)),
+    "same-information" => SameInformationBench.Run(Options(args)),
     _ => Usage(),
 };
 
@@ -32,6 +33,7 @@ static int Usage()
           intake --url http://127.0.0.1:5099 --key KEY --agency 2 [--clients 64] [--seconds 20]
           ledger --provider Sqlite|PostgreSQL --connection CONNSTRING [--rows 1000000] [--year 2024]
           report --provider Sqlite|PostgreSQL --connection CONNSTRING --scenario one|rollup [--year 2024]
+          same-information [--file bench/data/same-information.tsv] [--generate PATH] [--requests 100000]
         """);
     return 2;
 }
