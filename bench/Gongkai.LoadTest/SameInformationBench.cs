@@ -5,7 +5,7 @@ using Gongkai.Core.Requests.SameInformation;
 /// <summary>
 /// Art. 44 grouping against a labelled set: pairwise precision and recall, labelled groups found exactly, split or
 /// merged, at several thresholds; the threshold is chosen on one district (agencies 1–9) and reported on the other
-/// (agencies 11–19). Then the time for 100,000 requests of one agency. See bench/SAME-INFORMATION.md.
+/// (agencies 11–19). Then the time for 100,000 requests of one agency. See bench/README.md, "Requests for the same information".
 /// </summary>
 internal static class SameInformationBench
 {

@@ -2,7 +2,7 @@ namespace Gongkai.Core.Requests.SameInformation;
 
 /// <summary>
 /// How alike two requests must be to ask for the same information, and how many applicants make a group. The
-/// defaults were tuned on bench/data/same-information.tsv (bench/SAME-INFORMATION.md).
+/// defaults were tuned on bench/data/same-information.tsv (bench/README.md, "Requests for the same information").
 /// </summary>
 public sealed record SameInformationOptions
 {

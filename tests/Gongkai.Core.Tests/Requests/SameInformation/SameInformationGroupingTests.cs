@@ -1,6 +1,6 @@
 using Gongkai.Core.Requests.SameInformation;
 
-namespace Gongkai.Core.Tests.Requests;
+namespace Gongkai.Core.Tests.Requests.SameInformation;
 
 public sealed class SameInformationGroupingTests
 {
