@@ -38,14 +38,15 @@ public sealed class SameInformationGroupingTests
         Assert.Empty(SameInformationGrouping.Find([.. requests, .. Background()]));
     }
 
-    [Fact]
-    public void Requests_of_different_agencies_never_group()
+    [Theory]
+    [InlineData("东湖村2024年集体土地征收补偿安置方案", null, 2, "东湖村2024年集体土地征收补偿安置方案", null, 3)] // agencies never mix
+    [InlineData("区教育局2023年部门预算", null, 4, "区教育局2024年部门预算", null, 4)] // different years
+    [InlineData("区教育局2023年部门预算", null, 4, "区教育局2023年部门决算", null, 4)] // 预算 against 决算
+    [InlineData("东湖村2024年集体土地征收补偿安置方案", null, 2, "西湖村2024年集体土地征收补偿安置方案", null, 2)] // two villages
+    [InlineData("行政处罚决定书", "临市监罚〔2023〕15号", 7, "行政处罚决定书", "临市监罚〔2023〕16号", 7)] // different 文号
+    public void Two_requests_for_different_information_do_not_group(string title, string? number, int agency, string otherTitle, string? otherNumber, int otherAgency)
     {
-        var requests = new[]
-        {
-            Ask("甲", "东湖村2024年集体土地征收补偿安置方案", agency: 2),
-            Ask("乙", "东湖村2024年集体土地征收补偿安置方案", agency: 3),
-        };
+        var requests = new[] { Ask("甲", title, number, agency), Ask("乙", otherTitle, otherNumber, otherAgency) };
 
         Assert.Empty(SameInformationGrouping.Find(requests));
     }
@@ -68,54 +69,6 @@ public sealed class SameInformationGroupingTests
         Assert.Equal(new DateOnly(2024, 3, 1), group.FirstReceivedOn);
         Assert.Equal(new DateOnly(2024, 3, 3), group.LastReceivedOn);
         Assert.InRange(group.Similarity.Minimum, new SameInformationOptions().Threshold, 1.0);
-    }
-
-    [Fact]
-    public void Different_years_of_the_same_budget_do_not_group()
-    {
-        var requests = new[]
-        {
-            Ask("甲", "区教育局2023年部门预算", agency: 4),
-            Ask("乙", "区教育局2024年部门预算", agency: 4),
-        };
-
-        Assert.Empty(SameInformationGrouping.Find(requests));
-    }
-
-    [Fact]
-    public void A_budget_and_a_final_account_of_the_same_year_do_not_group()
-    {
-        var requests = new[]
-        {
-            Ask("甲", "区教育局2023年部门预算", agency: 4),
-            Ask("乙", "区教育局2023年部门决算", agency: 4),
-        };
-
-        Assert.Empty(SameInformationGrouping.Find(requests));
-    }
-
-    [Fact]
-    public void The_same_plan_for_two_villages_does_not_group()
-    {
-        var requests = new[]
-        {
-            Ask("甲", "东湖村2024年集体土地征收补偿安置方案"),
-            Ask("乙", "西湖村2024年集体土地征收补偿安置方案"),
-        };
-
-        Assert.Empty(SameInformationGrouping.Find(requests));
-    }
-
-    [Fact]
-    public void Different_document_numbers_do_not_group_however_alike_the_words()
-    {
-        var requests = new[]
-        {
-            Ask("甲", "行政处罚决定书", "临市监罚〔2023〕15号", agency: 7),
-            Ask("乙", "行政处罚决定书", "临市监罚〔2023〕16号", agency: 7),
-        };
-
-        Assert.Empty(SameInformationGrouping.Find(requests));
     }
 
     [Fact]
