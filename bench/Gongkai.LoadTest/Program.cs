@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "ledger" => await Ledger(Options(args)),
     "report" => await Report(Options(args)),
     "same-information" => SameInformationBench.Run(Options(args)),
+    "supervision" => await Supervision(Options(args)),
     _ => Usage(),
 };
 
@@ -33,6 +34,7 @@ static int Usage()
           intake --url http://127.0.0.1:5099 --key KEY --agency 2 [--clients 64] [--seconds 20]
           ledger --provider Sqlite|PostgreSQL --connection CONNSTRING [--rows 1000000] [--year 2024]
           report --provider Sqlite|PostgreSQL --connection CONNSTRING --scenario one|rollup [--year 2024]
+          supervision --provider Sqlite|PostgreSQL --connection CONNSTRING [--year 2024]   (a database seeded by report --scenario rollup)
           same-information [--file bench/data/same-information.tsv] [--generate PATH] [--requests 100000]
         """);
     return 2;
@@ -307,6 +309,13 @@ static async Task<int> Report(Dictionary<string, string> o)
 
 // The infrastructure as the web host and the CLI compose it, over the given database: migrated, with the roles and the
 // built-in holiday schedule.
+static async Task<int> Supervision(Dictionary<string, string> o)
+{
+    var provider = Enum.Parse<DatabaseProvider>(o["provider"], ignoreCase: true);
+    await using var services = await OpenAsync(provider, o["connection"]);
+    return await SupervisionBench.RunAsync(services, int.Parse(o.GetValueOrDefault("year", "2024"), CultureInfo.InvariantCulture));
+}
+
 static async Task<ServiceProvider> OpenAsync(DatabaseProvider provider, string connection)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

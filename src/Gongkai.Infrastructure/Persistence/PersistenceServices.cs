@@ -48,6 +48,7 @@ public static class PersistenceServices
         services.AddScoped<Requests.LedgerImport>();
         services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<Statistics.PublicStatistics>();
+        services.AddScoped<Supervision.SupervisionDashboard>();
         services.AddScoped<AnnualReports.ReportLifecycle>();
         services.AddScoped<AnnualReports.ReportLocks>();
         services.AddScoped<AnnualReports.ReportContentStore>();

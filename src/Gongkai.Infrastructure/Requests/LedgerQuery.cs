@@ -62,6 +62,9 @@ public static class LedgerQuery
         return ledgers;
     }
 
+    /// <summary>The covering index of the requests by decision date (then received, type, outcome, agency, due date).</summary>
+    public const string DecidedIndex = "IX_Requests_Ledger_Decided";
+
     /// <summary>The partial index of the requests a later year can carry in (see <see cref="SqliteCarried"/>).</summary>
     public const string CarriedIndex = "IX_Requests_Ledger_Carried";
 

@@ -187,6 +187,13 @@ public static class StaffOperations
         public static readonly StaffOperation Approve = new("reports", "Approve", "定稿、撤回定稿", Head);
     }
 
+    /// <summary>监督: the 政务公开办's view of its whole tree — figures, drill-down, exports, 通报.</summary>
+    public static class Supervision
+    {
+        /// <summary>The supervision dashboard of the agencies in the staff member's subtree, its exports and 通报.</summary>
+        public static readonly StaffOperation Read = new("supervision", "Read", "查看监督看板、导出统计和通报", [StaffRoles.Supervisor, StaffRoles.Administrator]);
+    }
+
     /// <summary>The platform itself: agencies, accounts, the audit log, deployment-wide settings.</summary>
     public static class Administration
     {
@@ -202,7 +209,7 @@ public static class StaffOperations
     /// </summary>
     public static IReadOnlyList<StaffOperation> All => Requests.All
         .Concat(Fields(typeof(Appeals))).Concat(Fields(typeof(Letters))).Concat(Fields(typeof(Publications)))
-        .Concat(Fields(typeof(Reports))).Concat(Fields(typeof(Administration))).ToList();
+        .Concat(Fields(typeof(Reports))).Concat(Fields(typeof(Supervision))).Concat(Fields(typeof(Administration))).ToList();
 
     private static IEnumerable<StaffOperation> Fields(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(StaffOperation)).Select(f => (StaffOperation)f.GetValue(null)!);

@@ -23,6 +23,8 @@ public static class StaffPolicies
     public const string Staff = "staff";
     /// <summary>Manage agencies, accounts, the calendar; read the audit log.</summary>
     public const string Administrator = "administrator";
+    /// <summary>The supervision dashboard (<see cref="StaffOperations.Supervision.Read"/>).</summary>
+    public const string Supervision = "supervision";
     /// <summary>A forwarding system with an API key (<see cref="ApiKeyHandler"/>).</summary>
     public const string ApiClient = "api-client";
 
@@ -54,6 +56,7 @@ public static class StaffPolicies
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
             .AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(StaffOperations.Administration.Administer))
+            .AddPolicy(Supervision, p => p.RequireAuthenticatedUser().AddRequirements(StaffOperations.Supervision.Read))
             .AddPolicy(ApiClient, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().RequireRole(ApiKeyHandler.Role));
         services.AddScoped<StaffAccess>();
         services.AddScoped<IAuthorizationHandler, StaffOperationHandler>();

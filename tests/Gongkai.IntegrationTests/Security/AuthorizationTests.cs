@@ -31,6 +31,8 @@ public sealed class AuthorizationTests
         Writers,
         /// <summary>Approvers and administrators (setting up the interaction channels).</summary>
         Approvers,
+        /// <summary>Supervisors and administrators (the supervision dashboard).</summary>
+        Supervisors,
         /// <summary>Forwarding systems with an API key; no staff cookie opens it.</summary>
         ApiClient,
     }
@@ -85,6 +87,8 @@ public sealed class AuthorizationTests
         ["GET admin/publications/settings"] = Access.Writers,
         ["GET admin/publications/{id:long}"] = Access.Staff,
         ["GET admin/publications/listing"] = Access.Staff,
+        ["GET admin/supervision"] = Access.Supervisors,
+        ["GET admin/supervision/index"] = Access.Supervisors,
         ["GET admin/gazette"] = Access.Staff,
         ["GET admin/gazette/index"] = Access.Staff,
         // Every staff member reads an issue here; only writers may open it empty (a new issue) or save it.
@@ -135,6 +139,7 @@ public sealed class AuthorizationTests
         Access.Caseworkers => "Clerk, Handler, Approver",
         Access.Writers => "Publisher, Approver",
         Access.Approvers => "Approver, Administrator",
+        Access.Supervisors => "Supervisor, Administrator",
         Access.ApiClient => "API client (key)",
     };
 
@@ -277,7 +282,8 @@ public sealed class AuthorizationTests
                     || (access == Access.Caseworker && role is StaffRoles.Handler or StaffRoles.Approver)
                     || (access == Access.Caseworkers && role is StaffRoles.Clerk or StaffRoles.Handler or StaffRoles.Approver)
                     || (access == Access.Writers && role is StaffRoles.Publisher or StaffRoles.Approver)
-                    || (access == Access.Approvers && role is StaffRoles.Approver);
+                    || (access == Access.Approvers && role is StaffRoles.Approver)
+                    || (access == Access.Supervisors && role is StaffRoles.Supervisor);
                 if (!allowed && !refused)
                 {
                     failures.AppendLine($"{role} {route}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");

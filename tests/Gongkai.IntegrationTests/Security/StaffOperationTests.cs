@@ -53,6 +53,7 @@ public sealed partial class StaffOperationTests
         ["publications.Publish"] = "PA",
         ["reports.Write"] = "PA",
         ["reports.Approve"] = "A",
+        ["supervision.Read"] = "SD",
         ["administration.Administer"] = "D",
         ["administration.ConfigureDeployment"] = "D",
     };

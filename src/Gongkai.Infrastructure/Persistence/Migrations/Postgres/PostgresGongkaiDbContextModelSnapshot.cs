@@ -1652,13 +1652,16 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Id", "AgencyId")
                         .HasDatabaseName("IX_Requests_Id_AgencyId");
 
-                    b.HasIndex("AgencyId", "Status", "DueOn");
+                    b.HasIndex("ReceivedOn", "AgencyId")
+                        .HasDatabaseName("IX_Requests_ReceivedOn_AgencyId");
 
-                    b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId")
-                        .HasDatabaseName("IX_Requests_Ledger_Decided");
+                    b.HasIndex("AgencyId", "Status", "DueOn");
 
                     b.HasIndex("ReceivedOn", "DecidedOn", "ApplicantType", "Outcome", "AgencyId")
                         .HasDatabaseName("IX_Requests_Ledger_Received");
+
+                    b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId", "DueOn")
+                        .HasDatabaseName("IX_Requests_Ledger_Decided");
 
                     b.HasIndex(new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" }, "IX_Requests_Ledger_Carried")
                         .HasFilter("\"DecidedOn\" IS NULL OR date_part('year', \"DecidedOn\") <> date_part('year', \"ReceivedOn\")");

@@ -1599,12 +1599,15 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Id", "AgencyId")
                         .HasDatabaseName("IX_Requests_Id_AgencyId");
 
+                    b.HasIndex("ReceivedOn", "AgencyId")
+                        .HasDatabaseName("IX_Requests_ReceivedOn_AgencyId");
+
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
                     b.HasIndex("ApplicantType", "Outcome", "AgencyId", "ReceivedOn", "DecidedOn")
                         .HasDatabaseName("IX_Requests_Ledger_Grouped");
 
-                    b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId")
+                    b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId", "DueOn")
                         .HasDatabaseName("IX_Requests_Ledger_Decided");
 
                     b.HasIndex(new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" }, "IX_Requests_Ledger_Carried")

@@ -31,11 +31,29 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
     public int PageNumber { get; private set; } = 1;
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="agency">One agency of the staff member's (from the supervision dashboard).</param>
+    /// <param name="from">With <paramref name="to"/>: a span of days received.</param>
+    public async Task<IActionResult> OnGetAsync(int? agency, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var scope = (await access.ScopeAsync(User, ct))?.ToList();
+        if (agency is { } one)
+        {
+            if (scope is not null && !scope.Contains(one))
+            {
+                return Forbid();
+            }
+
+            scope = [one];
+        }
+
         Due = await store.DueAsync(scope, day.Today, ct);
         var query = db.Letters.AsNoTracking().Where(l => scope == null || scope.Contains(l.AgencyId));
+        if (from is not null || to is not null)
+        {
+            var (first, last) = (from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
+            query = query.Where(l => l.ReceivedOn >= first && l.ReceivedOn <= last);
+        }
+
         if (Channel is { } channel)
         {
             query = query.Where(l => l.Channel == channel);
@@ -57,6 +75,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, LetterSt
         Total = await query.CountAsync(ct);
         PageNumber = Paging.Within(Paging.Requested(Request), Total, PageSize);
         Letters = await query.OrderByDescending(l => l.ReceivedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Page();
     }
 
     /// <summary>Art. 39: the request's petition or complaint becomes a complaint here, linked both ways.</summary>

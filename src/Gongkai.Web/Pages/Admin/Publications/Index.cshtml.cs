@@ -23,16 +23,28 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     /// <summary>From <c>?page=</c> (<see cref="Paging.Requested"/>).</summary>
     public int PageNumber { get; private set; } = 1;
+    /// <summary>One agency of the staff member's (from the supervision dashboard).</summary>
+    [BindProperty(SupportsGet = true, Name = "agency")] public int? AgencyId { get; set; }
 
     public List<PublicationRecord> Documents { get; private set; } = [];
     public List<Article26Item> Due { get; private set; } = [];
     public int Total { get; private set; }
     public bool MayEdit { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         MayEdit = StaffAuthorization.May(User, StaffOperations.Publications.Edit);
         var visible = await access.ScopeAsync(User, ct);
+        if (AgencyId is { } agency)
+        {
+            if (visible is not null && !visible.Contains(agency))
+            {
+                return Forbid();
+            }
+
+            visible = new HashSet<int> { agency };
+        }
+
         var query = db.Publications.AsNoTracking();
         if (visible is not null)
         {
@@ -66,5 +78,6 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Publicat
         PageNumber = Paging.Within(Paging.Requested(Request), Total, PageSize);
         Documents = await query.OrderBy(p => p.Status == PublicationStatus.Published).ThenByDescending(p => p.WrittenOn).ThenByDescending(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Page();
     }
 }

@@ -32,6 +32,16 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
     /// <summary>With <see cref="AgencyId"/>: that agency alone, not the agencies under it (a report cell of one agency).</summary>
     [BindProperty(SupportsGet = true, Name = "only")] public bool OnlyAgency { get; set; }
 
+    /// <summary>A span of days (from the supervision dashboard), of the date <see cref="On"/> names.</summary>
+    [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public DateOnly? To { get; set; }
+    /// <summary>"received" (the default) or "decided": which date <see cref="From"/> and <see cref="To"/> bound.</summary>
+    [BindProperty(SupportsGet = true, Name = "on")] public string? On { get; set; }
+    /// <summary>"ontime" or "late": answered by, or after, the due date.</summary>
+    [BindProperty(SupportsGet = true, Name = "timely")] public string? Timely { get; set; }
+    /// <summary>One of the report's six outcome categories.</summary>
+    [BindProperty(SupportsGet = true, Name = "category")] public OutcomeCategory? Category { get; set; }
+
     public List<RequestRecord> Rows { get; private set; } = [];
     public Dictionary<int, string> AgencyNames { get; private set; } = [];
     private WorkingDayCalendar? _calendar;
@@ -79,6 +89,29 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, RequestS
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
             query = query.Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to);
+        }
+
+        if (From is not null || To is not null)
+        {
+            var (first, last) = (From ?? DateOnly.MinValue, To ?? DateOnly.MaxValue);
+            query = On == "decided"
+                ? query.Where(r => r.DecidedOn >= first && r.DecidedOn <= last)
+                : query.Where(r => r.ReceivedOn >= first && r.ReceivedOn <= last);
+        }
+
+        if (Timely == "late")
+        {
+            query = query.Where(r => r.DecidedOn != null && r.DueOn != null && r.DecidedOn > r.DueOn);
+        }
+        else if (Timely == "ontime")
+        {
+            query = query.Where(r => r.DecidedOn != null && r.DueOn != null && r.DecidedOn <= r.DueOn);
+        }
+
+        if (Category is { } category)
+        {
+            var outcomes = Enum.GetValues<Outcome>().Where(o => o.Category() == category).Select(o => (Outcome?)o).ToList();
+            query = query.Where(r => outcomes.Contains(r.Outcome));
         }
 
         if (Assigned == "me")
