@@ -51,6 +51,11 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             return Forbid();
         }
 
+        if (SameInformation.Count > 0 && await SameInformationRefusalAsync(ct) is { } notTheirs)
+        {
+            return notTheirs;
+        }
+
         if (Id is { } id)
         {
             Existing = await db.Publications.AsNoTracking().Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -89,11 +94,6 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
         }
         else if (SameInformation.Count > 0)
         {
-            if (await SameInformationRefusalAsync(ct) is { } refused)
-            {
-                return refused;
-            }
-
             // The representative request's words and 文号 start the draft; the office edits them.
             var first = SameInformation[0];
             var representative = await db.Requests.AsNoTracking().Where(r => r.Id == first)
