@@ -48,7 +48,10 @@ public sealed class SameInformationStore(GongkaiDbContext db, TimeProvider clock
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("gongkai-same-information\n" + identity)));
     }
 
-    /// <summary>The groups among the requests of <paramref name="scope"/> (null: all) received from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>
+    /// The groups among the requests of <paramref name="scope"/> (null: all) received from <paramref name="from"/> to
+    /// <paramref name="to"/>: those not yet linked first, then the largest and the most recently asked for.
+    /// </summary>
     public async Task<List<SameInformationGroupView>> GroupsAsync(IReadOnlySet<int>? scope, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var ids = scope?.ToList();
@@ -75,7 +78,10 @@ public sealed class SameInformationStore(GongkaiDbContext db, TimeProvider clock
             var link = groupLinks.FirstOrDefault(l => l.LinkedOn is not null) ?? groupLinks.FirstOrDefault();
             return new SameInformationGroupView(g, g.RequestIds.Select(id => records[id]).ToList(), link?.PublicationId,
                 link is null ? null : titles.GetValueOrDefault(link.PublicationId), link?.LinkedOn is not null);
-        }).ToList();
+        })
+            // What still waits for a decision first, the largest and most recent groups at the top.
+            .OrderBy(v => v.Linked).ThenByDescending(v => v.Group.RequestIds.Count).ThenByDescending(v => v.Group.LastReceivedOn).ThenBy(v => v.Group.RepresentativeRequestId)
+            .ToList();
     }
 
     /// <summary>A document is being drafted for the group: its requests are tied to it, to be linked when it is published.</summary>

@@ -51,10 +51,12 @@ public sealed class SameInformationStoreTests
 
     private static DateOnly Today(GongkaiApp app) => ChinaDate.Today(app.Services.GetRequiredService<TimeProvider>());
 
-    [Fact]
-    public async Task Three_applicants_asking_for_one_document_are_a_group_and_linking_it_saves_the_links_with_an_audit_entry()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
+    public async Task Three_applicants_asking_for_one_document_are_a_group_and_linking_it_saves_the_links_with_an_audit_entry(Db db)
     {
-        var app = GongkaiApp.For(Db.Sqlite);
+        var app = GongkaiApp.For(db);
         var agency = await app.NewAgencyAsync(null);
         var ids = await ThreeApplicantsAsync(app, agency.Id);
         var today = Today(app);
@@ -86,10 +88,12 @@ public sealed class SameInformationStoreTests
         Assert.Equal((1, 3), await app.WithDbAsync(d => SameInformationStore.YearAsync(d, [agency.Id], today.Year)));
     }
 
-    [Fact]
-    public async Task A_link_that_may_not_be_made_is_refused_with_the_reason_and_writes_nothing()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
+    public async Task A_link_that_may_not_be_made_is_refused_with_the_reason_and_writes_nothing(Db db)
     {
-        var app = GongkaiApp.For(Db.Sqlite);
+        var app = GongkaiApp.For(db);
         var agency = await app.NewAgencyAsync(null);
         var other = await app.NewAgencyAsync(null);
         var ids = await ThreeApplicantsAsync(app, agency.Id);
