@@ -4,6 +4,7 @@ using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
 using Gongkai.Infrastructure.Requests;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -54,6 +55,9 @@ public sealed class SameInformationPageTests(BrowserFixture fixture) : IClassFix
         await Expect(group).Not.ToContainTextAsync("周一");
         await Expect(group).Not.ToContainTextAsync("E20000001");
         await Screenshots.SaveAsync(page, "same-information-group.png");
+        var axe = await page.RunAxe();
+        Assert.NotEmpty(axe.Passes);
+        Assert.DoesNotContain(axe.Violations, v => v.Impact is "critical" or "serious");
 
         // Publish for the group: the new document starts from the representative request, and is reviewed and published.
         await group.GetByRole(AriaRole.Link, new() { Name = "为此组主动公开" }).ClickAsync();
