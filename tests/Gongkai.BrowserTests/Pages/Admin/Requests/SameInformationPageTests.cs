@@ -1,10 +1,10 @@
+using Deque.AxeCore.Playwright;
 using Gongkai.BrowserTests.Support;
 using Gongkai.Core.Requests;
 using Gongkai.Infrastructure.Identity;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Publications;
 using Gongkai.Infrastructure.Requests;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
