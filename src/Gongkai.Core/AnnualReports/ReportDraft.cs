@@ -87,6 +87,14 @@ public static class ReportDraft
         ? null
         : "申请内容较集中的是" + string.Join("、", subjects.Select(s => Invariant($"{s.Subject}（{s.Count}件）"))) + "。";
 
+    /// <summary>
+    /// （二）: Art. 44 — information several applicants asked for, published proactively for them, as groups and the
+    /// requests in them; null when none. Worded without 收到/新收 so that it is never read as the year's requests (N1).
+    /// </summary>
+    public static string? SameInformationSentence(int groups, int requests) => groups == 0
+        ? null
+        : Invariant($"依据《条例》第四十四条，对多个申请人就相同政府信息提出的申请，将该信息纳入主动公开范围，依申请公开转为主动公开{groups}组，涉及申请{requests}件。");
+
     /// <summary>Section 六 from 2021 on states the processing fees collected, even when none (X2).</summary>
     public static string FeesParagraph(ReportFormat format, decimal feesCollected, int feeNotices)
     {

@@ -50,13 +50,16 @@ public sealed record AnnualReportModel(
     public string? ManagementDraft { get; init; }
     public string? SubjectsDraft { get; init; }
 
+    /// <summary>（二）: groups of requests for the same information published proactively in the year (Art. 44), when there were any.</summary>
+    public string? SameInformationDraft { get; init; }
+
     /// <summary>Rule T5 ran against last year's approved (or typed-in) report.</summary>
     public bool ComparedWithLastYear { get; init; }
 
     /// <summary>The text of a written section: what staff saved, else the generated draft.</summary>
     public string SectionText(int section) => Narrative.TryGetValue(section, out var text) ? text : section switch
     {
-        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。{ProactiveDraft}\n（二）依申请公开。{RequestsDraft}{SubjectsDraft}\n（三）政府信息管理。{ManagementDraft}\n（四）平台建设。{InteractionDraft}\n（五）监督保障。{AppealsDraft}",
+        1 => $"{Agency.FullName}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。\n（一）主动公开。{ProactiveDraft}\n（二）依申请公开。{RequestsDraft}{SubjectsDraft}{SameInformationDraft}\n（三）政府信息管理。{ManagementDraft}\n（四）平台建设。{InteractionDraft}\n（五）监督保障。{AppealsDraft}",
         6 => FeesDraft,
         _ => "",
     };
@@ -138,6 +141,7 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
             InteractionDraft = await InteractionAsync(ids, year, ct),
             ProactiveDraft = await ProactiveAsync(ids, yearStart, yearEnd, ct),
             ManagementDraft = await ManagementAsync(ids, yearStart, yearEnd, ct),
+            SameInformationDraft = await SameInformationAsync(ids, year, ct),
             SubjectsDraft = narrative.ContainsKey(1) ? null : ReportDraft.SubjectsSentence(RequestSubjects.Top(await db.Requests.AsNoTracking()
                 .Where(r => ids.Contains(r.AgencyId) && r.ReceivedOn >= yearStart && r.ReceivedOn <= yearEnd)
                 .OrderByDescending(r => r.Id).Take(RequestSubjects.MaxTitles).Select(r => r.InformationTitle).ToListAsync(ct))),
@@ -201,6 +205,12 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
         var gazette = await db.GazetteIssues.AsNoTracking().CountAsync(g => ids.Contains(g.AgencyId) && g.IsPublished && g.IssuedOn >= start && g.IssuedOn <= end, ct);
         return ReportDraft.ProactiveParagraph(published.Sum(p => p.Count), published.Where(p => p.Type == PublicationType.Regulation).Sum(p => p.Count),
             published.Where(p => p.Type == PublicationType.NormativeDocument).Sum(p => p.Count), published.Where(p => p.Interpretation).Sum(p => p.Count), gazette);
+    }
+
+    private async Task<string?> SameInformationAsync(List<int> ids, int year, CancellationToken ct)
+    {
+        var (groups, requests) = await SameInformationStore.YearAsync(db, ids, year, ct);
+        return ReportDraft.SameInformationSentence(groups, requests);
     }
 
     private async Task<string?> ManagementAsync(List<int> ids, DateOnly start, DateOnly end, CancellationToken ct)

@@ -60,6 +60,10 @@ public static class AuditActions
     public const string GazetteSaved = "gazette.save";
     public const string LetterChanged = "letter.step";
     public const string InteractionSettingsSaved = "interaction-settings.save";
+    /// <summary>Art. 44: a document drafted for a group of requests for the same information; linked when published.</summary>
+    public const string SameInformationPrepared = "same-information.prepare";
+    /// <summary>Art. 44: a group of requests for the same information linked to the document published for it.</summary>
+    public const string SameInformationLinked = "same-information.link";
 
     public static string DisplayName(string action) => action switch
     {
@@ -105,6 +109,8 @@ public static class AuditActions
         GazetteSaved => "保存政府公报",
         LetterChanged => "办理互动交流来信",
         InteractionSettingsSaved => "修改互动交流栏目设置",
+        SameInformationPrepared => "为相同政府信息的申请起草主动公开文件",
+        SameInformationLinked => "相同政府信息的申请关联主动公开文件",
         _ => action,
     };
 
@@ -113,5 +119,6 @@ public static class AuditActions
         LoginSucceeded, LoginFailed, LoginLockedOut, LoginThrottled, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
         AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, PersonalDataRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
         PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
+        SameInformationPrepared, SameInformationLinked,
     ];
 }

@@ -28,6 +28,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<NoticeTemplateRecord> NoticeTemplates => Set<NoticeTemplateRecord>();
     public DbSet<RequestNotice> RequestNotices => Set<RequestNotice>();
     public DbSet<RequestEmail> RequestEmails => Set<RequestEmail>();
+    public DbSet<SameInformationLink> SameInformationLinks => Set<SameInformationLink>();
     public DbSet<AnnualReports.Article20FigureRecord> Article20Figures => Set<AnnualReports.Article20FigureRecord>();
     public DbSet<AnnualReports.ReportNarrativeRecord> ReportNarratives => Set<AnnualReports.ReportNarrativeRecord>();
     public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();

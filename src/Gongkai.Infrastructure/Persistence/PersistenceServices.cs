@@ -43,6 +43,7 @@ public static class PersistenceServices
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<Requests.RequestStore>();
+        services.AddScoped<Requests.SameInformationStore>();
         services.AddScoped<Requests.NoticeWriter>();
         services.AddScoped<Requests.Mailer>();
         services.AddScoped<Requests.LedgerImport>();

@@ -100,7 +100,13 @@ public static class StaffOperations
         /// <summary>Import a ledger of past cases: it carries applicants' personal data.</summary>
         public static readonly StaffOperation ImportLedger = new("requests", "ImportLedger", "导入往年台账", Caseworkers);
 
-        internal static IEnumerable<StaffOperation> All => Steps.Values.Append(ImportLedger);
+        /// <summary>Art. 44: see the groups of requests several applicants sent for the same information.</summary>
+        public static readonly StaffOperation FindSameInformation = new("requests", "FindSameInformation", "查看相同政府信息的申请（第四十四条）", Caseworkers);
+
+        /// <summary>Art. 44: link such a group to a document already published (publishing one for it is publications' Edit and Publish).</summary>
+        public static readonly StaffOperation LinkSameInformation = new("requests", "LinkSameInformation", "将相同政府信息的申请关联到已主动公开的文件（第四十四条）", Handling);
+
+        internal static IEnumerable<StaffOperation> All => Steps.Values.Append(ImportLedger).Append(FindSameInformation).Append(LinkSameInformation);
 
         private static string[] RolesFor(RequestAction action) => action switch
         {

@@ -63,6 +63,7 @@ public sealed class AuthorizationTests
         ["GET admin/requests/new"] = Access.Clerk,
         ["GET admin/requests/ledger"] = Access.Staff,
         ["GET admin/requests/import"] = Access.Caseworkers,
+        ["GET admin/requests/same-information"] = Access.Caseworkers,
         ["GET admin/notices"] = Access.Administrator,
         ["GET admin/notices/index"] = Access.Administrator,
         ["GET admin/reports"] = Access.Staff,

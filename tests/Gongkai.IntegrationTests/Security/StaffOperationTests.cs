@@ -41,6 +41,8 @@ public sealed partial class StaffOperationTests
         ["requests.Assign"] = "CA",
         ["requests.ReadPersonalData"] = "CHA",
         ["requests.ImportLedger"] = "CHA",
+        ["requests.FindSameInformation"] = "CHA",
+        ["requests.LinkSameInformation"] = "HA",
         ["appeals.Record"] = "HA",
         ["letters.Assign"] = "CHA",
         ["letters.Reply"] = "HA",

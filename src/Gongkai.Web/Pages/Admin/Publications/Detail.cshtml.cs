@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Admin.Publications;
 
 /// <summary>One document for staff: its metadata and body, its interpretation, the confidentiality review, publication and validity.</summary>
-public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day) : PageModel
+public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day,
+    Gongkai.Infrastructure.Requests.SameInformationStore sameInformation) : PageModel
 {
     public PublicationRecord Document { get; private set; } = null!;
     public PublicationRecord? Policy { get; private set; }
@@ -64,7 +65,17 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Publica
         ActAsync(id, StaffOperations.Publications.Review, () => store.ReviewAsync(id, Opinion, User.Identity!.Name!, ct), AuditActions.PublicationReviewed, "已通过保密审查。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        ActAsync(id, StaffOperations.Publications.Publish, () => store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationPublished, "已发布。", ct);
+        ActAsync(id, StaffOperations.Publications.Publish, async () =>
+        {
+            var published = await store.PublishAsync(id, PublishOn, NoInterpretationReason, User.Identity!.Name!, day.Today, ct);
+            if (published.Succeeded)
+            {
+                // Art. 44: a document drafted for a group of requests links them now, in the same transaction.
+                await sameInformation.LinkPreparedAsync(id, User.Identity!.Name!, day.Today, ct);
+            }
+
+            return published;
+        }, AuditActions.PublicationPublished, "已发布。", ct);
 
     public Task<IActionResult> OnPostRepealAsync(long id, CancellationToken ct) =>
         ActAsync(id, StaffOperations.Publications.Edit, () => store.EndValidityAsync(id, true, EndOn, RepealedBy, User.Identity!.Name!, day.Today, ct), AuditActions.PublicationValidityEnded, "已登记废止。", ct);

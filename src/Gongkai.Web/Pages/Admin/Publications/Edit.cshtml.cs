@@ -14,7 +14,8 @@ namespace Gongkai.Web.Pages.Admin.Publications;
 /// <summary>Drafts or changes a document or a policy interpretation: metadata, sanitized rich-text body, attachments.</summary>
 [RequestSizeLimit(PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = PublicationFiles.MaxFiles * PublicationFiles.MaxBytes + 2_000_000)]
-public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day, StaffAuthorization authz) : PageModel
+public sealed class EditModel(GongkaiDbContext db, StaffAccess access, PublicationStore store, AuditTrail audit, RequestDay day, StaffAuthorization authz,
+    Gongkai.Infrastructure.Requests.SameInformationStore sameInformation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "interprets")] public long? Interprets { get; set; }
@@ -33,6 +34,8 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
     [BindProperty] public string? DraftingUnit { get; set; }
     [BindProperty] public List<long> RemoveAttachments { get; set; } = [];
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
+    /// <summary>Art. 44: a new document drafted for a group of requests for the same information (the representative first); linked to them when published.</summary>
+    [BindProperty(SupportsGet = true, Name = "sameinfo")] public List<long> SameInformation { get; set; } = [];
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public List<Agency> Agencies { get; private set; } = [];
@@ -46,6 +49,11 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
         if (!StaffAuthorization.May(User, StaffOperations.Publications.Edit))
         {
             return Forbid();
+        }
+
+        if (SameInformation.Count > 0 && await SameInformationRefusalAsync(ct) is { } notTheirs)
+        {
+            return notTheirs;
         }
 
         if (Id is { } id)
@@ -84,6 +92,14 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             (AgencyId, Title, Issuer, DraftingUnit, Category, Type) = (policy.AgencyId, $"《{policy.Title}》政策解读", policy.Issuer, policy.DraftingUnit, "政策解读", PublicationType.Other);
             WrittenOn = day.Today;
         }
+        else if (SameInformation.Count > 0)
+        {
+            // The representative request's words and 文号 start the draft; the office edits them.
+            var first = SameInformation[0];
+            var representative = await db.Requests.AsNoTracking().Where(r => r.Id == first)
+                .Select(r => new { r.AgencyId, r.InformationTitle, r.DocumentNumber }).SingleAsync(ct);
+            (AgencyId, Title, DocumentNumber, WrittenOn) = (representative.AgencyId, representative.InformationTitle, representative.DocumentNumber, day.Today);
+        }
         else
         {
             AgencyId = StaffClaims.AgencyOf(User) ?? 0;
@@ -119,6 +135,11 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             {
                 return Forbid();
             }
+        }
+
+        if (SameInformation.Count > 0 && await SameInformationRefusalAsync(ct) is { } notTheirs)
+        {
+            return notTheirs;
         }
 
         var files = new List<NewPublicationFile>();
@@ -159,6 +180,18 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
             outcome = await SaveAsync(() => store.CreateAsync(AgencyId, input, files, User.Identity!.Name!, day.Today, ct));
         }
 
+        if (outcome.Succeeded && Id is null && SameInformation.Count > 0)
+        {
+            // The group's requests are tied to the draft in the same transaction; a refusal undoes the draft too.
+            var tied = await sameInformation.PrepareAsync(outcome.Id!.Value, SameInformation, await access.ScopeAsync(User, ct), User.Identity!.Name!, ct);
+            if (!tied.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                await step.RollbackAsync(ct);
+                outcome = new PublicationOutcome(null, tied.Errors);
+            }
+        }
+
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;
@@ -175,6 +208,27 @@ public sealed class EditModel(GongkaiDbContext db, StaffAccess access, Publicati
         await db.SaveChangesAsync(ct);
         await step.CommitAsync(ct);
         return Redirect($"/admin/publications/{outcome.Id}");
+    }
+
+    /// <summary>The group's requests must exist and be the user's to act on: otherwise 404 or 403, before anything is shown or written.</summary>
+    private async Task<IActionResult?> SameInformationRefusalAsync(CancellationToken ct)
+    {
+        var ids = SameInformation.Distinct().ToList();
+        var agencies = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.AgencyId).ToListAsync(ct);
+        if (agencies.Count != ids.Count)
+        {
+            return NotFound();
+        }
+
+        foreach (var agency in agencies.Distinct())
+        {
+            if (!await access.CanAccessAsync(User, agency, ct))
+            {
+                return Forbid();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An attachment that ran out of its time budget is a refusal like any other, with its 503.</summary>

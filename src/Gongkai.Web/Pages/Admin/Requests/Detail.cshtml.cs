@@ -20,7 +20,7 @@ namespace Gongkai.Web.Pages.Admin.Requests;
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, RequestStore store, AuditTrail audit, PersonalDataView personal, RequestDay day, StaffAuthorization authz,
-    Gongkai.Infrastructure.Files.UntrustedFileLimits limits) : PageModel
+    Gongkai.Infrastructure.Files.UntrustedFileLimits limits, SameInformationStore sameInformation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -83,6 +83,8 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
     public List<RequestEmail> Emails { get; private set; } = [];
     /// <summary>The complaint this request became (Art. 39), if it did.</summary>
     public long? LinkedLetterId { get; private set; }
+    /// <summary>Art. 44: an open request for information already published for its group (or a group it matches).</summary>
+    public SameInformationPublished? PublishedForGroup { get; private set; }
 
     public sealed record NoticeRow(long Id, NoticeKind Kind, string Title, string? Reference, int EventSequence, bool HasPdf, DateTimeOffset CreatedAt);
 
@@ -298,6 +300,7 @@ public sealed class DetailModel(GongkaiDbContext db, StaffAccess access, Request
         Notices = await db.RequestNotices.AsNoTracking().Where(n => n.RequestId == Id).OrderBy(n => n.Id)
             .Select(n => new NoticeRow(n.Id, n.Kind, n.Title, n.Reference, n.EventSequence, n.Pdf != null, n.CreatedAt)).ToListAsync(ct);
         Emails = await db.RequestEmails.AsNoTracking().Where(m => m.RequestId == Id).OrderBy(m => m.Id).ToListAsync(ct);
+        PublishedForGroup = Case.Status == RequestStatus.Processing ? await sameInformation.PublishedForAsync(Record, ct) : null;
         LinkedLetterId = await db.Letters.AsNoTracking().Where(l => l.RequestId == Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
         var files = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == Id).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Purpose, a.DownloadedAt }).ToListAsync(ct);
