@@ -57,6 +57,9 @@ public static class AuditActions
     public const string ConsultationStarted = "consultation.start";
     public const string ConsultationFeedbackPublished = "consultation.feedback";
     public const string DisclosureSettingsSaved = "disclosure-settings.save";
+    public const string ReminderSettingsSaved = "reminder-settings.save";
+    /// <summary>The reminder job queued an agency's deadline reminders and digest; the details are counts.</summary>
+    public const string RemindersQueued = "reminders.queue";
     public const string GazetteSaved = "gazette.save";
     public const string LetterChanged = "letter.step";
     public const string InteractionSettingsSaved = "interaction-settings.save";
@@ -105,6 +108,8 @@ public static class AuditActions
         GazetteSaved => "保存政府公报",
         LetterChanged => "办理互动交流来信",
         InteractionSettingsSaved => "修改互动交流栏目设置",
+        ReminderSettingsSaved => "修改期限提醒设置",
+        RemindersQueued => "发出期限提醒和每日汇总",
         _ => action,
     };
 
@@ -113,5 +118,6 @@ public static class AuditActions
         LoginSucceeded, LoginFailed, LoginLockedOut, LoginThrottled, Logout, PasswordChanged, AgencyCreated, AgencyUpdated, AgencyMoved,
         AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, PersonalDataRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
         PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
+        ReminderSettingsSaved, RemindersQueued,
     ];
 }

@@ -45,6 +45,8 @@ public static class PersistenceServices
         services.AddScoped<Requests.RequestStore>();
         services.AddScoped<Requests.NoticeWriter>();
         services.AddScoped<Requests.Mailer>();
+        services.AddScoped<Reminders.ReminderStore>();
+        services.AddScoped<Reminders.ReminderSender>();
         services.AddScoped<Requests.LedgerImport>();
         services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<Statistics.PublicStatistics>();

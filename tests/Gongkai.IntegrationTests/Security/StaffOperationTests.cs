@@ -53,6 +53,8 @@ public sealed partial class StaffOperationTests
         ["publications.Publish"] = "PA",
         ["reports.Write"] = "PA",
         ["reports.Approve"] = "A",
+        ["reminders.Configure"] = "D",
+        ["reminders.Oversee"] = "A",
         ["administration.Administer"] = "D",
         ["administration.ConfigureDeployment"] = "D",
     };
