@@ -63,4 +63,23 @@ public sealed class ReminderSettingsPageTests
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.False(await app.WithDbAsync(d => d.ReminderSettings.AnyAsync(s => s.AgencyId == agency.Id)));
     }
+
+    [Fact]
+    public async Task An_administrator_gives_a_staff_member_the_address_reminders_go_to()
+    {
+        var app = GongkaiApp.For(Db.Sqlite);
+        var agency = await app.NewAgencyAsync(null);
+        var handler = await app.NewStaffAsync(StaffRoles.Handler, agency.Id);
+        var admin = await app.LoginAsync(await app.NewStaffAsync(StaffRoles.Administrator, agency.Id));
+        var id = await app.WithDbAsync(d => d.Users.Where(u => u.UserName == handler.UserName).Select(u => u.Id).SingleAsync());
+        var page = $"/admin/users/edit/{id}";
+
+        var refused = await admin.PostFormAsync(page, page, new() { ["DisplayName"] = "李四", ["AgencyId"] = $"{agency.Id}", ["Roles"] = StaffRoles.Handler, ["Email"] = "li si@example" });
+        var saved = await admin.PostFormAsync(page, page, new() { ["DisplayName"] = "李四", ["AgencyId"] = $"{agency.Id}", ["Roles"] = StaffRoles.Handler, ["Email"] = "lisi@example.gov.cn" });
+
+        Assert.Contains("电子邮箱格式不正确", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.True(saved.IsRedirectTo("/admin/users"), $"{(int)saved.StatusCode}");
+        Assert.Equal("lisi@example.gov.cn", await app.WithDbAsync(d => d.Users.Where(u => u.Id == id).Select(u => u.Email).SingleAsync()));
+        Assert.Contains("value=\"lisi@example.gov.cn\"", await admin.GetStringAsync(page));
+    }
 }
