@@ -94,6 +94,10 @@ public sealed class DeadlineReminderTests
         var overdue = await site.AssignedRequestAsync("2026-09-11", "甲：已超期的申请"); // due Thu 10-15
         var today = await site.AssignedRequestAsync("2026-09-14", "乙：今日到期的申请"); // due Fri 10-16
         var soon = await site.AssignedRequestAsync("2026-09-15", "丙：临近到期的申请"); // due Mon 10-19
+        var unclear = await site.AssignedRequestAsync("2026-10-14", "丁：待补正的申请");
+        site.Clock.Set("2026-10-15");
+        var correction = await site.StepAsync(site.Handler, unclear, "RequestCorrection", new() { ["Items"] = "请写明所需信息的年度", ["CorrectBy"] = "2026-10-30" });
+        Assert.True(correction.IsRedirectTo($"/admin/requests/{unclear}"), $"{(int)correction.StatusCode}");
         await site.App.WithDbAsync(d =>
         {
             d.ReminderSettings.Add(new ReminderSettingsRecord
@@ -113,7 +117,8 @@ public sealed class DeadlineReminderTests
 
         var digest = Assert.Single(await site.MailsToAsync("gkb-" + site.Agency.Id + "@example.gov.cn"));
         Assert.Equal($"【每日汇总】{site.Agency.FullName}依申请公开期限（2026-10-16）", digest.Subject);
-        Assert.Contains("办理中 3 件：今日到期 1 件，3 个工作日内到期 1 件，已超期 1 件", digest.Body);
+        Assert.Contains("办理中 4 件：今日到期 1 件，3 个工作日内到期 1 件，已超期 1 件；待申请人补正 1 件，征求意见中 0 件，待缴纳信息处理费 0 件。", digest.Body);
+        Assert.DoesNotContain("丁：待补正的申请", digest.Body);
         Assert.Contains($"申请编号 {overdue}　“甲：已超期的申请”　答复期限 2026-10-15，已超期 1 个工作日，承办人：测试Handler", digest.Body);
         Assert.Contains($"申请编号 {today}　“乙：今日到期的申请”　答复期限 2026-10-16，今日到期", digest.Body);
         Assert.Contains($"申请编号 {soon}　“丙：临近到期的申请”　答复期限 2026-10-19，剩余 1 个工作日", digest.Body);

@@ -41,6 +41,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     public List<(Gongkai.Infrastructure.Reminders.OpenRequest Request, Gongkai.Core.Reminders.ReminderKind Kind)> Reminders { get; private set; } = [];
     /// <summary>Whether the panel lists the agency's requests (a head) rather than the staff member's own.</summary>
     public bool RemindersForAgency { get; private set; }
+    public bool ShowReminders { get; private set; }
     public const int RemindersShown = 50;
 
     public async Task OnGetAsync()
@@ -76,8 +77,10 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     private async Task LoadRemindersAsync(List<int>? visible, DateOnly today, WorkingDayCalendar workingDays)
     {
         RemindersForAgency = StaffAuthorization.May(User, StaffOperations.Reminders.Oversee);
+        // Requests are assigned to those who decide them; others (clerks, publishers, administrators) have none.
+        ShowReminders = RemindersForAgency || StaffAuthorization.May(User, StaffOperations.Requests.Step(RequestAction.Decide));
         var userName = User.Identity?.Name;
-        if (!RemindersForAgency && userName is null)
+        if (!ShowReminders || (!RemindersForAgency && userName is null))
         {
             return;
         }
