@@ -19,10 +19,12 @@ public sealed class DeadlineReminderTests
 {
     private const string Title = "2026 年示例街道老旧小区改造资金使用情况";
 
-    [Fact]
-    public async Task A_run_queues_the_reminder_to_the_handler_and_the_head_once_and_without_the_applicants_data()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
+    public async Task A_run_queues_the_reminder_to_the_handler_and_the_head_once_and_without_the_applicants_data(Db db)
     {
-        using var site = await ReminderTestSite.StartAsync();
+        using var site = await ReminderTestSite.StartAsync(db);
         var id = await site.AssignedRequestAsync("2026-09-14", Title);
         var record = await site.App.WithDbAsync(d => d.Requests.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(new DateOnly(2026, 10, 16), record.DueOn);
@@ -148,10 +150,12 @@ public sealed class DeadlineReminderTests
         Assert.Empty(await site.App.WithDbAsync(d => d.ReminderRuns.Where(r => r.AgencyId == site.Agency.Id).ToListAsync()));
     }
 
-    [Fact]
-    public async Task Two_runners_on_one_database_send_the_reminders_once()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Sqlite), MemberType = typeof(TestDatabase))]
+    [PostgresCase]
+    public async Task Two_runners_on_one_database_send_the_reminders_once(Db db)
     {
-        using var site = await ReminderTestSite.StartAsync();
+        using var site = await ReminderTestSite.StartAsync(db);
         await site.AssignedRequestAsync("2026-09-14", Title);
         site.Clock.Set("2026-10-13");
         var job = site.App.Services.GetServices<IRecurringJob>().Single(j => j.Name == "deadline-reminders");

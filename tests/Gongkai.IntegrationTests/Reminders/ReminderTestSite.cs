@@ -31,10 +31,10 @@ internal sealed class ReminderTestSite : IDisposable
     public string HeadMail => Head.UserName + "@example.gov.cn";
 
     /// <summary>The site on Monday 2026-09-14, 10:00 Beijing time.</summary>
-    public static async Task<ReminderTestSite> StartAsync()
+    public static async Task<ReminderTestSite> StartAsync(Db db = Db.Sqlite)
     {
         var clock = FixedClock.At("2026-09-14T10:00:00+08:00");
-        var site = new ReminderTestSite(new GongkaiApp(Db.Sqlite, demoData: false, clock: clock, settings: NoBackgroundJobs), clock);
+        var site = new ReminderTestSite(new GongkaiApp(db, demoData: false, clock: clock, settings: NoBackgroundJobs), clock);
         site.Agency = await site.App.NewAgencyAsync(null);
         site.Clerk = await site.App.NewStaffAsync(StaffRoles.Clerk, site.Agency.Id);
         site.Handler = await site.App.NewStaffAsync(StaffRoles.Handler, site.Agency.Id);
