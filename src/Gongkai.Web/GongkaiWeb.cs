@@ -48,6 +48,8 @@ public static class GongkaiWeb
         services.AddScoped<PersonalDataView>();
         services.AddScoped<Gongkai.Web.Pages.Shared.PortalContext>();
         services.AddScoped<Gongkai.Web.Agencies.AgencyCommands>();
+        // Links in reminder e-mails point at the site's public address.
+        services.AddSingleton(sp => new Gongkai.Infrastructure.Reminders.StaffLinks(sp.GetRequiredService<HostingSecurity.Settings>().PublicBaseUrl));
 
         services.AddRazorPages(o =>
         {

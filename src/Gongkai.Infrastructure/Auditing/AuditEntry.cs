@@ -57,6 +57,9 @@ public static class AuditActions
     public const string ConsultationStarted = "consultation.start";
     public const string ConsultationFeedbackPublished = "consultation.feedback";
     public const string DisclosureSettingsSaved = "disclosure-settings.save";
+    public const string ReminderSettingsSaved = "reminder-settings.save";
+    /// <summary>The reminder job queued an agency's deadline reminders and digest; the details are counts.</summary>
+    public const string RemindersQueued = "reminders.queue";
     public const string GazetteSaved = "gazette.save";
     public const string LetterChanged = "letter.step";
     public const string InteractionSettingsSaved = "interaction-settings.save";
@@ -111,6 +114,8 @@ public static class AuditActions
         InteractionSettingsSaved => "修改互动交流栏目设置",
         SameInformationPrepared => "为相同政府信息的申请起草主动公开文件",
         SameInformationLinked => "相同政府信息的申请关联主动公开文件",
+        ReminderSettingsSaved => "修改期限提醒设置",
+        RemindersQueued => "发出期限提醒和每日汇总",
         _ => action,
     };
 
@@ -120,5 +125,6 @@ public static class AuditActions
         AgencyDeactivated, AgencyReactivated, UserCreated, UserUpdated, PasswordReset, UserDisabled, UserEnabled, CalendarImported, DemoDataSeeded, RequestRegistered, RequestStep, AttachmentRead, PersonalDataRead, AppealRecorded, NoticeTemplateSaved, LedgerImported, Article20Saved, ReportSectionSaved, ReportReviewed, ReportApproved, ReportPublished, ReportReopened, ReportTablesEntered,
         PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
         SameInformationPrepared, SameInformationLinked,
+        ReminderSettingsSaved, RemindersQueued,
     ];
 }

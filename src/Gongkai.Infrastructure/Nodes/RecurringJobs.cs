@@ -29,6 +29,11 @@ public sealed class RecurringJobRunner(IServiceScopeFactory scopes, IEnumerable<
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.TickSeconds)));
         do
         {
@@ -95,6 +100,9 @@ public sealed class JobOptions
 {
     public int TickSeconds { get; set; } = 15;
 
+    /// <summary><c>Gongkai:Jobs:Enabled</c>: false keeps this node from taking any job (the others run them).</summary>
+    public bool Enabled { get; set; } = true;
+
     public Dictionary<string, int> EverySeconds { get; set; } = new(StringComparer.Ordinal);
 }
 
@@ -105,6 +113,7 @@ public static class JobServices
     {
         services.AddSingleton<IRecurringJob, Requests.MailOutboxJob>();
         services.AddSingleton<IRecurringJob, ChangeFeedRetentionJob>();
+        services.AddSingleton<IRecurringJob, Reminders.DeadlineReminderJob>();
         services.AddSingleton<RecurringJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<RecurringJobRunner>());
         return services;

@@ -48,6 +48,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Interaction.InteractionChannelSettings> InteractionChannels => Set<Interaction.InteractionChannelSettings>();
     public DbSet<Nodes.ChangeFeedEntry> ChangeFeed => Set<Nodes.ChangeFeedEntry>();
     public DbSet<Nodes.JobLease> JobLeases => Set<Nodes.JobLease>();
+    public DbSet<Reminders.ReminderSettingsRecord> ReminderSettings => Set<Reminders.ReminderSettingsRecord>();
+    public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
+    public DbSet<Reminders.ReminderRun> ReminderRuns => Set<Reminders.ReminderRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

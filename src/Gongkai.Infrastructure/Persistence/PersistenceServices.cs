@@ -46,6 +46,8 @@ public static class PersistenceServices
         services.AddScoped<Requests.SameInformationStore>();
         services.AddScoped<Requests.NoticeWriter>();
         services.AddScoped<Requests.Mailer>();
+        services.AddScoped<Reminders.ReminderStore>();
+        services.AddScoped<Reminders.ReminderSender>();
         services.AddScoped<Requests.LedgerImport>();
         services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<Statistics.PublicStatistics>();

@@ -200,6 +200,15 @@ public static class StaffOperations
         public static readonly StaffOperation Read = new("supervision", "Read", "查看监督看板、导出统计和通报", [StaffRoles.Supervisor, StaffRoles.Administrator]);
     }
 
+    /// <summary>期限提醒: deadline reminders by e-mail, the daily digest and the dashboard's panel (docs/reminders.md).</summary>
+    public static class Reminders
+    {
+        /// <summary>An agency's reminder settings: on or off, how early, to whom, the daily digest.</summary>
+        public static readonly StaffOperation Configure = new("reminders", "Configure", "期限提醒和每日汇总设置", Administrators);
+        /// <summary>The dashboard's panel lists the whole agency's requests falling due, not only one's own.</summary>
+        public static readonly StaffOperation Oversee = new("reminders", "Oversee", "在工作台查看本机关全部临近到期和超期的申请", Head);
+    }
+
     /// <summary>The platform itself: agencies, accounts, the audit log, deployment-wide settings.</summary>
     public static class Administration
     {
@@ -215,7 +224,7 @@ public static class StaffOperations
     /// </summary>
     public static IReadOnlyList<StaffOperation> All => Requests.All
         .Concat(Fields(typeof(Appeals))).Concat(Fields(typeof(Letters))).Concat(Fields(typeof(Publications)))
-        .Concat(Fields(typeof(Reports))).Concat(Fields(typeof(Supervision))).Concat(Fields(typeof(Administration))).ToList();
+        .Concat(Fields(typeof(Reports))).Concat(Fields(typeof(Supervision))).Concat(Fields(typeof(Reminders))).Concat(Fields(typeof(Administration))).ToList();
 
     private static IEnumerable<StaffOperation> Fields(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(StaffOperation)).Select(f => (StaffOperation)f.GetValue(null)!);

@@ -49,6 +49,7 @@ public sealed class AuthorizationTests
         ["GET admin/agencies"] = Access.Staff,
         ["GET admin/agencies/index"] = Access.Staff,
         ["GET admin/agencies/edit/{id:int?}"] = Access.Administrator,
+        ["GET admin/agencies/reminders/{id:int}"] = Access.Administrator,
         ["GET admin/users"] = Access.Administrator,
         ["GET admin/users/index"] = Access.Administrator,
         ["GET admin/users/create"] = Access.Administrator,

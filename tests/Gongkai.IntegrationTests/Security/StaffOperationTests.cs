@@ -56,6 +56,8 @@ public sealed partial class StaffOperationTests
         ["reports.Write"] = "PA",
         ["reports.Approve"] = "A",
         ["supervision.Read"] = "SD",
+        ["reminders.Configure"] = "D",
+        ["reminders.Oversee"] = "A",
         ["administration.Administer"] = "D",
         ["administration.ConfigureDeployment"] = "D",
     };

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin;
 
-public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, RequestDay day, Gongkai.Infrastructure.Publications.PublicationStore publications, Gongkai.Infrastructure.Interaction.LetterStore letters) : PageModel
+public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, CalendarStore calendar, RequestDay day, Gongkai.Infrastructure.Publications.PublicationStore publications, Gongkai.Infrastructure.Interaction.LetterStore letters, Gongkai.Infrastructure.Reminders.ReminderStore reminders) : PageModel
 {
     /// <summary>"3 个工作日内到期": due today or within this many working days.</summary>
     public static readonly WorkingDays DueSoonWithin = new(3);
@@ -37,6 +37,13 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
     public int LettersOpen { get; private set; }
     public int LettersOverdue { get; private set; }
 
+    /// <summary>期限提醒: the signed-in staff member's requests (a head's: the agency's) overdue, due today or due soon.</summary>
+    public List<(Gongkai.Infrastructure.Reminders.OpenRequest Request, Gongkai.Core.Reminders.ReminderKind Kind)> Reminders { get; private set; } = [];
+    /// <summary>Whether the panel lists the agency's requests (a head) rather than the staff member's own.</summary>
+    public bool RemindersForAgency { get; private set; }
+    public bool ShowReminders { get; private set; }
+    public const int RemindersShown = 50;
+
     public async Task OnGetAsync()
     {
         var agencyId = StaffClaims.AgencyOf(User);
@@ -50,6 +57,7 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
         var schedule = workingDays.Schedule;
         var visible = (await access.ScopeAsync(User))?.ToList();
         await LoadRequestDashboardAsync(ids: visible, today, workingDays);
+        await LoadRemindersAsync(visible, today, workingDays);
         var due = await publications.Article26Async(visible ?? await db.Agencies.Select(a => a.Id).ToListAsync(), today);
         PublicationsWaiting = due.Count(d => d.PublishedOn is null);
         PublicationsLate = due.Count(d => d.PublishedOn is null && d.Late);
@@ -63,6 +71,27 @@ public sealed class IndexModel(GongkaiDbContext db, StaffAccess access, Calendar
                 + (ProvisionalDue > 0 ? $"（目前有 {ProvisionalDue} 件申请）" : "")
                 + $"，按法定节日和周末推算。国务院公布后，请系统管理员在“节假日安排”中导入，预计的期限将随之重新计算。";
         }
+    }
+
+    /// <summary>The reminder panel: the same bands as the e-mails, each agency's own "days before".</summary>
+    private async Task LoadRemindersAsync(List<int>? visible, DateOnly today, WorkingDayCalendar workingDays)
+    {
+        RemindersForAgency = StaffAuthorization.May(User, StaffOperations.Reminders.Oversee);
+        // Requests are assigned to those who decide them; others (clerks, publishers, administrators) have none.
+        ShowReminders = RemindersForAgency || StaffAuthorization.May(User, StaffOperations.Requests.Step(RequestAction.Decide));
+        var userName = User.Identity?.Name;
+        if (!ShowReminders || (!RemindersForAgency && userName is null))
+        {
+            return;
+        }
+
+        var open = await reminders.OpenAsync(visible, RemindersForAgency ? null : userName, today, workingDays);
+        var settings = await reminders.SettingsAsync(open.Select(r => r.AgencyId).Distinct().ToList());
+        Reminders = open.Select(r => (Request: r, Kind: Gongkai.Core.Reminders.DeadlineReminders.Band(r.Deadline, settings[r.AgencyId].DaysBefore)))
+            .Where(r => r.Kind is not null)
+            .Select(r => (r.Request, r.Kind!.Value))
+            .OrderByDescending(r => r.Item2).ThenBy(r => r.Request.Deadline.Due).ThenBy(r => r.Request.Id)
+            .ToList();
     }
 
     /// <summary>The office's to-do: what waits for confirmation, what falls due, what is overdue (督办), by handler and by agency.</summary>

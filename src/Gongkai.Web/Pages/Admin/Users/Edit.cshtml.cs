@@ -17,6 +17,8 @@ public sealed class EditModel(GongkaiDbContext db, UserManager<StaffUser> users,
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public string? DisplayName { get; set; }
+    /// <summary>Where deadline reminders and the daily digest reach this staff member (docs/reminders.md).</summary>
+    [BindProperty] public string? Email { get; set; }
     [BindProperty] public int? AgencyId { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
     public string? UserName { get; private set; }
@@ -37,7 +39,7 @@ public sealed class EditModel(GongkaiDbContext db, UserManager<StaffUser> users,
             return Forbid();
         }
 
-        (UserName, DisplayName, AgencyId) = (user.UserName, user.DisplayName, user.AgencyId);
+        (UserName, DisplayName, AgencyId, Email) = (user.UserName, user.DisplayName, user.AgencyId, user.Email);
         Roles = [.. await users.GetRolesAsync(user)];
         await LoadChoicesAsync();
         return Page();
@@ -68,6 +70,12 @@ public sealed class EditModel(GongkaiDbContext db, UserManager<StaffUser> users,
             Errors.Add("请至少选择一个角色。");
         }
 
+        var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        if (email is not null && !Gongkai.Core.Reminders.ReminderSettings.LooksLikeMailbox(email))
+        {
+            Errors.Add("电子邮箱格式不正确，应如 zhangsan@example.gov.cn。");
+        }
+
         if (AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive))
         {
             Errors.Add("请选择所属机关。");
@@ -92,12 +100,14 @@ public sealed class EditModel(GongkaiDbContext db, UserManager<StaffUser> users,
         await using var transaction = await db.Database.BeginTransactionAsync();
         user.DisplayName = DisplayName!.Trim();
         user.AgencyId = AgencyId;
+        var emailChanged = !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase);
+        user.Email = email;
         await users.RemoveFromRolesAsync(user, before.Except(roles));
         await users.AddToRolesAsync(user, roles.Except(before));
         // Roles and agency live in the cookie: a new stamp makes open sessions pick up the change.
         await users.UpdateSecurityStampAsync(user);
         audit.Add(AuditActions.UserUpdated, user.UserName,
-            $"角色：{string.Join("、", before.Select(StaffRoles.DisplayName))} → {string.Join("、", roles.Select(StaffRoles.DisplayName))}", user.AgencyId);
+            $"角色：{string.Join("、", before.Select(StaffRoles.DisplayName))} → {string.Join("、", roles.Select(StaffRoles.DisplayName))}{(emailChanged ? "；电子邮箱已修改" : "")}", user.AgencyId);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         TempData["Message"] = $"已保存账号 {user.UserName}。";
