@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Gongkai.Core.Agencies;
+using Gongkai.Core.AnnualReports;
+using Gongkai.Core.Requests;
+using Gongkai.Infrastructure.AnnualReports;
 using Gongkai.Infrastructure.Persistence;
 using Gongkai.Infrastructure.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +40,21 @@ internal static class SupervisionBench
             }
 
             timings.Sort();
+            if (period.IsWholeYear)
+            {
+                // The year's figures, added up over the tree, are the tree's annual report's (built from the same records).
+                var root = agencies[0];
+                var report = await scope.ServiceProvider.GetRequiredService<ReportBuilder>().BuildAsync(root.Id, period.Year, subtree: true, live: true);
+                var same = rows.Sum(r => r.Received) == report.Requests[RequestsRow.NewlyReceived, ApplicantColumn.Total]
+                    && rows.Sum(r => r.Decided) == report.Requests[RequestsRow.Total, ApplicantColumn.Total]
+                    && Enum.GetValues<OutcomeCategory>().All(c => rows.Sum(r => r.Outcome(c)) == report.Requests.CategoryTotal(c, ApplicantColumn.Total));
+                Console.WriteLine($"supervision {period.Key}: equal to the tree's annual report (received, decided, six outcomes): {(same ? "yes" : "NO")}");
+                if (!same)
+                {
+                    return 1;
+                }
+            }
+
             Console.WriteLine(FormattableString.Invariant(
                 $"supervision {period.Key}: {rows.Count} agencies, received {rows.Sum(r => r.Received)}, decided {rows.Sum(r => r.Decided)} (late {rows.Sum(r => r.DecidedLate)}), overdue {rows.Sum(r => r.OverdueNow)}; median {timings[3]:F0}ms best {timings[0]:F0}ms"));
         }
