@@ -10,6 +10,9 @@ namespace Gongkai.Cli.Commands;
 /// <summary><c>gongkai supervision check-folder</c>: a folder of published reports checked and kept as one office's supervised reports.</summary>
 internal static class SupervisionCommands
 {
+    /// <summary>Files read, checked and saved together.</summary>
+    private const int Batch = 20;
+
     public static Command Create(CliHost host)
     {
         var supervision = new Command("supervision", "政务公开监督：检查下级机关（包括未使用本平台的机关）已发布的年度报告。");
@@ -44,28 +47,35 @@ internal static class SupervisionCommands
             }
 
             var limits = scope.ServiceProvider.GetRequiredService<Gongkai.Infrastructure.Files.UntrustedFileLimits>();
-            var files = new List<ReportFile>();
-            foreach (var path in paths)
-            {
-                var name = Path.GetRelativePath(directory.FullName, path);
-                var length = new FileInfo(path).Length;
-                // A file over the limit is not loaded: it is kept as a row that says why.
-                files.Add(length > limits.MaxUploadBytes
-                    ? new ReportFile(name, [], Gongkai.Infrastructure.Files.UntrustedFiles.TooLarge(limits.MaxUploadBytes).Message, length)
-                    : new ReportFile(name, await File.ReadAllBytesAsync(path, ct)));
-            }
-
             var store = scope.ServiceProvider.GetRequiredService<SupervisedReportStore>();
-            var outcome = await store.CheckAndSaveAsync(files, office, CliHost.Actor, result.GetValue(year), ct);
-            foreach (var r in outcome.Reports)
+            var saved = new List<SupervisedReportRecord>();
+            var replaced = 0;
+            // A batch at a time: a large folder is never all in memory; each batch is saved with its audit entry.
+            foreach (var batch in paths.Chunk(Batch))
             {
-                var what = r.ReadError is { } error ? $"无法读取：{error}" : $"错误 {r.Errors}，警告 {r.Warnings}，提示 {r.Infos}";
-                var agencyName = r.AgencyName.Length == 0 ? "（未读出机关）" : r.AgencyName;
-                await host.Output.WriteLineAsync($"{r.FileName}\t{agencyName}\t{r.Year?.ToString(CultureInfo.InvariantCulture) ?? "年度未知"}\t{what}");
+                var files = new List<ReportFile>();
+                foreach (var path in batch)
+                {
+                    var name = Path.GetRelativePath(directory.FullName, path);
+                    var length = new FileInfo(path).Length;
+                    // A file over the limit is not loaded: it is kept as a row that says why.
+                    files.Add(length > limits.MaxUploadBytes
+                        ? new ReportFile(name, [], Gongkai.Infrastructure.Files.UntrustedFiles.TooLarge(limits.MaxUploadBytes).Message, length)
+                        : new ReportFile(name, await File.ReadAllBytesAsync(path, ct)));
+                }
+
+                var outcome = await store.CheckAndSaveAsync(files, office, CliHost.Actor, result.GetValue(year), ct);
+                replaced += outcome.Replaced;
+                foreach (var r in outcome.Reports.Where(r => !saved.Any(s => s.Id == r.Id)))
+                {
+                    saved.Add(r);
+                    var what = r.ReadError is { } error ? $"无法读取：{error}" : $"错误 {r.Errors}，警告 {r.Warnings}，提示 {r.Infos}";
+                    var agencyName = r.AgencyName.Length == 0 ? "（未读出机关）" : r.AgencyName;
+                    await host.Output.WriteLineAsync($"{r.FileName}\t{agencyName}\t{r.Year?.ToString(CultureInfo.InvariantCulture) ?? "年度未知"}\t{what}");
+                }
             }
 
-            var saved = outcome.Reports;
-            await host.Output.WriteLineAsync($"共检查 {files.Count} 个文件，保存 {saved.Count} 份报告：{saved.Count(r => r.ReadError is null && r.Errors == 0)} 份没有错误，{saved.Count(r => r.Errors > 0)} 份有错误，{saved.Count(r => r.ReadError is not null)} 份无法读取" + (outcome.Replaced > 0 ? $"；{outcome.Replaced} 份替换了此前的检查结果。" : "。"));
+            await host.Output.WriteLineAsync($"共检查 {paths.Count} 个文件，保存 {saved.Count} 份报告：{saved.Count(r => r.ReadError is null && r.Errors == 0)} 份没有错误，{saved.Count(r => r.Errors > 0)} 份有错误，{saved.Count(r => r.ReadError is not null)} 份无法读取" + (replaced > 0 ? $"；{replaced} 份替换了此前的检查结果。" : "。"));
             return 0;
         });
         supervision.Subcommands.Add(checkFolder);
