@@ -24,6 +24,7 @@ public static class GongkaiCli
         root.Subcommands.Add(ReindexCommand.Create(host));
         root.Subcommands.Add(ClockCommand.Create(host));
         root.Subcommands.Add(PublicationCommands.Create(host));
+        root.Subcommands.Add(SupervisionCommands.Create(host));
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -62,6 +62,9 @@ public static class GongkaiWeb
                 o.Conventions.AddPageApplicationModelConvention(page, m => UploadLimits.Apply(m, settings.Uploads.MaxUploadBytes + UploadLimits.FormOverhead));
             }
 
+            // Several reports in one form: each file within MaxUploadBytes, the whole body within twice that (docs/supervision.md).
+            o.Conventions.AddPageApplicationModelConvention("/Admin/Supervision/Reports/Index", m => UploadLimits.Apply(m, (2 * settings.Uploads.MaxUploadBytes) + UploadLimits.FormOverhead));
+
             foreach (var page in PortalCache.Pages)
             {
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = PortalCache.Policy }));

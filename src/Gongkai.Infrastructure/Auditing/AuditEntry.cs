@@ -68,6 +68,11 @@ public static class AuditActions
     /// <summary>Art. 44: a group of requests for the same information linked to the document published for it.</summary>
     public const string SameInformationLinked = "same-information.link";
 
+    /// <summary>A supervising office checked published reports of agencies (not on the platform); the details are counts.</summary>
+    public const string SupervisedReportsChecked = "supervised-reports.check";
+    public const string SupervisedReportChanged = "supervised-report.update";
+    public const string SupervisedReportDeleted = "supervised-report.delete";
+
     public static string DisplayName(string action) => action switch
     {
         LoginSucceeded => "登录成功",
@@ -116,6 +121,9 @@ public static class AuditActions
         SameInformationLinked => "相同政府信息的申请关联主动公开文件",
         ReminderSettingsSaved => "修改期限提醒设置",
         RemindersQueued => "发出期限提醒和每日汇总",
+        SupervisedReportsChecked => "检查并保存下级机关的年度报告",
+        SupervisedReportChanged => "修改已检查报告的机关名称",
+        SupervisedReportDeleted => "删除已检查的报告",
         _ => action,
     };
 
@@ -126,5 +134,6 @@ public static class AuditActions
         PublicationSaved, PublicationReviewed, PublicationPublished, PublicationValidityEnded, DisclosureSettingsSaved, GazetteSaved, LetterChanged, InteractionSettingsSaved,
         SameInformationPrepared, SameInformationLinked,
         ReminderSettingsSaved, RemindersQueued,
+        SupervisedReportsChecked, SupervisedReportChanged, SupervisedReportDeleted,
     ];
 }

@@ -51,6 +51,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Reminders.ReminderSettingsRecord> ReminderSettings => Set<Reminders.ReminderSettingsRecord>();
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
     public DbSet<Reminders.ReminderRun> ReminderRuns => Set<Reminders.ReminderRun>();
+    public DbSet<Supervision.SupervisedReportRecord> SupervisedReports => Set<Supervision.SupervisedReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

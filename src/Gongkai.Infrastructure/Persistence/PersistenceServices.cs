@@ -52,6 +52,7 @@ public static class PersistenceServices
         services.AddScoped<AnnualReports.ReportBuilder>();
         services.AddScoped<Statistics.PublicStatistics>();
         services.AddScoped<Supervision.SupervisionDashboard>();
+        services.AddScoped<Supervision.SupervisedReportStore>();
         services.AddScoped<AnnualReports.ReportLifecycle>();
         services.AddScoped<AnnualReports.ReportLocks>();
         services.AddScoped<AnnualReports.ReportContentStore>();

@@ -198,6 +198,12 @@ public static class StaffOperations
     {
         /// <summary>The supervision dashboard of the agencies in the staff member's subtree, its exports and 通报.</summary>
         public static readonly StaffOperation Read = new("supervision", "Read", "查看监督看板、导出统计和通报", [StaffRoles.Supervisor, StaffRoles.Administrator]);
+
+        /// <summary>
+        /// Published reports of the tree's agencies (mostly not on the platform) checked and kept with their findings, and
+        /// deleted; on its own because it writes, while <see cref="Read"/> only reads.
+        /// </summary>
+        public static readonly StaffOperation CheckReports = new("supervision", "CheckReports", "检查并保存下级机关发布的年度报告、修改或删除检查记录", [StaffRoles.Supervisor, StaffRoles.Administrator]);
     }
 
     /// <summary>期限提醒: deadline reminders by e-mail, the daily digest and the dashboard's panel (docs/reminders.md).</summary>

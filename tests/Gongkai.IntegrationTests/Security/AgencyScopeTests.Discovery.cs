@@ -123,6 +123,18 @@ public sealed partial class AgencyScopeTests
             var consultation = new Gongkai.Infrastructure.Participation.ConsultationRecord { AgencyId = agency.Id, CreatedBy = "scope" };
             consultation.Take(Gongkai.Core.Participation.Consultation.Start(new("征求意见" + marker[..10], "征求意见稿的内容，为权限测试而写，二十字以上：" + marker, new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31)), new DateOnly(2024, 3, 1)).Consultation!);
             d.Consultations.Add(consultation);
+            var supervised = new Gongkai.Infrastructure.Supervision.SupervisedReportRecord
+            {
+                SupervisorAgencyId = agency.Id,
+                AgencyName = "下级机关" + marker,
+                Title = "下级机关" + marker + "2024年政府信息公开工作年度报告",
+                Year = 2024,
+                FileName = "报告" + marker + ".txt",
+                Sha256 = sha,
+                CheckedBy = "scope",
+                FindingsJson = "[]",
+            };
+            d.SupervisedReports.Add(supervised);
             await d.SaveChangesAsync();
             var notice = await d.RequestNotices.Where(n => n.RequestId == requestId).Select(n => n.Id).FirstAsync();
             string S(long v) => v.ToString(CultureInfo.InvariantCulture);
@@ -141,6 +153,7 @@ public sealed partial class AgencyScopeTests
                 [Kind.Appeal] = S(appeal.Id),
                 [Kind.Category] = S(category.Id),
                 [Kind.Consultation] = S(consultation.Id),
+                [Kind.SupervisedReport] = S(supervised.Id),
             };
         });
     }
@@ -164,6 +177,7 @@ public sealed partial class AgencyScopeTests
             .Select(g => $"gazette {g.Id} {g.IsPublished} {g.PrintRun} {g.DistributionPoints} {g.Items.Count}").ToListAsync());
         lines.AddRange((await d.Appeals.AsNoTracking().Where(x => x.AgencyId == agencyId).ToListAsync()).OrderBy(x => x.Id).Select(x => $"appeal {x}"));
         lines.AddRange(await d.CatalogCategories.AsNoTracking().Where(c => c.AgencyId == agencyId).OrderBy(c => c.Id).Select(c => $"category {c.Id} {c.Name} {c.ParentId}").ToListAsync());
+        lines.AddRange(await d.SupervisedReports.AsNoTracking().Where(r => r.SupervisorAgencyId == agencyId).OrderBy(r => r.Id).Select(r => $"supervised {r.Id} {r.AgencyName} {r.Year}").ToListAsync());
         lines.Add($"settings {await d.InteractionChannels.CountAsync(s => s.AgencyId == agencyId)} {await d.DisclosureSettings.CountAsync(s => s.AgencyId == agencyId)}");
         lines.Add($"reports {await d.ReportNarratives.CountAsync(n => n.AgencyId == agencyId)} {await d.Article20Figures.CountAsync(f => f.AgencyId == agencyId)} {await d.AnnualReports.CountAsync(r => r.AgencyId == agencyId)}");
         return string.Join("\n", lines);

@@ -32,6 +32,7 @@ public sealed partial class AgencyScopeTests
         Appeal,
         Category,
         Consultation,
+        SupervisedReport,
     }
 
     /// <summary>
@@ -125,6 +126,9 @@ public sealed partial class AgencyScopeTests
         ["admin/requests/same-information Year"] = NotAnId,
         ["admin/requests/same-information RequestIds"] = Names(Kind.Request),
         ["admin/supervision agency"] = Names(Kind.Agency),
+        ["admin/supervision/reports Year"] = NotAnId,
+        ["admin/supervision/reports id"] = Names(Kind.SupervisedReport),
+        ["admin/supervision/reports/{id:long} id"] = Names(Kind.SupervisedReport),
         ["admin/users id"] = Names(Kind.User),
         ["admin/users/create AgencyId"] = Names(Kind.Agency),
         ["admin/users/edit/{id} Id"] = Names(Kind.User),

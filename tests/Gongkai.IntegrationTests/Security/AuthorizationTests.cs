@@ -91,6 +91,9 @@ public sealed class AuthorizationTests
         ["GET admin/publications/listing"] = Access.Staff,
         ["GET admin/supervision"] = Access.Supervisors,
         ["GET admin/supervision/index"] = Access.Supervisors,
+        ["GET admin/supervision/reports"] = Access.Supervisors,
+        ["GET admin/supervision/reports/index"] = Access.Supervisors,
+        ["GET admin/supervision/reports/{id:long}"] = Access.Supervisors,
         ["GET admin/gazette"] = Access.Staff,
         ["GET admin/gazette/index"] = Access.Staff,
         // Every staff member reads an issue here; only writers may open it empty (a new issue) or save it.
@@ -266,6 +269,21 @@ public sealed class AuthorizationTests
             await db.SaveChangesAsync();
             return consultation.Id;
         });
+        var supervisedId = await app.WithDbAsync(async db =>
+        {
+            var report = new Gongkai.Infrastructure.Supervision.SupervisedReportRecord
+            {
+                SupervisorAgencyId = office.Id,
+                AgencyName = "权限测试机关",
+                FileName = "权限测试.txt",
+                Sha256 = Guid.NewGuid().ToString("N"),
+                CheckedBy = "test",
+                FindingsJson = "[]",
+            };
+            db.SupervisedReports.Add(report);
+            await db.SaveChangesAsync();
+            return report.Id;
+        });
         var failures = new StringBuilder();
 
         foreach (var role in new[] { StaffRoles.Clerk, StaffRoles.Handler, StaffRoles.Approver, StaffRoles.Publisher, StaffRoles.Supervisor })
@@ -276,7 +294,7 @@ public sealed class AuthorizationTests
                 // An {id:int} is the agency's, except on the gazette's pages, where it is the issue's.
                 var intId = route.Contains("gazette", StringComparison.Ordinal) ? gazetteId : office.Id;
                 var response = await SendAsync(client, route, intId, route.Contains("publications", StringComparison.Ordinal) ? publicationId : route.Contains("letters", StringComparison.Ordinal) ? letterId
-                    : route.Contains("consultations", StringComparison.Ordinal) ? consultationId : requestId);
+                    : route.Contains("consultations", StringComparison.Ordinal) ? consultationId : route.Contains("supervision/reports", StringComparison.Ordinal) ? supervisedId : requestId);
                 var isApi = RouteOf(route).StartsWith("api/", StringComparison.Ordinal);
                 var refused = isApi ? response.StatusCode is HttpStatusCode.Forbidden || (access == Access.ApiClient && response.StatusCode == HttpStatusCode.Unauthorized)
                     : response.IsRedirectTo("/admin/access-denied");

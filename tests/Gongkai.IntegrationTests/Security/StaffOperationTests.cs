@@ -56,6 +56,7 @@ public sealed partial class StaffOperationTests
         ["reports.Write"] = "PA",
         ["reports.Approve"] = "A",
         ["supervision.Read"] = "SD",
+        ["supervision.CheckReports"] = "SD",
         ["reminders.Configure"] = "D",
         ["reminders.Oversee"] = "A",
         ["administration.Administer"] = "D",

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Admin.Supervision;
 /// table as .xlsx and one agency's 通报 as .docx. Supervisors and administrators, within their subtree.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Supervision)]
-public sealed class IndexModel(SupervisionDashboard dashboard, StaffAccess access, GongkaiDbContext db, RequestDay day) : PageModel
+public sealed class IndexModel(SupervisionDashboard dashboard, StaffAccess access, GongkaiDbContext db, RequestDay day, SupervisedReportStore external) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
     /// <summary>Part of an agency's name.</summary>
@@ -37,6 +37,8 @@ public sealed class IndexModel(SupervisionDashboard dashboard, StaffAccess acces
     public SupervisionFigures Total { get; private set; } = null!;
     public int AgencyCount { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>Published reports of the period's report year checked by the viewer's tree (/admin/supervision/reports).</summary>
+    public (int Checked, int WithErrors, int Unread) External { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -95,6 +97,7 @@ public sealed class IndexModel(SupervisionDashboard dashboard, StaffAccess acces
         CountedTo = Period.CountedTo(today);
 
         var scope = await access.ScopeAsync(User, ct);
+        External = await external.CountAsync(scope, Period.ReportYear, ct);
         var all = await db.Agencies.AsNoTracking().ToListAsync(ct);
         var visible = AgencyTree.InTreeOrder(all.Where(a => scope is null || scope.Contains(a.Id)));
         var tree = new AgencyTree(all.Select(a => (a.Id, a.ParentId)));
