@@ -207,6 +207,10 @@ public sealed class SupervisionDashboard(GongkaiDbContext db, CalendarStore cale
     private async Task<Dictionary<int, SupervisedReport>> ReportsAsync(IReadOnlyCollection<Agency> agencies, int year, DateOnly today, CancellationToken ct)
     {
         var records = (await db.AnnualReports.AsNoTracking().Where(r => r.Year == year && !r.Subtree).ToListAsync(ct)).ToDictionary(r => r.AgencyId);
+        // Reports published elsewhere and uploaded to the checker, matched to an agency of the tree: the latest check of each.
+        var uploads = (await db.SupervisedReports.AsNoTracking().Where(r => r.Year == year && r.MatchedAgencyId != null && r.ReadError == null)
+                .Select(r => new { AgencyId = r.MatchedAgencyId!.Value, r.Id, r.CheckedAt, r.Errors, r.Warnings }).ToListAsync(ct))
+            .GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CheckedAt).ThenByDescending(r => r.Id).First());
         var result = new Dictionary<int, SupervisedReport>();
         foreach (var agency in agencies)
         {
@@ -222,8 +226,19 @@ public sealed class SupervisionDashboard(GongkaiDbContext db, CalendarStore cale
                 (errors, warnings) = (findings.Count(f => f.Severity == Severity.Error), findings.Count(f => f.Severity == Severity.Warning));
             }
 
-            result[agency.Id] = new SupervisedReport(year, record?.Stage, record?.PublishedOn, deadline,
-                SupervisedReport.TimelinessOf(record?.PublishedOn, deadline, today), errors, warnings);
+            long? upload = null;
+            if (errors is null && uploads.TryGetValue(agency.Id, out var checkedUpload))
+            {
+                (errors, warnings, upload) = (checkedUpload.Errors, checkedUpload.Warnings, checkedUpload.Id);
+            }
+
+            var timeliness = SupervisedReport.TimelinessOf(record?.PublishedOn, deadline, today);
+            if (upload is not null && record?.PublishedOn is null)
+            {
+                timeliness = ReportTimeliness.PublishedElsewhere;
+            }
+
+            result[agency.Id] = new SupervisedReport(year, record?.Stage, record?.PublishedOn, deadline, timeliness, errors, warnings) { CheckedUploadId = upload };
         }
 
         return result;

@@ -95,12 +95,21 @@ public enum ReportTimeliness
     Missing,
     /// <summary>Not published yet; the deadline is still ahead.</summary>
     NotYetDue,
+    /// <summary>Not published on the platform, but a published copy was uploaded to the checker (its date is not known).</summary>
+    PublishedElsewhere,
 }
 
 /// <summary>An agency's annual report for one year as supervision sees it: its stage, Art. 49 and the checker's findings.</summary>
-/// <param name="Errors">Findings of severity error: of the approved or typed-in tables on the platform; null when not checked.</param>
+/// <param name="Errors">Findings of severity error: of the approved or typed-in tables on the platform, else of the latest upload of
+/// the published report to the checker (<see cref="CheckedUploadId"/>); null when not checked.</param>
 public sealed record SupervisedReport(int Year, ReportStage? Stage, DateOnly? PublishedOn, DateOnly Deadline, ReportTimeliness Timeliness, int? Errors, int? Warnings)
 {
+    /// <summary>
+    /// When the findings are those of the agency's published report as uploaded to the checker
+    /// (/admin/supervision/reports/{id}) — an agency whose report is not made on the platform.
+    /// </summary>
+    public long? CheckedUploadId { get; init; }
+
     public static ReportTimeliness TimelinessOf(DateOnly? publishedOn, DateOnly deadline, DateOnly today) =>
         publishedOn is { } on ? (on <= deadline ? ReportTimeliness.OnTime : ReportTimeliness.Late)
         : today > deadline ? ReportTimeliness.Missing : ReportTimeliness.NotYetDue;
@@ -110,6 +119,7 @@ public sealed record SupervisedReport(int Year, ReportStage? Stage, DateOnly? Pu
         ReportTimeliness.OnTime => "按期公布",
         ReportTimeliness.Late => "逾期公布",
         ReportTimeliness.Missing => "逾期未公布",
+        ReportTimeliness.PublishedElsewhere => "已在别处公布",
         _ => "未到期限",
     };
 }

@@ -67,6 +67,11 @@ public sealed class SupervisedReportStoreTests
         Assert.Null(await store.FindAsync(elsewhere.Reports[0].Id, new HashSet<int> { office.Id }));
         Assert.False(await store.DeleteAsync(elsewhere.Reports[0].Id, new HashSet<int> { office.Id }, "监督员甲"));
         Assert.Equal((1, 1, 0), await store.CountAsync(new HashSet<int> { office.Id }, 2020));
+        // On the dashboard, the matched agency's 2020 report is the uploaded one: published elsewhere, with its errors.
+        var dashboard = scope.ServiceProvider.GetRequiredService<SupervisionDashboard>();
+        var figures = (await dashboard.ForAsync([matched], SupervisionPeriod.OfYear(2020), new DateOnly(2021, 6, 1))).Single();
+        Assert.Equal((ReportTimeliness.PublishedElsewhere, 2, litong.Id), (figures.Report!.Timeliness, figures.Report.Errors, figures.Report.CheckedUploadId));
+        Assert.True(figures.NeedsAttention);
 
         // Audited with counts, never content; the deletion too.
         Assert.True(await store.DeleteAsync(clean.Id, new HashSet<int> { office.Id }, "监督员甲"));
