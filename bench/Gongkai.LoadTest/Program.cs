@@ -233,6 +233,14 @@ static async Task<int> Report(Dictionary<string, string> o)
     var builder = scope.ServiceProvider.GetRequiredService<ReportBuilder>();
 
     await db.Database.OpenConnectionAsync();
+    // The GROUP BY gets the best index it could have: led by the agency, the year's range, covering. The product has
+    // no index of its own for this since the report reads the tallies (ADR 0021), and without one the GROUP BY would
+    // read every row of the year: the ratio is against the fastest hand-written count, not a slow one.
+    // SQLite counts fastest from a skip-scan of an index in group order (no temporary B-tree), PostgreSQL from a range.
+    await db.Database.ExecuteSqlRawAsync(db is SqliteGongkaiDbContext
+        ? """CREATE INDEX IF NOT EXISTS "Bench_Requests_GroupBy" ON "Requests" ("ApplicantType", "Outcome", "AgencyId", "ReceivedOn")"""
+        : """CREATE INDEX IF NOT EXISTS "Bench_Requests_GroupBy" ON "Requests" ("AgencyId", "ReceivedOn", "ApplicantType", "Outcome")""");
+    await db.Database.ExecuteSqlRawAsync("""ANALYZE "Requests";""");
     var sql = $"""
         SELECT "ApplicantType", "Outcome", COUNT(*) FROM "Requests"
         WHERE "AgencyId" IN ({string.Join(",", inScopeIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})

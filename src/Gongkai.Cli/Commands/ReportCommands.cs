@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gongkai.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Cli.Commands;
@@ -59,6 +60,21 @@ internal static class ReportCommands
             return 0;
         });
         report.Subcommands.Add(build);
+
+        // The tallies follow every write by themselves (ADR 0021); this is for a database restored in part or edited
+        // with the triggers switched off.
+        var recount = new Command("recount", "重新统计年度报告所用的申请和收费计数。计数随每次办理自动更新，仅在部分恢复数据库或绕过触发器修改数据后需要运行。");
+        recount.SetAction(async (_, ct) =>
+        {
+            await using var services = await host.OpenAsync(ct);
+            var db = services.GetRequiredService<GongkaiDbContext>();
+            await Gongkai.Infrastructure.Requests.ReportTallyStore.RecountAsync(db, ct);
+            var requests = await db.RequestTallies.SumAsync(t => t.Count, ct);
+            var notices = await db.FeeTallies.SumAsync(t => t.Notices, ct);
+            await host.Output.WriteLineAsync($"已重新统计：申请 {requests} 件，收费通知 {notices} 件。");
+            return 0;
+        });
+        report.Subcommands.Add(recount);
         return report;
     }
 }

@@ -120,7 +120,9 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
 
         progress?.Report("统计行政复议、行政诉讼和收费…");
         var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var cases = await db.Appeals.AsNoTracking().Where(a => a.FiledOn >= yearStart && a.FiledOn <= yearEnd && ids.Contains(a.AgencyId)).ToListAsync(ct);
+        // Only what the table counts, from the covering index (kind, result, dates): no case's notes or numbers.
+        var cases = await db.Appeals.AsNoTracking().Where(a => a.FiledOn >= yearStart && a.FiledOn <= yearEnd && ids.Contains(a.AgencyId))
+            .Select(a => new AppealCase { Kind = a.Kind, FiledOn = a.FiledOn, ConcludedOn = a.ConcludedOn, Result = a.Result }).ToListAsync(ct);
         var appeals = entered?.AppealsTable() ?? AppealsTable.From(AppealLedger.From(year, cases));
         var (collected, feeNotices) = await FeesAsync(ids, year, ct);
 
@@ -221,57 +223,29 @@ public sealed class ReportBuilder(GongkaiDbContext db, CalendarStore calendars, 
     }
 
     /// <summary>
-    /// Fee notices sent in the year, and what the requests paid in the year were charged. The year's fee events and
-    /// their requests' agencies are read from covering indexes (no event's or request's row) for every agency, and
-    /// sifted by agency here: an agency list in the query made SQLite seek each event's request once per agency listed
-    /// (120 ms for a tree of 1,000 agencies); up to <see cref="SmallScope"/> agencies the list is in the query (one seek
-    /// each). Only the paid notices' amounts are read from their rows.
+    /// Fee notices sent in the year, and what the requests paid in the year were charged: from the fee tallies the
+    /// database keeps as fee events are recorded (<see cref="FeeTally"/>, ADR 0021).
     /// </summary>
-    private const int SmallScope = 50;
-
     private async Task<(decimal Collected, int Notices)> FeesAsync(List<int> ids, int year, CancellationToken ct)
     {
-        var start = new DateOnly(year, 1, 1);
-        var end = new DateOnly(year, 12, 31);
         var scope = ids.ToHashSet();
-        string[] types = [nameof(FeePaid), nameof(FeeNoticeSent)];
-        var query = db.RequestEvents.AsNoTracking()
-            .Where(e => types.Contains(e.Type) && e.On >= start && e.On <= end)
-            .Join(db.Requests, e => e.RequestId, r => r.Id, (e, r) => new { e.Type, e.RequestId, r.AgencyId });
-        if (ids.Count <= SmallScope)
-        {
-            query = query.Where(e => ids.Contains(e.AgencyId));
-        }
-
-        var events = (await query.ToListAsync(ct)).Where(e => scope.Contains(e.AgencyId)).ToList();
-        var fees = events.Where(e => e.Type == nameof(FeePaid)).Select(e => e.RequestId).Distinct().ToList();
-        var collected = 0m;
-        foreach (var chunk in fees.Chunk(1000))
-        {
-            foreach (var json in await db.RequestEvents.AsNoTracking().Where(e => e.Type == nameof(FeeNoticeSent) && chunk.Contains(e.RequestId)).Select(e => e.Json).ToListAsync(ct))
-            {
-                using var notice = System.Text.Json.JsonDocument.Parse(json);
-                collected += notice.RootElement.GetProperty("Amount").GetDecimal();
-            }
-        }
-
-        return (collected, events.Count(e => e.Type == nameof(FeeNoticeSent)));
+        var tallies = (await db.FeeTallies.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct)).Where(f => scope.Contains(f.AgencyId)).ToList();
+        return (tallies.Sum(f => f.CollectedFen) / 100m, tallies.Sum(f => f.Notices));
     }
 
     /// <summary>Requests received and decided in each of the five years up to <paramref name="year"/> (from the first year with records).</summary>
     private async Task<IReadOnlyList<YearFigures>> HistoryAsync(List<int> ids, int year, CancellationToken ct)
     {
+        var first = Math.Max(2019, year - 4);
+        var scope = ids.ToHashSet();
+        var tallies = (await db.RequestTallies.AsNoTracking()
+            .Where(t => (t.ReceivedYear >= first && t.ReceivedYear <= year) || (t.DecidedYear >= first && t.DecidedYear <= year))
+            .Select(t => new { t.AgencyId, t.ReceivedYear, t.DecidedYear, t.Count }).ToListAsync(ct)).Where(t => scope.Contains(t.AgencyId)).ToList();
         var figures = new List<YearFigures>();
-        for (var y = Math.Max(2019, year - 4); y <= year; y++)
+        for (var y = first; y <= year; y++)
         {
-            var start = new DateOnly(y, 1, 1);
-            var end = new DateOnly(y, 12, 31);
-            var received = await db.Requests.AsNoTracking().Where(r => r.ReceivedOn >= start && r.ReceivedOn <= end)
-                .GroupBy(r => r.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var decided = await db.Requests.AsNoTracking().Where(r => r.DecidedOn >= start && r.DecidedOn <= end)
-                .GroupBy(r => r.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var r = received.Where(x => ids.Contains(x.Key)).Sum(x => x.Count);
-            var d = decided.Where(x => ids.Contains(x.Key)).Sum(x => x.Count);
+            var r = tallies.Where(t => t.ReceivedYear == y).Sum(t => t.Count);
+            var d = tallies.Where(t => t.DecidedYear == y).Sum(t => t.Count);
             if (r + d > 0 || figures.Count > 0 || y == year)
             {
                 figures.Add(new YearFigures(y, r, d));

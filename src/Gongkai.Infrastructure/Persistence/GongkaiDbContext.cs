@@ -52,6 +52,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
     public DbSet<Reminders.ReminderRun> ReminderRuns => Set<Reminders.ReminderRun>();
     public DbSet<Supervision.SupervisedReportRecord> SupervisedReports => Set<Supervision.SupervisedReportRecord>();
+    public DbSet<RequestTally> RequestTallies => Set<RequestTally>();
+    public DbSet<FeeTally> FeeTallies => Set<FeeTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -91,16 +93,6 @@ public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbConte
     // them collide and wait in SQLite's busy handler; other processes (the CLI) still meet the busy handler.
     private static readonly SemaphoreSlim WriteGate = new(1, 1);
 
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        // Grouped in index order, a year's requests stream out of a skip-scan without a temporary B-tree.
-        builder.Entity<RequestRecord>().HasIndex(r => new { r.ApplicantType, r.Outcome, r.AgencyId, r.ReceivedOn, r.DecidedOn }).HasDatabaseName("IX_Requests_Ledger_Grouped");
-        // Only the requests a later year can carry in (open, or decided in a later year than received): a few per cent.
-        builder.Entity<RequestRecord>().HasIndex(r => new { r.DecidedOn, r.ReceivedOn, r.ApplicantType, r.Outcome, r.AgencyId }, Gongkai.Infrastructure.Requests.LedgerQuery.CarriedIndex)
-            .HasFilter(Gongkai.Infrastructure.Requests.LedgerQuery.SqliteCarried);
-    }
-
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (Database.CurrentTransaction is not null)
@@ -127,14 +119,4 @@ public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbConte
     }
 }
 
-public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options)
-{
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        // PostgreSQL has no skip-scan: a range on the leading date column serves "received this year".
-        builder.Entity<RequestRecord>().HasIndex(r => new { r.ReceivedOn, r.DecidedOn, r.ApplicantType, r.Outcome, r.AgencyId }).HasDatabaseName("IX_Requests_Ledger_Received");
-        builder.Entity<RequestRecord>().HasIndex(r => new { r.DecidedOn, r.ReceivedOn, r.ApplicantType, r.Outcome, r.AgencyId }, Gongkai.Infrastructure.Requests.LedgerQuery.CarriedIndex)
-            .HasFilter(Gongkai.Infrastructure.Requests.LedgerQuery.PostgresCarried);
-    }
-}
+public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);

@@ -87,7 +87,8 @@ internal sealed class AppealCaseConfiguration : IEntityTypeConfiguration<AppealC
         appeal.Property(a => a.Notes).HasMaxLength(2000);
         appeal.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
         appeal.HasOne<RequestRecord>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
-        appeal.HasIndex(a => new { a.AgencyId, a.FiledOn });
+        // The annual report's appeals table reads only these columns: from the index alone.
+        appeal.HasIndex(a => new { a.AgencyId, a.FiledOn, a.Kind, a.Result, a.ConcludedOn });
     }
 }
 

@@ -123,6 +123,21 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Report_recount_counts_the_report_tallies_afresh_from_the_requests()
+    {
+        using var app = new GongkaiApp(Db.Sqlite, demoHistory: true);
+        var requests = await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(d.Requests, r => r.ReceivedOn != null));
+        // As if a restore or a script had bypassed the triggers.
+        await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(d.Database, "UPDATE \"RequestTallies\" SET \"Count\" = \"Count\" + 3"));
+
+        var run = await RunAsync(app.Database, "report", "recount");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"已重新统计：申请 {requests} 件", run.Output);
+        Assert.Equal(requests, await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SumAsync(d.RequestTallies, t => t.Count)));
+    }
+
+    [Fact]
     public async Task Users_add_refuses_unknown_roles_and_missing_agencies_and_users_disable_works()
     {
         using var database = TestDatabase.Create(Db.Sqlite);

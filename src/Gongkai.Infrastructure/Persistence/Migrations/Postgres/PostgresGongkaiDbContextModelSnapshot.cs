@@ -166,7 +166,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("AgencyId", "FiledOn");
+                    b.HasIndex("AgencyId", "FiledOn", "Kind", "Result", "ConcludedOn");
 
                     b.ToTable("Appeals", (string)null);
                 });
@@ -1350,6 +1350,25 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("SentReminders", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.FeeTally", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CollectedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Notices")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "Year");
+
+                    b.ToTable("FeeTallies", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.NoticeTemplateRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1766,16 +1785,39 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
-                    b.HasIndex("ReceivedOn", "DecidedOn", "ApplicantType", "Outcome", "AgencyId")
-                        .HasDatabaseName("IX_Requests_Ledger_Received");
-
                     b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId", "DueOn")
                         .HasDatabaseName("IX_Requests_Ledger_Decided");
 
-                    b.HasIndex(new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" }, "IX_Requests_Ledger_Carried")
-                        .HasFilter("\"DecidedOn\" IS NULL OR date_part('year', \"DecidedOn\") <> date_part('year', \"ReceivedOn\")");
-
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestTally", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecidedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ApplicantType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "ReceivedYear", "DecidedYear", "ApplicantType", "Outcome");
+
+                    b.HasIndex("DecidedYear", "ReceivedYear", "ApplicantType", "Outcome", "AgencyId", "Count");
+
+                    b.ToTable("RequestTallies", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.SameInformationLink", b =>

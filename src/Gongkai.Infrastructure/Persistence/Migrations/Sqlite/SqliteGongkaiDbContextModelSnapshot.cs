@@ -157,7 +157,7 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("AgencyId", "FiledOn");
+                    b.HasIndex("AgencyId", "FiledOn", "Kind", "Result", "ConcludedOn");
 
                     b.ToTable("Appeals", (string)null);
                 });
@@ -1307,6 +1307,25 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SentReminders", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.FeeTally", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CollectedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Notices")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Year");
+
+                    b.ToTable("FeeTallies", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.NoticeTemplateRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1711,16 +1730,39 @@ namespace Gongkai.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Status", "DueOn");
 
-                    b.HasIndex("ApplicantType", "Outcome", "AgencyId", "ReceivedOn", "DecidedOn")
-                        .HasDatabaseName("IX_Requests_Ledger_Grouped");
-
                     b.HasIndex("DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId", "DueOn")
                         .HasDatabaseName("IX_Requests_Ledger_Decided");
 
-                    b.HasIndex(new[] { "DecidedOn", "ReceivedOn", "ApplicantType", "Outcome", "AgencyId" }, "IX_Requests_Ledger_Carried")
-                        .HasFilter("\"DecidedOn\" IS NULL OR substr(\"DecidedOn\", 1, 4) <> substr(\"ReceivedOn\", 1, 4)");
-
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("Gongkai.Infrastructure.Requests.RequestTally", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecidedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "ReceivedYear", "DecidedYear", "ApplicantType", "Outcome");
+
+                    b.HasIndex("DecidedYear", "ReceivedYear", "ApplicantType", "Outcome", "AgencyId", "Count");
+
+                    b.ToTable("RequestTallies", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Infrastructure.Requests.SameInformationLink", b =>
