@@ -57,8 +57,9 @@ public sealed class AuditLogTests
         {
             if (db == Db.Sqlite)
             {
-                // Row triggers: both exist (what they do is shown on the audit log above).
-                var triggers = await app.WithDbAsync(d => d.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = {table}").ToListAsync());
+                // Row triggers: both exist (what they do is shown on the audit log above). Other triggers on the table
+                // (the report tallies' on the request events) add to its history, never change it.
+                var triggers = await app.WithDbAsync(d => d.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = {table} AND (name LIKE '%_no_delete' OR name LIKE '%_no_update')").ToListAsync());
                 Assert.Equal([$"{table}_no_delete", $"{table}_no_update"], triggers.Order());
                 continue;
             }
