@@ -151,8 +151,12 @@ public sealed partial class PublicationSearch : IDisposable
             try
             {
                 _writer.DeleteAll();
-                // Fewer, larger flushed segments: less merging while the whole index is written.
+                // Fewer, larger flushed segments: less merging while the whole index is written. Segments are not
+                // also copied into compound files (a few files more per segment until they are merged).
                 _writer.Config.RAMBufferSizeMB = RebuildBufferMB;
+                _writer.Config.UseCompoundFile = false;
+                var noCompoundRatio = _writer.Config.MergePolicy.NoCFSRatio;
+                _writer.Config.MergePolicy.NoCFSRatio = 0;
                 // Analysis is the slow part: on every core. The source is read one document at a time.
                 Parallel.ForEach(
                     Partitioner.Create(documents, EnumerablePartitionerOptions.NoBuffering),
@@ -169,6 +173,8 @@ public sealed partial class PublicationSearch : IDisposable
                 _writer.Commit();
                 FeedPosition = feedPosition ?? FeedPosition;
                 _writer.Config.RAMBufferSizeMB = BufferMB;
+                _writer.Config.UseCompoundFile = true;
+                _writer.Config.MergePolicy.NoCFSRatio = noCompoundRatio;
             }
             catch (Exception e)
             {

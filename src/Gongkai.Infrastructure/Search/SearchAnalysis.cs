@@ -4,9 +4,7 @@ using System.Text.Unicode;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
@@ -75,32 +73,24 @@ internal static class SearchFields
 /// <summary>
 /// CJK text as overlapping bigrams plus every single character (ABC → A, AB, B, BC, C): a phrase of bigrams finds
 /// every two-character word, and single characters find one-character words and runs cut by digits (12号, 第3条).
-/// Otherwise as <see cref="CJKAnalyzer"/>: width folding, lower case, its stop words.
+/// Otherwise as <see cref="CJKAnalyzer"/>: width folding, lower case, its stop words. The tokens are those of
+/// <see cref="StandardBigramAnalyzer"/> (StandardTokenizer and Lucene's filters), made in one pass by <see cref="BigramTokenizer"/>.
 /// </summary>
 internal sealed class BigramAnalyzer(LuceneVersion version) : Analyzer
 {
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(version, reader);
-        TokenStream result = new CJKWidthFilter(source);
-        result = new LowerCaseFilter(version, result);
-        result = new CJKBigramFilter(result, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: true);
-        result = new StopFilter(version, result, CJKAnalyzer.DefaultStopSet);
-        return new TokenStreamComponents(source, result);
-    }
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        new(new BigramTokenizer(version, reader));
 }
 
 /// <summary>
 /// Han text as its 3- and 4-character grams (ABCDE → ABC, ABCD, BCD, BCDE, CDE), each at the position of its first
 /// character. Only characters that are adjacent in the text form a gram, as for bigrams: 行政，复议 has no gram 政复议.
 /// </summary>
-internal sealed class HanGramAnalyzer(LuceneVersion version) : Analyzer
+internal sealed class HanGramAnalyzer : Analyzer
 {
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(version, reader);
-        return new TokenStreamComponents(source, new HanGramFilter(source));
-    }
+    /// <summary>The grams <see cref="HanGramFilter"/> makes of StandardTokenizer's tokens, made in one pass.</summary>
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        new(new HanGramTokenizer(reader));
 }
 
 /// <summary>See <see cref="HanGramAnalyzer"/>: reads one run of adjacent Han characters, then writes its grams.</summary>
@@ -228,7 +218,7 @@ internal sealed class SearchAnalyzers : IDisposable
     {
         Bigrams = new BigramAnalyzer(Version);
         Words = new SmartChineseAnalyzer(Version);
-        Grams = new HanGramAnalyzer(Version);
+        Grams = new HanGramAnalyzer();
         var perField = SearchFields.Worded.ToDictionary(f => SearchFields.Words(f.Field), _ => Words);
         foreach (var field in SearchFields.Grammed)
         {

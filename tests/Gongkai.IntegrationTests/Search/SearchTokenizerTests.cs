@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using Gongkai.Infrastructure.Search;
+using Gongkai.SearchBench;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Gongkai.IntegrationTests.Search;
+
+/// <summary>
+/// The index's own tokenizers (<see cref="FastStandardTokenizer"/>, <see cref="BigramTokenizer"/>) must give exactly
+/// the tokens of Lucene's StandardTokenizer and filter chain — term, position increment, offsets, type, position
+/// length, and the final offset and increment — or an index written by one would not be searched right by the other.
+/// </summary>
+public sealed class SearchTokenizerTests
+{
+    private static readonly Analyzer LuceneTokens = Analyzer.NewAnonymous((_, reader) =>
+        new TokenStreamComponents(new StandardTokenizer(SearchAnalyzers.Version, reader)));
+
+    private static readonly Analyzer FastTokens = Analyzer.NewAnonymous((_, reader) =>
+        new TokenStreamComponents(new FastStandardTokenizer(reader)));
+
+    private static readonly Analyzer LuceneBigrams = new StandardBigramAnalyzer(SearchAnalyzers.Version);
+    private static readonly Analyzer Bigrams = new BigramAnalyzer(SearchAnalyzers.Version);
+
+    private static readonly Analyzer LuceneGrams = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(SearchAnalyzers.Version, reader);
+        return new TokenStreamComponents(source, new HanGramFilter(source));
+    });
+
+    private static readonly Analyzer Grams = new HanGramAnalyzer();
+
+    /// <summary>Strings that make word breaking hard, alone and next to each other.</summary>
+    private static readonly string[] Hard =
+    [
+        "", "中", "中文", "政府信息公开", "〔2024〕12号", "临教发〔2022〕120号", "第3条", "1,234.5", "3，000", "1.5亿元", "12:30", "a.b", "o'clock",
+        "can't", "U.S.A.", "e-mail", "x_y", "_x_", "http://www.gov.cn/zwgk/2024-01/02/content_123.htm", "someone@example.com",
+        "ＡＢＣ", "ｇｏｖ", "２０２４年", "１，２３４", "ｶﾀｶﾅ", "ﾊﾞﾊﾟ", "カタカナ", "ひらがな", "한국어", "ภาษาไทย", "עברית", "א'", "א\"ב", "Straße",
+        "ΑΒΓ", "İstanbul", "١٢٣", "é", "e\u0301", "中\u0301", "中\uFE00文", "中\u200D文", "\u00AD", "𠀀𠀁", "中𠀀文", "🙂", "👍🏽", "🇨🇳", "\uD800",
+        "\uDC00", "〇", "々", "㐀", "\u9FCD", "豈", "⺀", "Ⅻ", "①", "％", "～", "THE", "the", "And", "ａｎｄ", "www", "s", "t", "·", "’", "‘",
+        "：", "；", "，", "．", "。", "、", "“", "”", "（", "）", "\r\n", "\t", " ", "\u3000", "\u00A0", "\u2028", "\u0085", "-", "—",
+        new string('a', 255), new string('a', 256), new string('7', 300), new string('中', 300), "ab" + new string('é', 300),
+        new string('ก', 260), new string('カ', 300), "x" + new string('\u0301', 10),
+    ];
+
+    [Fact]
+    public void The_bench_corpus_tokenizes_as_Lucene_does()
+    {
+        foreach (var distribution in new[] { WordDistribution.Zipf, WordDistribution.Even })
+        {
+            for (var id = 1; id <= 1_500; id++)
+            {
+                var d = Generator.Make(2024, id, distribution);
+                foreach (var text in new[] { d.Title, d.DocumentNumber, d.Issuer, d.Body })
+                {
+                    AssertSame(text);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Hard_strings_tokenize_as_Lucene_does_alone_and_side_by_side()
+    {
+        foreach (var a in Hard)
+        {
+            AssertSame(a);
+            foreach (var b in Hard)
+            {
+                AssertSame(a + b);
+                AssertSame(a + " " + b);
+                AssertSame(a + "，" + b);
+                AssertSame(a + "中" + b);
+                AssertSame(a + "1" + b);
+                AssertSame(a + "x" + b);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_character_of_the_Basic_Multilingual_Plane_tokenizes_as_Lucene_does()
+    {
+        for (var c = 0; c < 0x10000; c++)
+        {
+            var s = ((char)c).ToString();
+            AssertSame(s);
+            AssertSame("中" + s + "文");
+            AssertSame("a" + s + "b");
+            AssertSame("1" + s + "2");
+            AssertSame("中" + s + "1");
+        }
+    }
+
+    [Fact]
+    public void Random_text_tokenizes_as_Lucene_does()
+    {
+        // Characters from every class the fast path treats differently, and some it leaves to the scanner.
+        const string alphabet = "中文政府公开信息〇々aZk09_.,;:'\"·’，．：；。、（）《》〔〕 \n-/@%ＡＺａ０９カタひ한ก\u0301\u200D\uFE0FΩé١";
+        var random = new Random(17);
+        var text = new StringBuilder();
+        for (var n = 0; n < 20_000; n++)
+        {
+            text.Clear();
+            var length = random.Next(1, 24);
+            for (var k = 0; k < length; k++)
+            {
+                text.Append(random.Next(12) == 0 ? "𠀀" : alphabet[random.Next(alphabet.Length)].ToString());
+            }
+
+            AssertSame(text.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_reused_tokenizer_gives_the_same_tokens_after_a_text_that_needed_Lucene()
+    {
+        foreach (var text in new[] { "政府信息公开", "カタカナ中文", "2024年１２月", new string('a', 300) + "中", "中文 the 公开", "1,234.5元" })
+        {
+            AssertSame(text);
+            AssertSame("文号〔2024〕12号");
+        }
+    }
+
+    [Fact]
+    public void A_text_too_long_to_hold_whole_tokenizes_as_Lucene_does()
+    {
+        var text = new StringBuilder();
+        for (var id = 1; text.Length <= StandardTokens.MaxLength; id++)
+        {
+            text.Append(Generator.Make(7, id, WordDistribution.Zipf).Body).Append(Hard[id % Hard.Length]);
+        }
+
+        AssertSame(text.ToString());
+        AssertSame(text.ToString(0, StandardTokens.MaxLength));
+        AssertSame("政府信息公开 the ２０２４");
+    }
+
+    private static void AssertSame(string text)
+    {
+        Same(LuceneTokens, FastTokens, text);
+        Same(LuceneBigrams, Bigrams, text);
+        Same(LuceneGrams, Grams, text);
+    }
+
+    private static void Same(Analyzer expected, Analyzer actual, string text)
+    {
+        var want = Tokens(expected, text);
+        var got = Tokens(actual, text);
+        if (!want.SequenceEqual(got))
+        {
+            var codes = string.Join(" ", text.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
+            Assert.Fail($"{text} ({codes}):\nexpected {string.Join(" ", want)}\nactual   {string.Join(" ", got)}");
+        }
+    }
+
+    private static List<string> Tokens(Analyzer analyzer, string text)
+    {
+        var tokens = new List<string>();
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var length = stream.AddAttribute<IPositionLengthAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{term}|+{increment.PositionIncrement}|{length.PositionLength}|{offset.StartOffset}-{offset.EndOffset}|{type.Type}"));
+        }
+
+        stream.End();
+        tokens.Add(string.Create(CultureInfo.InvariantCulture, $"end|+{increment.PositionIncrement}|{offset.StartOffset}-{offset.EndOffset}"));
+        return tokens;
+    }
+}
