@@ -66,34 +66,16 @@ public static class LedgerQuery
         }
 
         var (before, after) = (year - 1, year + 1);
-        if (byAgency)
-        {
-            return await tallies.GroupBy(t => new
-            {
-                t.AgencyId,
-                ReceivedYear = t.ReceivedYear < year ? before : t.ReceivedYear,
-                DecidedYear = t.DecidedYear > year ? after : t.DecidedYear,
-                t.ApplicantType,
-                Outcome = t.DecidedYear == year ? t.Outcome : RequestTally.NoOutcome,
-            }).Select(g => new RequestTally
-            {
-                AgencyId = g.Key.AgencyId,
-                ReceivedYear = g.Key.ReceivedYear,
-                DecidedYear = g.Key.DecidedYear,
-                ApplicantType = g.Key.ApplicantType,
-                Outcome = g.Key.Outcome,
-                Count = g.Sum(t => t.Count),
-            }).ToListAsync(ct);
-        }
-
         return await tallies.GroupBy(t => new
         {
+            AgencyId = byAgency ? t.AgencyId : 0,
             ReceivedYear = t.ReceivedYear < year ? before : t.ReceivedYear,
             DecidedYear = t.DecidedYear > year ? after : t.DecidedYear,
             t.ApplicantType,
             Outcome = t.DecidedYear == year ? t.Outcome : RequestTally.NoOutcome,
         }).Select(g => new RequestTally
         {
+            AgencyId = g.Key.AgencyId,
             ReceivedYear = g.Key.ReceivedYear,
             DecidedYear = g.Key.DecidedYear,
             ApplicantType = g.Key.ApplicantType,

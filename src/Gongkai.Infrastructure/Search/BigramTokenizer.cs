@@ -37,117 +37,76 @@ internal sealed class StandardBigramAnalyzer(LuceneVersion version) : Analyzer
 /// dropped with their positions added to the next token. Otherwise (kana, Hangul, other letters) the tokens go through
 /// Lucene's filters. The analyzer it serves has no char filter, so offsets are the text's.
 /// </summary>
-internal sealed class BigramTokenizer : Tokenizer
+internal sealed class BigramTokenizer : PlainTextTokenizer
 {
     private static readonly CharArraySet StopWords = CJKAnalyzer.DefaultStopSet;
 
-    private readonly StandardTokens _tokens = new();
     private readonly TokenList _replay;
     private readonly TokenStream _filters;
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly IPositionIncrementAttribute _increment;
     private readonly IPositionLengthAttribute _positionLength;
-    private readonly ITypeAttribute _type;
     private readonly ICharTermAttribute _filteredTerm;
     private readonly IOffsetAttribute _filteredOffset;
     private readonly IPositionIncrementAttribute _filteredIncrement;
     private readonly IPositionLengthAttribute _filteredPositionLength;
     private readonly ITypeAttribute _filteredType;
-    private readonly LongText _long;
     private bool[] _han = new bool[1024];
-    private bool _read, _filtering, _bigramNext, _inRun;
+    private bool _filtering, _bigramNext, _inRun;
     private int _next, _run, _skipped;
 
-    public BigramTokenizer(LuceneVersion version, TextReader input) : base(input)
+    public BigramTokenizer(LuceneVersion version, TextReader input) : base(input, source => StandardBigramAnalyzer.Filters(version, source))
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-        _increment = AddAttribute<IPositionIncrementAttribute>();
         _positionLength = AddAttribute<IPositionLengthAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _replay = new TokenList(_tokens);
+        _replay = new TokenList(Tokens);
         _filters = StandardBigramAnalyzer.Filters(version, _replay);
         _filteredTerm = _filters.AddAttribute<ICharTermAttribute>();
         _filteredOffset = _filters.AddAttribute<IOffsetAttribute>();
         _filteredIncrement = _filters.AddAttribute<IPositionIncrementAttribute>();
         _filteredPositionLength = _filters.AddAttribute<IPositionLengthAttribute>();
         _filteredType = _filters.AddAttribute<ITypeAttribute>();
-        _long = new LongText(this, source => StandardBigramAnalyzer.Filters(version, source));
     }
 
-    public override bool IncrementToken()
+    protected override bool NextToken() => _filtering ? Filtered() : Direct();
+
+    protected override void EndTokens()
     {
-        ClearAttributes();
-        if (!_read)
-        {
-            Read();
-        }
-
-        return _long.Active ? _long.IncrementToken() : _filtering ? Filtered() : Direct();
-    }
-
-    public override void End()
-    {
-        base.End();
-        if (!_read)
-        {
-            Read();
-        }
-
-        if (_long.Active)
-        {
-            _long.End();
-            return;
-        }
-
         if (_filtering)
         {
             _filters.End();
-            _increment.PositionIncrement += _filteredIncrement.PositionIncrement;
-            _offset.SetOffset(_filteredOffset.StartOffset, _filteredOffset.EndOffset);
+            Increment.PositionIncrement += _filteredIncrement.PositionIncrement;
+            Offset.SetOffset(_filteredOffset.StartOffset, _filteredOffset.EndOffset);
             _filters.Dispose();
             _filtering = false;
             return;
         }
 
-        _increment.PositionIncrement += _tokens.TrailingSkipped + _skipped;
-        _offset.SetOffset(_tokens.Length, _tokens.Length);
+        Increment.PositionIncrement += Tokens.TrailingSkipped + _skipped;
+        Offset.SetOffset(Tokens.Length, Tokens.Length);
     }
 
-    public override void Reset()
+    protected override void Restart()
     {
-        base.Reset();
-        _long.Close();
         if (_filtering)
         {
             _filters.Dispose();
         }
 
-        _read = _filtering = _bigramNext = _inRun = false;
+        _filtering = _bigramNext = _inRun = false;
         _next = _run = _skipped = 0;
     }
 
-    private void Read()
+    protected override void TokensRead()
     {
-        _read = true;
-        if (!_tokens.Read(m_input))
+        if (_han.Length < Tokens.Count || (_han.Length > 1 << 16 && Tokens.Count < 1 << 12))
         {
-            _long.Open(_tokens.Rest(m_input));
-            return;
+            _han = new bool[Math.Max(Tokens.Count, 1024)];
         }
 
-        if (_han.Length < _tokens.Count || (_han.Length > 1 << 16 && _tokens.Count < 1 << 12))
+        var text = Tokens.Text;
+        for (var t = 0; t < Tokens.Count; t++)
         {
-            _han = new bool[Math.Max(_tokens.Count, 1024)];
-        }
-
-        var text = _tokens.Text;
-        for (var t = 0; t < _tokens.Count; t++)
-        {
-            var start = _tokens.Start[t];
-            var length = _tokens.TokenLength[t];
-            var type = _tokens.Type[t];
+            var start = Tokens.Start[t];
+            var length = Tokens.TokenLength[t];
+            var type = Tokens.Type[t];
             if (length == 1 && ReferenceEquals(type, StandardTokens.Ideographic) && StandardTokens.IsHan(text[start]))
             {
                 _han[t] = true;
@@ -185,18 +144,18 @@ internal sealed class BigramTokenizer : Tokenizer
             return false;
         }
 
-        _term.CopyBuffer(_filteredTerm.Buffer, 0, _filteredTerm.Length);
-        _offset.SetOffset(_filteredOffset.StartOffset, _filteredOffset.EndOffset);
-        _increment.PositionIncrement = _filteredIncrement.PositionIncrement;
+        Term.CopyBuffer(_filteredTerm.Buffer, 0, _filteredTerm.Length);
+        Offset.SetOffset(_filteredOffset.StartOffset, _filteredOffset.EndOffset);
+        Increment.PositionIncrement = _filteredIncrement.PositionIncrement;
         _positionLength.PositionLength = _filteredPositionLength.PositionLength;
-        _type.Type = _filteredType.Type;
+        TokenType.Type = _filteredType.Type;
         return true;
     }
 
     private bool Direct()
     {
-        var text = _tokens.Text;
-        var starts = _tokens.Start;
+        var text = Tokens.Text;
+        var starts = Tokens.Start;
         while (true)
         {
             if (_inRun)
@@ -205,28 +164,28 @@ internal sealed class BigramTokenizer : Tokenizer
                 if (_bigramNext)
                 {
                     // CJKBigramFilter: the bigram of this character and the next, at the same position.
-                    var pair = _term.ResizeBuffer(2);
+                    var pair = Term.ResizeBuffer(2);
                     pair[0] = text[at];
                     pair[1] = text[starts[_run + 1]];
-                    _term.Length = 2;
-                    _offset.SetOffset(at, starts[_run + 1] + 1);
-                    _increment.PositionIncrement = 0;
+                    Term.Length = 2;
+                    Offset.SetOffset(at, starts[_run + 1] + 1);
+                    Increment.PositionIncrement = 0;
                     _positionLength.PositionLength = 2;
-                    _type.Type = CJKBigramFilter.DOUBLE_TYPE;
+                    TokenType.Type = CJKBigramFilter.DOUBLE_TYPE;
                     _bigramNext = false;
                     _run++;
                     return true;
                 }
 
-                var single = _term.ResizeBuffer(1);
+                var single = Term.ResizeBuffer(1);
                 single[0] = text[at];
-                _term.Length = 1;
-                _offset.SetOffset(at, at + 1);
-                _increment.PositionIncrement = 1 + _skipped;
+                Term.Length = 1;
+                Offset.SetOffset(at, at + 1);
+                Increment.PositionIncrement = 1 + _skipped;
                 _skipped = 0;
-                _type.Type = CJKBigramFilter.SINGLE_TYPE;
+                TokenType.Type = CJKBigramFilter.SINGLE_TYPE;
                 var next = _run + 1;
-                if (next < _tokens.Count && _han[next] && starts[next] == at + 1)
+                if (next < Tokens.Count && _han[next] && starts[next] == at + 1)
                 {
                     _bigramNext = true;
                 }
@@ -239,7 +198,7 @@ internal sealed class BigramTokenizer : Tokenizer
                 return true;
             }
 
-            if (_next == _tokens.Count)
+            if (_next == Tokens.Count)
             {
                 return false;
             }
@@ -254,8 +213,8 @@ internal sealed class BigramTokenizer : Tokenizer
             // Any other token is ASCII or full-width ASCII: width folding, then lower case, then the stop words.
             var t = _next++;
             var start = starts[t];
-            var length = _tokens.TokenLength[t];
-            var buffer = _term.ResizeBuffer(length);
+            var length = Tokens.TokenLength[t];
+            var buffer = Term.ResizeBuffer(length);
             for (var k = 0; k < length; k++)
             {
                 var c = text[start + k];
@@ -267,17 +226,17 @@ internal sealed class BigramTokenizer : Tokenizer
                 buffer[k] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
             }
 
-            _term.Length = length;
+            Term.Length = length;
             if (StopWords.Contains(buffer, 0, length))
             {
-                _skipped += _tokens.Increment[t];
+                _skipped += Tokens.Increment[t];
                 continue;
             }
 
-            _offset.SetOffset(start, start + length);
-            _increment.PositionIncrement = _tokens.Increment[t] + _skipped;
+            Offset.SetOffset(start, start + length);
+            Increment.PositionIncrement = Tokens.Increment[t] + _skipped;
             _skipped = 0;
-            _type.Type = _tokens.Type[t];
+            TokenType.Type = Tokens.Type[t];
             return true;
         }
     }

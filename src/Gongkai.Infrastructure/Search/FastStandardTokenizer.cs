@@ -9,88 +9,35 @@ namespace Gongkai.Infrastructure.Search;
 /// A drop-in for <see cref="StandardTokenizer"/> (Lucene 4.8, maximum token length 255): the same tokens, found by
 /// <see cref="StandardTokens"/>.
 /// </summary>
-internal sealed class FastStandardTokenizer : Tokenizer
+internal sealed class FastStandardTokenizer(TextReader input) : PlainTextTokenizer(input, source => source)
 {
-    private readonly StandardTokens _tokens = new();
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly IPositionIncrementAttribute _increment;
-    private readonly ITypeAttribute _type;
-    private readonly LongText _long;
-    private int _next = -1;
+    private int _next;
 
-    public FastStandardTokenizer(TextReader input) : base(input)
+    protected override bool NextToken()
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _increment = AddAttribute<IPositionIncrementAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _long = new LongText(this, source => source);
-    }
-
-    public override bool IncrementToken()
-    {
-        ClearAttributes();
-        if (_next < 0)
-        {
-            Read();
-        }
-
-        if (_long.Active)
-        {
-            return _long.IncrementToken();
-        }
-
-        if (_next == _tokens.Count)
+        if (_next == Tokens.Count)
         {
             return false;
         }
 
         var t = _next++;
-        var start = _tokens.Start[t];
-        var length = _tokens.TokenLength[t];
-        _term.CopyBuffer(_tokens.Text, start, length);
-        _increment.PositionIncrement = _tokens.Increment[t];
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
-        _type.Type = _tokens.Type[t];
+        var start = Tokens.Start[t];
+        var length = Tokens.TokenLength[t];
+        Term.CopyBuffer(Tokens.Text, start, length);
+        Increment.PositionIncrement = Tokens.Increment[t];
+        Offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
+        TokenType.Type = Tokens.Type[t];
         return true;
     }
 
-    public override void End()
+    protected override void EndTokens()
     {
-        base.End();
-        if (_next < 0)
-        {
-            Read();
-            _next = _tokens.Count;
-        }
-
-        if (_long.Active)
-        {
-            _long.End();
-            return;
-        }
-
-        var final = CorrectOffset(_tokens.Length);
-        _offset.SetOffset(final, final);
-        _increment.PositionIncrement += _tokens.TrailingSkipped;
+        var final = CorrectOffset(Tokens.Length);
+        Offset.SetOffset(final, final);
+        Increment.PositionIncrement += Tokens.TrailingSkipped;
     }
 
-    public override void Reset()
-    {
-        base.Reset();
-        _long.Close();
-        _next = -1;
-    }
-
-    private void Read()
-    {
-        _next = 0;
-        if (!_tokens.Read(m_input))
-        {
-            _long.Open(_tokens.Rest(m_input));
-        }
-    }
+    protected override void Restart() => _next = 0;
 }
 
 /// <summary>A text read again from its start: first the characters already read, then the rest of the reader.</summary>

@@ -8,44 +8,20 @@ namespace Gongkai.Infrastructure.Search;
 /// characters that are adjacent in the text and in position, each at its first character's position, written when
 /// the run ends, from the tokens of <see cref="StandardTokens"/>. The analyzer it serves has no char filter.
 /// </summary>
-internal sealed class HanGramTokenizer : Tokenizer
+internal sealed class HanGramTokenizer : PlainTextTokenizer
 {
     private const string GramType = "<GRAM>";
-
-    private readonly StandardTokens _tokens = new();
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly IPositionIncrementAttribute _increment;
-    private readonly ITypeAttribute _type;
-    private readonly LongText _long;
-    private bool _read;
 
     // The next token to read and its position; the run being written: its first token, length, position, next gram.
     private int _next, _position, _emitted, _run, _runLength, _runPosition, _gram, _size;
 
-    public HanGramTokenizer(TextReader input) : base(input)
+    public HanGramTokenizer(TextReader input) : base(input, source => new HanGramFilter(source))
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-        _increment = AddAttribute<IPositionIncrementAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _long = new LongText(this, source => new HanGramFilter(source));
-        Clear();
+        Restart();
     }
 
-    public override bool IncrementToken()
+    protected override bool NextToken()
     {
-        ClearAttributes();
-        if (!_read)
-        {
-            Read();
-        }
-
-        if (_long.Active)
-        {
-            return _long.IncrementToken();
-        }
-
         while (true)
         {
             if (_gram + _size <= _runLength)
@@ -62,58 +38,30 @@ internal sealed class HanGramTokenizer : Tokenizer
         }
     }
 
-    public override void End()
+    protected override void EndTokens()
     {
-        base.End();
-        if (!_read)
-        {
-            Read();
-        }
-
-        if (_long.Active)
-        {
-            _long.End();
-            return;
-        }
-
-        _offset.SetOffset(_tokens.Length, _tokens.Length);
-        _increment.PositionIncrement += _tokens.TrailingSkipped;
+        Offset.SetOffset(Tokens.Length, Tokens.Length);
+        Increment.PositionIncrement += Tokens.TrailingSkipped;
     }
 
-    public override void Reset()
-    {
-        base.Reset();
-        _long.Close();
-        Clear();
-    }
-
-    private void Read()
-    {
-        _read = true;
-        if (!_tokens.Read(m_input))
-        {
-            _long.Open(_tokens.Rest(m_input));
-        }
-    }
-
-    private bool IsHan(int t) => _tokens.TokenLength[t] == 1 && HanGramFilter.IsHan(_tokens.Text[_tokens.Start[t]]);
+    private bool IsHan(int t) => Tokens.TokenLength[t] == 1 && HanGramFilter.IsHan(Tokens.Text[Tokens.Start[t]]);
 
     /// <summary>Finds the next run of adjacent Han characters; false at the end of the text.</summary>
     private bool NextRun()
     {
-        var count = _tokens.Count;
+        var count = Tokens.Count;
         while (_next < count)
         {
             var t = _next++;
-            _position += _tokens.Increment[t];
+            _position += Tokens.Increment[t];
             if (!IsHan(t))
             {
                 continue;
             }
 
             (_run, _runLength, _runPosition) = (t, 1, _position);
-            while (_next < count && IsHan(_next) && _tokens.Increment[_next] == 1
-                && _tokens.Start[_next] == _tokens.Start[_next - 1] + 1)
+            while (_next < count && IsHan(_next) && Tokens.Increment[_next] == 1
+                && Tokens.Start[_next] == Tokens.Start[_next - 1] + 1)
             {
                 _position++;
                 _next++;
@@ -129,18 +77,17 @@ internal sealed class HanGramTokenizer : Tokenizer
 
     private void Write()
     {
-        var start = _tokens.Start[_run + _gram];
-        _term.CopyBuffer(_tokens.Text, start, _size);
-        _offset.SetOffset(start, start + _size);
+        var start = Tokens.Start[_run + _gram];
+        Term.CopyBuffer(Tokens.Text, start, _size);
+        Offset.SetOffset(start, start + _size);
         var position = _runPosition + _gram;
-        _increment.PositionIncrement = position - _emitted;
-        _type.Type = GramType;
+        Increment.PositionIncrement = position - _emitted;
+        TokenType.Type = GramType;
         _emitted = position;
     }
 
-    private void Clear()
+    protected override void Restart()
     {
-        _read = false;
         (_next, _position, _emitted) = (0, -1, -1);
         (_run, _runLength, _runPosition, _gram, _size) = (0, 0, -1, 0, 3);
     }
