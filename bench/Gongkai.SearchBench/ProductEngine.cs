@@ -32,6 +32,9 @@ public sealed class ProductEngine(string path, bool reuse) : ISearchEngine
         search.Rebuild(corpus.Select(ToSearchDocument), corpus.Count);
     }
 
+    /// <summary>Waits for the merges a rebuild left running after its commit.</summary>
+    public void WaitForMerges() => search.WaitForMerges();
+
     public long SizeBytes() => new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length);
 
     public int Top(string query, Span<int> ids)

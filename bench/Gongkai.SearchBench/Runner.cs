@@ -27,15 +27,30 @@ public static class Runner
         Console.WriteLine($"{engine.Name}: indexing {corpus.Length:N0} documents …");
         var watch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (pause, allocated, collections) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
         engine.Index(corpus);
         var seconds = watch.Elapsed.TotalSeconds;
         // CPU time of the whole process while indexing (all threads, GC and merges included): less moved by other work
         // on the machine than the elapsed time; documents per CPU-second times the cores is what an idle machine could do.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        var size = engine.SizeBytes();
+        (pause, allocated, collections) = (GC.GetTotalPauseDuration() - pause, GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0) - collections);
         var indexLoad = LoadAverage();
+        var merging = "";
+        if (engine is ProductEngine product)
+        {
+            // A rebuild returns at its commit; merges Lucene started may still run. Counted here, apart.
+            var wait = Stopwatch.StartNew();
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            product.WaitForMerges();
+            var (waited, mergeCpu) = (wait.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds);
+            merging = string.Create(CultureInfo.InvariantCulture,
+                $"\n  merges still running at the commit: {waited:F1} s more (CPU {mergeCpu:F1} s); with them {corpus.Length / (seconds + waited):N0} docs/s");
+        }
+
+        var size = engine.SizeBytes();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  indexed in {seconds:F1} s = {corpus.Length / seconds:N0} docs/s, {size / 1048576.0:N0} MiB (load {indexLoad}); CPU {cpuSeconds:F1} s = {corpus.Length / cpuSeconds:N0} docs per CPU-second"));
+            $"  indexed in {seconds:F1} s = {corpus.Length / seconds:N0} docs/s, {size / 1048576.0:N0} MiB (load {indexLoad}); CPU {cpuSeconds:F1} s = {corpus.Length / cpuSeconds:N0} docs per CPU-second;"
+            + $" GC {collections} collections, {pause.TotalSeconds:F1} s paused, {allocated / 1048576.0 / corpus.Length * 1024:F0} KiB allocated a document{merging}"));
 
         var (overall, stats) = Time(Queries.All, (q, ids) => engine.Top(q, ids), runs, Queries.All.Length);
         var queryLoad = LoadAverage();

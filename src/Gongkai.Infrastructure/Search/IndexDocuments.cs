@@ -68,9 +68,9 @@ internal static class IndexDocuments
     }
 
     /// <summary>
-    /// Stored for the snippets, indexed twice: bigrams (what matches) and SmartCn words (what ranks). SmartCn reads at
-    /// most <see cref="SearchFields.WordedLength"/> characters of a text: it is several times slower than everything
-    /// else indexing does (bench/README.md), and the title and a document's opening say what it is about.
+    /// Stored for the snippets, indexed twice: bigrams (what matches) and SmartCn words (what ranks). The words are
+    /// found in at most <see cref="SearchFields.WordedLength"/> characters of a text: word segmentation is the costliest
+    /// analysis per character (bench/README.md), and the title and a document's opening say what it is about.
     /// </summary>
     private static void AddText(Document doc, string field, string? text)
     {

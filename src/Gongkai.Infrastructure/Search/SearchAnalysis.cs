@@ -58,7 +58,7 @@ internal static class SearchFields
     ];
 
     /// <summary>How much of a text its SmartCn twin holds (the rest is matched by bigrams but not ranked by words).</summary>
-    public const int WordedLength = 300;
+    public const int WordedLength = 200;
 
     /// <summary>Fields that also get a SmartCn twin, used only to rank real word matches higher.</summary>
     public static readonly (string Field, float Boost)[] Worded =
@@ -217,7 +217,7 @@ internal sealed class SearchAnalyzers : IDisposable
     public SearchAnalyzers()
     {
         Bigrams = new BigramAnalyzer(Version);
-        Words = new SmartChineseAnalyzer(Version);
+        Words = HanWordAnalyzer.Create(Version);
         Grams = new HanGramAnalyzer();
         var perField = SearchFields.Worded.ToDictionary(f => SearchFields.Words(f.Field), _ => Words);
         foreach (var field in SearchFields.Grammed)

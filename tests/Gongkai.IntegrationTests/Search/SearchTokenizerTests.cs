@@ -3,14 +3,16 @@ using System.Text;
 using Gongkai.Infrastructure.Search;
 using Gongkai.SearchBench;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Gongkai.IntegrationTests.Search;
 
 /// <summary>
-/// The index's own tokenizers (<see cref="FastStandardTokenizer"/>, <see cref="BigramTokenizer"/>) must give exactly
-/// the tokens of Lucene's StandardTokenizer and filter chain — term, position increment, offsets, type, position
+/// The index's own tokenizers (<see cref="FastStandardTokenizer"/>, <see cref="BigramTokenizer"/>,
+/// <see cref="HanGramTokenizer"/>, <see cref="HanWordTokenizer"/>) must give exactly the tokens of Lucene's
+/// StandardTokenizer and filter chain, and of SmartChineseAnalyzer — term, position increment, offsets, type, position
 /// length, and the final offset and increment — or an index written by one would not be searched right by the other.
 /// </summary>
 public sealed class SearchTokenizerTests
@@ -32,6 +34,9 @@ public sealed class SearchTokenizerTests
 
     private static readonly Analyzer Grams = new HanGramAnalyzer();
 
+    private static readonly Analyzer LuceneWords = new SmartChineseAnalyzer(SearchAnalyzers.Version);
+    private static readonly Analyzer Words = new HanWordAnalyzer(SearchAnalyzers.Version);
+
     /// <summary>Strings that make word breaking hard, alone and next to each other.</summary>
     private static readonly string[] Hard =
     [
@@ -43,7 +48,40 @@ public sealed class SearchTokenizerTests
         "：", "；", "，", "．", "。", "、", "“", "”", "（", "）", "\r\n", "\t", " ", "\u3000", "\u00A0", "\u2028", "\u0085", "-", "—",
         new string('a', 255), new string('a', 256), new string('7', 300), new string('中', 300), "ab" + new string('é', 300),
         new string('ก', 260), new string('カ', 300), "x" + new string('\u0301', 10),
+        // What SmartCn's segmenter treats apart: words across spaces, full-width runs, delimiters, characters outside GB2312.
+        "中 国", "中华 人民 共和国", "人民\u3000共和国", "ＡＢＣ中文ａｂ１２", "Ａb１2", "中，文。", "“公开”", "鍾", "丟", "﹏", "ㄅㄆ", "①②",
+        "\u00B7中", "中华人民共和国政府信息公开条例", "国务院办公厅关于做好政府信息依申请公开工作的意见", new string('国', 1100),
     ];
+
+    [Fact]
+    public void The_index_uses_its_own_word_analyzer_and_it_finds_SmartCns_dictionaries()
+    {
+        Assert.True(HanWordSegmenter.Available, "SmartCn's dictionaries could not be reached: the index falls back to SmartChineseAnalyzer.");
+        using var analyzers = new SearchAnalyzers();
+        Assert.IsType<HanWordAnalyzer>(analyzers.Words);
+    }
+
+    [Fact]
+    public void Random_Han_text_segments_into_the_words_SmartCn_finds()
+    {
+        // Dictionary words, single characters, spaces inside words, letters, digits, delimiters: many paths tie or nearly.
+        string[] pieces = ["政府", "信息", "公开", "条例", "申请", "人民", "共和国", "中华", "行政", "复议", "诉讼", "的", "了", "和", "是",
+            "在", "年", "月", "日", "第", "条", "款", "国", "家", "大学", "学生", "生活", "活动", " ", "\u3000", "，", "。", "、", "：",
+            "2024", "１２", "ab", "ＡＢ", "Gov", "x1", "鍾", "𠀀"];
+        var random = new Random(29);
+        var text = new StringBuilder();
+        for (var n = 0; n < 5_000; n++)
+        {
+            text.Clear();
+            var count = random.Next(1, 30);
+            for (var k = 0; k < count; k++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            Same(LuceneWords, Words, text.ToString());
+        }
+    }
 
     [Fact]
     public void The_bench_corpus_tokenizes_as_Lucene_does()
@@ -142,6 +180,7 @@ public sealed class SearchTokenizerTests
         Same(LuceneTokens, FastTokens, text);
         Same(LuceneBigrams, Bigrams, text);
         Same(LuceneGrams, Grams, text);
+        Same(LuceneWords, Words, text);
     }
 
     private static void Same(Analyzer expected, Analyzer actual, string text)
