@@ -68,18 +68,9 @@ public sealed class SearchTokenizerTests
         string[] pieces = ["政府", "信息", "公开", "条例", "申请", "人民", "共和国", "中华", "行政", "复议", "诉讼", "的", "了", "和", "是",
             "在", "年", "月", "日", "第", "条", "款", "国", "家", "大学", "学生", "生活", "活动", " ", "\u3000", "，", "。", "、", "：",
             "2024", "１２", "ab", "ＡＢ", "Gov", "x1", "鍾", "𠀀"];
-        var random = new Random(29);
-        var text = new StringBuilder();
-        for (var n = 0; n < 5_000; n++)
+        foreach (var text in RandomTexts(29, 5_000, 30, random => pieces[random.Next(pieces.Length)]))
         {
-            text.Clear();
-            var count = random.Next(1, 30);
-            for (var k = 0; k < count; k++)
-            {
-                text.Append(pieces[random.Next(pieces.Length)]);
-            }
-
-            Same(LuceneWords, Words, text.ToString());
+            Same(LuceneWords, Words, text);
         }
     }
 
@@ -136,18 +127,9 @@ public sealed class SearchTokenizerTests
     {
         // Characters from every class the fast path treats differently, and some it leaves to the scanner.
         const string alphabet = "中文政府公开信息〇々aZk09_.,;:'\"·’，．：；。、（）《》〔〕 \n-/@%ＡＺａ０９カタひ한ก\u0301\u200D\uFE0FΩé١";
-        var random = new Random(17);
-        var text = new StringBuilder();
-        for (var n = 0; n < 20_000; n++)
+        foreach (var text in RandomTexts(17, 20_000, 24, random => random.Next(12) == 0 ? "𠀀" : alphabet[random.Next(alphabet.Length)].ToString()))
         {
-            text.Clear();
-            var length = random.Next(1, 24);
-            for (var k = 0; k < length; k++)
-            {
-                text.Append(random.Next(12) == 0 ? "𠀀" : alphabet[random.Next(alphabet.Length)].ToString());
-            }
-
-            AssertSame(text.ToString());
+            AssertSame(text);
         }
     }
 
@@ -173,6 +155,24 @@ public sealed class SearchTokenizerTests
         AssertSame(text.ToString());
         AssertSame(text.ToString(0, StandardTokens.MaxLength));
         AssertSame("政府信息公开 the ２０２４");
+    }
+
+    /// <summary><paramref name="count"/> texts of 1 to <paramref name="maxPieces"/> − 1 pieces each, the same for the same seed.</summary>
+    private static IEnumerable<string> RandomTexts(int seed, int count, int maxPieces, Func<Random, string> piece)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder();
+        for (var n = 0; n < count; n++)
+        {
+            text.Clear();
+            var pieces = random.Next(1, maxPieces);
+            for (var k = 0; k < pieces; k++)
+            {
+                text.Append(piece(random));
+            }
+
+            yield return text.ToString();
+        }
     }
 
     private static void AssertSame(string text)
